@@ -1,0 +1,2 @@
+MATCH (m:SchemaMigration)
+RETURN m.name AS name

@@ -1,0 +1,123 @@
+"""The `graph-service` command: the managed Neo4j, migrations and the server."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import click
+import uvicorn
+from neo4j.exceptions import DriverError, Neo4jError
+
+from graph_service.app import create_app
+from graph_service.db.driver import create_driver
+from graph_service.db.migrations import migrate
+from graph_service.localdb import LocalNeo4j, LocalNeo4jError
+from graph_service.settings import Settings
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _local(settings: Settings) -> LocalNeo4j:
+    return LocalNeo4j.from_settings(settings)
+
+
+@click.group()
+def main() -> None:
+    """Household graph service."""
+
+
+@main.group()
+def db() -> None:
+    """The managed local Neo4j (used when NEO4J_URI is not set)."""
+
+
+@db.command()
+def start() -> None:
+    """Start the local Neo4j and wait until Bolt answers (no-op when running)."""
+    server = _local(_settings())
+    began = time.monotonic()
+    try:
+        status = server.start()
+    except LocalNeo4jError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{status.describe()} ({time.monotonic() - began:.1f}s)")
+
+
+@db.command()
+def stop() -> None:
+    """Shut the local Neo4j down cleanly."""
+    click.echo(_local(_settings()).stop().describe())
+
+
+@db.command()
+def status() -> None:
+    """Say whether the local Neo4j runs, and where."""
+    click.echo(_local(_settings()).status().describe())
+
+
+@db.command()
+@click.confirmation_option(prompt="Wipe every database of the local Neo4j?")
+def reset() -> None:
+    """Wipe the local Neo4j's data (restarting it if it was running)."""
+    try:
+        click.echo(_local(_settings()).reset().describe())
+    except LocalNeo4jError as error:
+        raise click.ClickException(str(error)) from error
+
+
+async def _migrate(settings: Settings) -> list[str]:
+    async with create_driver(settings) as driver:
+        await driver.verify_connectivity()  # fail at once rather than retrying for 30 s
+        return await migrate(driver, database=settings.neo4j_database)
+
+
+@main.command(name="migrate")
+def migrate_command() -> None:
+    """Apply pending schema migrations (constraints and indexes)."""
+    settings = _settings()
+    try:
+        applied = asyncio.run(_migrate(settings))
+    except (Neo4jError, DriverError) as error:
+        raise click.ClickException(
+            f"migration failed against {settings.bolt_uri}: {error}"
+        ) from error
+    click.echo("applied: " + ", ".join(applied) if applied else "nothing to apply")
+
+
+@main.command()
+@click.option("--host", default=None, help="Listen address (default from settings).")
+@click.option("--port", type=int, default=None, help="Listen port (default from settings).")
+@click.option(
+    "--keep-db/--stop-db",
+    default=False,
+    help="Leave the local Neo4j running on exit when serve started it (default: stop it).",
+)
+def serve(host: str | None, port: int | None, keep_db: bool) -> None:
+    """Run the service with uvicorn, starting the local Neo4j first when needed."""
+    settings = _settings()
+    server = _local(settings) if settings.uses_local_neo4j else None
+    started_here = False
+    if server is not None and not server.status().running:
+        click.echo("starting the local Neo4j ...")
+        try:
+            click.echo(server.start().describe())
+        except LocalNeo4jError as error:
+            raise click.ClickException(str(error)) from error
+        started_here = True
+    try:
+        uvicorn.run(
+            create_app(settings),
+            host=host or settings.host,
+            port=port or settings.port,
+            log_level="info",
+        )
+    finally:
+        if server is not None and started_here and not keep_db:
+            click.echo("stopping the local Neo4j ...")
+            server.stop()

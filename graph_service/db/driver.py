@@ -1,0 +1,20 @@
+"""The one async Neo4j driver a process uses, built from settings."""
+
+from __future__ import annotations
+
+from neo4j import AsyncDriver, AsyncGraphDatabase
+
+from graph_service.settings import Settings
+
+
+def create_driver(settings: Settings) -> AsyncDriver:
+    """An async driver for the configured database (or the managed local server)."""
+    return AsyncGraphDatabase.driver(
+        settings.bolt_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        # Fail readiness checks fast instead of hanging on a database that is down.
+        connection_acquisition_timeout=10.0,
+        connection_timeout=5.0,
+        # "Unknown label" hints fire on every empty database; keep the useful categories.
+        notifications_disabled_classifications=["UNRECOGNIZED"],
+    )

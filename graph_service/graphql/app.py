@@ -1,0 +1,25 @@
+"""The strawberry ASGI app, with a context built fresh for every request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from graph_service.graphql.context import Context
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None = None
+    ) -> Context:
+        state: Any = request.app.state
+        return Context(
+            request=request,
+            response=response if isinstance(response, Response) else None,
+            driver=state.driver,
+            settings=state.settings,
+        )

@@ -1,0 +1,270 @@
+"""Start, stop and inspect a real Neo4j Community server run from its Maven jars."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, ServiceUnavailable
+
+from graph_service.localdb.config import LAUNCHER_JVM_FLAGS, ServerLayout, render_conf
+from graph_service.localdb.errors import (
+    LocalNeo4jError,
+    PortInUse,
+    ServerExited,
+    StartTimedOut,
+    ToolMissing,
+)
+from graph_service.localdb.jars import ensure_jars, neo4j_version
+from graph_service.settings import Settings
+
+STOP_GRACE_SECONDS = 60.0
+
+# Servers this process launched. Holding their Popen objects lets us reap them when they stop
+# and keeps Python from warning that a child it forgot about is still running.
+_launched: dict[int, subprocess.Popen[bytes]] = {}
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    running: bool
+    pid: int | None
+    bolt_uri: str
+    home: Path
+    version: str
+
+    def describe(self) -> str:
+        state = f"running (pid {self.pid})" if self.running else "stopped"
+        return f"Neo4j {self.version} {state} at {self.bolt_uri}, home {self.home}"
+
+
+class LocalNeo4j:
+    """One managed server: its home folder, its port and its credentials."""
+
+    def __init__(
+        self,
+        *,
+        home: Path,
+        port: int,
+        password: str,
+        jar_cache_dir: Path,
+        heap: str = "512m",
+        pagecache: str = "256m",
+        start_timeout: float = 180.0,
+    ) -> None:
+        self.layout = ServerLayout(home)
+        self.port = port
+        self.password = password
+        self.jar_cache_dir = jar_cache_dir
+        self.heap = heap
+        self.pagecache = pagecache
+        self.start_timeout = start_timeout
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LocalNeo4j:
+        return cls(
+            home=settings.local_neo4j_home,
+            port=settings.local_neo4j_port,
+            password=settings.neo4j_password.get_secret_value(),
+            jar_cache_dir=settings.jar_cache_dir,
+            heap=settings.local_neo4j_heap,
+            pagecache=settings.local_neo4j_pagecache,
+            start_timeout=settings.local_neo4j_start_timeout,
+        )
+
+    @property
+    def bolt_uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.port}"
+
+    def status(self) -> ServerStatus:
+        pid = self._live_pid()
+        return ServerStatus(pid is not None, pid, self.bolt_uri, self.layout.home, neo4j_version())
+
+    def start(self) -> ServerStatus:
+        """Start the server and wait for Bolt; a no-op when it is already running."""
+        if self._live_pid() is not None:
+            return self.status()
+        java = _require_java()
+        lib = ensure_jars(self.jar_cache_dir)
+        if _port_taken(self.port):
+            raise PortInUse(self.port)
+        self._prepare(java, lib)
+        process = self._launch(java, lib)
+        _launched[process.pid] = process
+        self.layout.pid_file.write_text(str(process.pid))
+        try:
+            self._wait_for_bolt(process)
+        except LocalNeo4jError:
+            self._terminate(process.pid)
+            raise
+        return self.status()
+
+    def stop(self) -> ServerStatus:
+        """Ask for a clean shutdown (SIGTERM) and wait; kill only if it never comes."""
+        pid = self._live_pid()
+        if pid is not None:
+            self._terminate(pid)
+        self.layout.pid_file.unlink(missing_ok=True)
+        return self.status()
+
+    def reset(self) -> ServerStatus:
+        """Wipe every database (and the password, which is set again at the next start)."""
+        was_running = self._live_pid() is not None
+        self.stop()
+        shutil.rmtree(self.layout.data_dir, ignore_errors=True)
+        return self.start() if was_running else self.status()
+
+    def _prepare(self, java: str, lib: Path) -> None:
+        self.layout.make_dirs()
+        conf = render_conf(self.layout, port=self.port, heap=self.heap, pagecache=self.pagecache)
+        (self.layout.conf_dir / "neo4j.conf").write_text(conf)
+        if not self.layout.auth_file.exists():
+            self._set_initial_password(java, lib)
+
+    def _set_initial_password(self, java: str, lib: Path) -> None:
+        # Only effective before the first start; it writes data/dbms/auth.ini.
+        command = [
+            java,
+            "-cp",
+            f"{lib}/*",
+            "org.neo4j.cli.AdminTool",
+            "dbms",
+            "set-initial-password",
+            self.password,
+        ]
+        result = subprocess.run(  # noqa: S603 - fixed command, our own arguments
+            command, env=self._neo4j_env(), capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise LocalNeo4jError(
+                "setting the initial Neo4j password failed:\n" + (result.stdout + result.stderr)
+            )
+
+    def _launch(self, java: str, lib: Path) -> subprocess.Popen[bytes]:
+        command = [
+            java,
+            f"-Xms{self.heap}",
+            f"-Xmx{self.heap}",
+            *LAUNCHER_JVM_FLAGS,
+            "-cp",
+            f"{lib}/*",
+            "org.neo4j.server.CommunityEntryPoint",
+            f"--home-dir={self.layout.home}",
+            f"--config-dir={self.layout.conf_dir}",
+        ]
+        with self.layout.console_log.open("ab") as console:
+            # A session of its own, so that a Ctrl-C in the caller's terminal does not reach it.
+            return subprocess.Popen(  # noqa: S603 - fixed command, our own arguments
+                command,
+                cwd=self.layout.home,
+                env=self._neo4j_env(),
+                stdin=subprocess.DEVNULL,
+                stdout=console,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def _neo4j_env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k != "JAVA_OPTS"}  # it replaces our flags
+        env["NEO4J_HOME"] = str(self.layout.home)
+        env["NEO4J_CONF"] = str(self.layout.conf_dir)
+        return env
+
+    def _wait_for_bolt(self, process: subprocess.Popen[bytes]) -> None:
+        deadline = time.monotonic() + self.start_timeout
+        auth = ("neo4j", self.password)
+        while time.monotonic() < deadline:
+            exit_code = process.poll()
+            if exit_code is not None:
+                raise ServerExited(exit_code, self.log_tail())
+            if _port_taken(self.port):
+                try:
+                    with GraphDatabase.driver(self.bolt_uri, auth=auth) as driver:
+                        driver.verify_connectivity()
+                    return
+                except AuthError as error:
+                    raise LocalNeo4jError(
+                        f"Neo4j at {self.bolt_uri} refused the configured password; its data "
+                        f"folder was made with another one. Run `graph-service db reset`. "
+                        f"({error.message})"
+                    ) from error
+                except (ServiceUnavailable, OSError):
+                    pass
+            time.sleep(0.25)
+        raise StartTimedOut(self.start_timeout, self.log_tail())
+
+    def _terminate(self, pid: int) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.2)
+        if _alive(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            while _alive(pid):
+                time.sleep(0.1)
+
+    def _live_pid(self) -> int | None:
+        try:
+            pid = int(self.layout.pid_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
+        if not _alive(pid) or not _is_our_java(pid):
+            self.layout.pid_file.unlink(missing_ok=True)
+            return None
+        return pid
+
+    def log_tail(self, lines: int = 25) -> str:
+        """The last lines of whichever log says most about a failed start."""
+        tails = []
+        for log in (self.layout.console_log, self.layout.logs_dir / "neo4j.log"):
+            if log.exists():
+                tails.append(f"--- {log}\n" + "\n".join(log.read_text().splitlines()[-lines:]))
+        return "\n".join(tails) or "(no log written)"
+
+
+def _require_java() -> str:
+    java = shutil.which("java")
+    if java is None:
+        raise ToolMissing("Java 17", "Install a Java 17 runtime (Debian: openjdk-17-jre-headless).")
+    return java
+
+
+def _port_taken(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _alive(pid: int) -> bool:
+    child = _launched.get(pid)
+    if child is not None:
+        # Our own child: poll() also reaps it once it has exited.
+        if child.poll() is None:
+            return True
+        del _launched[pid]
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _is_our_java(pid: int) -> bool:
+    """Guards against a stale pid file whose number now belongs to another program."""
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if not cmdline.exists():
+        return True  # no /proc (macOS): trust the pid file
+    return b"org.neo4j.server.CommunityEntryPoint" in cmdline.read_bytes()

@@ -1,0 +1,106 @@
+"""Configuration from the environment (and a `.env` file), validated once at start."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# DEVELOPMENT DEFAULTS ONLY. They let a newcomer run the service with no configuration;
+# Settings refuses both when GRAPH_SERVICE_ENV=production.
+DEV_NEO4J_PASSWORD = "dev-only-neo4j-password"  # noqa: S105 - marked development default
+DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-in-production"  # noqa: S105 - marked development default
+
+Environment = Literal["development", "test", "production"]
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    return Path(os.environ.get(var) or Path.home() / fallback)
+
+
+def default_state_dir() -> Path:
+    """Where the managed local Neo4j keeps its data and logs (outside the work tree)."""
+    return _xdg("XDG_DATA_HOME", ".local/share") / "graph-service"
+
+
+def default_cache_dir() -> Path:
+    """Where Maven copies the Neo4j jars; shared by every checkout on the machine."""
+    return _xdg("XDG_CACHE_HOME", ".cache") / "graph-service"
+
+
+class Settings(BaseSettings):
+    """Every knob of the service. Environment variables use the `GRAPH_SERVICE_` prefix,
+    except the Neo4j connection, which also answers to the conventional `NEO4J_*` names."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="GRAPH_SERVICE_",
+        env_file=".env",
+        extra="ignore",
+        frozen=True,
+        populate_by_name=True,
+    )
+
+    env: Environment = "development"
+
+    neo4j_uri: str | None = Field(
+        default=None, validation_alias=AliasChoices("NEO4J_URI", "GRAPH_SERVICE_NEO4J_URI")
+    )
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "GRAPH_SERVICE_NEO4J_USER")
+    )
+    neo4j_password: SecretStr = Field(
+        default=SecretStr(DEV_NEO4J_PASSWORD),
+        validation_alias=AliasChoices("NEO4J_PASSWORD", "GRAPH_SERVICE_NEO4J_PASSWORD"),
+    )
+    neo4j_database: str = Field(
+        default="neo4j",
+        validation_alias=AliasChoices("NEO4J_DATABASE", "GRAPH_SERVICE_NEO4J_DATABASE"),
+    )
+
+    # The managed local Neo4j, used when no NEO4J_URI is configured.
+    local_neo4j_home: Path = Field(default_factory=lambda: default_state_dir() / "neo4j")
+    local_neo4j_port: int = Field(default=7687, ge=1024, le=65535)
+    local_neo4j_heap: str = Field(default="512m", pattern=r"^\d+[kmg]$")
+    local_neo4j_pagecache: str = Field(default="256m", pattern=r"^\d+[kmg]$")
+    local_neo4j_start_timeout: float = Field(default=180.0, gt=0)
+    jar_cache_dir: Path = Field(default_factory=lambda: default_cache_dir() / "jars")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+    jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
+    jwks_url: str | None = None
+
+    @property
+    def uses_local_neo4j(self) -> bool:
+        """True when the service runs against the managed local server."""
+        return self.neo4j_uri is None
+
+    @property
+    def bolt_uri(self) -> str:
+        """The Bolt address to connect to: the configured one or the managed server's."""
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.local_neo4j_port}"
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @model_validator(mode="after")
+    def _refuse_development_defaults_in_production(self) -> Settings:
+        if not self.is_production:
+            return self
+        problems = []
+        if self.neo4j_uri is None:
+            problems.append("NEO4J_URI must name the production database")
+        if self.neo4j_password.get_secret_value() == DEV_NEO4J_PASSWORD:
+            problems.append("NEO4J_PASSWORD is the development default")
+        if self.jwt_secret.get_secret_value() == DEV_JWT_SECRET and self.jwks_url is None:
+            problems.append(
+                "GRAPH_SERVICE_JWKS_URL must be set (the development JWT secret is refused)"
+            )
+        if problems:
+            raise ValueError("production settings refused: " + "; ".join(problems))
+        return self

@@ -1,0 +1,1 @@
+"""Demo district data and its generator."""

@@ -1,0 +1,42 @@
+"""Fixtures shared by every test: one real Neo4j per run, cleaned between tests."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from neo4j import AsyncDriver
+
+from graph_service.db.cypher import cypher
+from graph_service.db.driver import create_driver
+from graph_service.db.migrations import migrate
+from graph_service.settings import Settings
+from graph_service.testing.database import TestDatabase, provide_test_database
+
+
+@pytest.fixture(scope="session")
+def test_database() -> Iterator[TestDatabase]:
+    """The run's Neo4j: NEO4J_URI, else testcontainers, else the managed local server."""
+    with provide_test_database() as database:
+        yield database
+
+
+@pytest.fixture(scope="session")
+def settings(test_database: TestDatabase) -> Settings:
+    return test_database.settings()
+
+
+@pytest.fixture(scope="session")
+async def migrated_driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
+    async with create_driver(settings) as driver:
+        await migrate(driver, database=settings.neo4j_database)
+        yield driver
+
+
+@pytest.fixture
+async def db(migrated_driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """A migrated database holding no data but the migration records."""
+    await migrated_driver.execute_query(
+        cypher("testing/wipe_data"), database_=settings.neo4j_database
+    )
+    return migrated_driver
