@@ -1,0 +1,40 @@
+"""Time as a dependency: the service asks a Clock, tests and demos pin one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware (UTC)."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class FixedClock:
+    """A pinned clock; `advance_to` moves it (tests walk through time with it)."""
+
+    instant: datetime
+
+    def __post_init__(self) -> None:
+        if self.instant.tzinfo is None:
+            raise ValueError("FixedClock needs a timezone-aware datetime")
+
+    def now(self) -> datetime:
+        return self.instant
+
+    def advance_to(self, instant: datetime) -> None:
+        self.instant = instant
+
+
+def today(clock: Clock, zone: tzinfo = UTC) -> date:
+    """The calendar date at this instant in `zone` (pass the district's time zone)."""
+    return clock.now().astimezone(zone).date()
