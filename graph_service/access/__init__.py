@@ -1,0 +1,1 @@
+"""Certified household access: the district's policy, grants and their lifecycle."""
