@@ -1,0 +1,96 @@
+"""Data functions for RELATED_TO edges: one stored edge per related pair."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from neo4j import AsyncManagedTransaction
+
+from graph_service.db.run import Stamp, fetch_all, fetch_one
+from graph_service.domain.relationships import Relationship
+
+
+def relationship_values(relationship: Relationship) -> dict[str, Any]:
+    """Every settable property of `relationship` by its graph name."""
+    return relationship.model_dump(
+        by_alias=True,
+        include={
+            "type", "guardian", "mailing", "portal", "messenger", "emergency_priority",
+            "lives_with", "contact_restrictions", "private", "comments", "start_date",
+            "end_date",
+        },
+    )  # fmt: skip
+
+
+async def pair_relationships(
+    tx: AsyncManagedTransaction, *, person_id: str, related_person_id: str
+) -> list[Relationship]:
+    """Every edge between the two, in either direction, ended ones too."""
+    rows = await fetch_all(
+        tx,
+        "relationships/pair_relationships",
+        personId=person_id,
+        relatedPersonId=related_person_id,
+    )
+    return [Relationship.model_validate(row["relationship"]) for row in rows]
+
+
+async def incoming_emergency_contacts(
+    tx: AsyncManagedTransaction, *, person_id: str
+) -> list[Relationship]:
+    """Edges that make someone `person_id`'s emergency contact (any dates)."""
+    rows = await fetch_all(tx, "relationships/incoming_emergency_contacts", personId=person_id)
+    return [Relationship.model_validate(row["relationship"]) for row in rows]
+
+
+async def create_relationship(
+    tx: AsyncManagedTransaction,
+    *,
+    stamp: Stamp,
+    from_person_id: str,
+    to_person_id: str,
+    values: dict[str, Any],
+) -> Relationship:
+    row = await fetch_one(
+        tx,
+        "relationships/create_relationship",
+        id=str(uuid.uuid4()),
+        fromPersonId=from_person_id,
+        toPersonId=to_person_id,
+        **values,
+        **stamp.params(),
+    )
+    assert row is not None  # both people were checked by the caller
+    return Relationship.model_validate(row["relationship"])
+
+
+async def lock_relationship(
+    tx: AsyncManagedTransaction, *, stamp: Stamp, relationship_id: str
+) -> tuple[int, Relationship] | None:
+    """Write-lock and bump the edge; (version before, the edge as it was), None if missing."""
+    row = await fetch_one(
+        tx,
+        "relationships/lock_relationship_for_update",
+        relationshipId=relationship_id,
+        **stamp.params(),
+    )
+    if row is None:
+        return None
+    return int(row["seen"]), Relationship.model_validate(row["relationship"])
+
+
+async def update_relationship(
+    tx: AsyncManagedTransaction, *, relationship_id: str, values: dict[str, Any]
+) -> Relationship:
+    row = await fetch_one(tx, "relationships/update_relationship", id=relationship_id, **values)
+    assert row is not None  # the caller locked it, so it exists
+    return Relationship.model_validate(row["relationship"])
+
+
+async def set_emergency_priorities(
+    tx: AsyncManagedTransaction, *, stamp: Stamp, priorities: dict[str, int]
+) -> None:
+    """Give each RELATED_TO edge (by id) its new emergency priority."""
+    rows = [{"relationshipId": rid, "priority": p} for rid, p in priorities.items()]
+    await fetch_all(tx, "relationships/set_emergency_priorities", rows=rows, **stamp.params())

@@ -1,0 +1,60 @@
+"""Running named Cypher inside a transaction and turning results into plain Python values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j.time import Date, DateTime
+
+from graph_service.db.cypher import cypher
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Who writes and when: every write statement sets createdBy/updatedBy and the times."""
+
+    actor: str
+    now: datetime
+
+    def params(self) -> dict[str, Any]:
+        return {"actor": self.actor, "now": self.now}
+
+
+def native(value: Any) -> Any:
+    """Driver values as Python ones (neo4j Date/DateTime become date/datetime), deeply."""
+    if isinstance(value, Date | DateTime):
+        return value.to_native()
+    if isinstance(value, dict):
+        return {key: native(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [native(item) for item in value]
+    return value
+
+
+async def fetch_all(
+    tx: AsyncManagedTransaction, name: str, /, **params: Any
+) -> list[dict[str, Any]]:
+    """Every row of statement `name`, fully consumed, as plain dicts."""
+    result = await tx.run(cypher(name), params)
+    return [native(row) for row in await result.data()]
+
+
+async def fetch_one(
+    tx: AsyncManagedTransaction, name: str, /, **params: Any
+) -> dict[str, Any] | None:
+    """The first row of statement `name` (the rest consumed), or None when there is none."""
+    rows = await fetch_all(tx, name, **params)
+    return rows[0] if rows else None
+
+
+async def read_all(
+    driver: AsyncDriver, name: str, /, *, database: str, **params: Any
+) -> list[dict[str, Any]]:
+    """Every row of the read statement `name`, in one auto-committed round trip."""
+    records, _, _ = await driver.execute_query(
+        cypher(name), params, database_=database, routing_=RoutingControl.READ
+    )
+    return [native(record.data()) for record in records]

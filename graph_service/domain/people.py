@@ -1,0 +1,90 @@
+"""People: names, birth date, identifiers; and the keys used to find duplicates."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from graph_service.domain.base import GraphModel, InputModel, Name, NodeMeta, OptionalName, Version
+
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+Identifier = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9-]+$")]
+
+
+class Gender(StrEnum):
+    FEMALE = "F"
+    MALE = "M"
+    NONBINARY = "X"
+    UNKNOWN = "U"
+
+
+def name_key(name: str) -> str:
+    """Lower case, accents and punctuation dropped: "Zoë O'Neil" and "zoe oneil" match."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(ch for ch in decomposed if ch.isalnum() or ch.isspace())
+    return " ".join(letters.lower().split())
+
+
+class PersonFields(InputModel):
+    first_name: Name
+    middle_name: OptionalName = None
+    last_name: Name
+    suffix: OptionalName = None
+    preferred_name: OptionalName = None
+    birth_date: date | None = None
+    gender: Gender = Gender.UNKNOWN
+    student_number: Identifier | None = None
+    state_id: Identifier | None = None
+    staff_employee_id: Identifier | None = None
+
+    @field_validator("birth_date")
+    @classmethod
+    def _born_in_the_past(cls, value: date | None, info: ValidationInfo) -> date | None:
+        today = (info.context or {}).get("today") or date.today()
+        if value is not None and value > today:
+            raise ValueError(f"is in the future (today is {today})")
+        if value is not None and value < EARLIEST_BIRTH_DATE:
+            raise ValueError(f"is before {EARLIEST_BIRTH_DATE}")
+        return value
+
+
+class CreatePersonInput(PersonFields):
+    """`confirm_not_duplicate` is the caller saying "I saw the candidates; this is new"."""
+
+    confirm_not_duplicate: bool = False
+
+
+class EditPersonInput(PersonFields):
+    """Replaces every field of the person (send what you read, changed where you mean it)."""
+
+    person_id: str
+    expected_version: Version
+
+
+class Person(NodeMeta):
+    first_name: str
+    middle_name: str | None = None
+    last_name: str
+    suffix: str | None = None
+    preferred_name: str | None = None
+    birth_date: date | None = None
+    gender: Gender = Gender.UNKNOWN
+    student_number: str | None = None
+    state_id: str | None = None
+    staff_employee_id: str | None = None
+    merged_into_id: str | None = None
+
+
+class DuplicateCandidate(GraphModel):
+    person: Person
+    reason: str  # "name and birth date" or "student number"
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Whole years old on `day`."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - int(before_birthday)

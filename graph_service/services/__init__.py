@@ -1,0 +1,1 @@
+"""Use cases: each validates its input, applies the census rules and writes in one transaction."""
