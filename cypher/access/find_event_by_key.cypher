@@ -1,0 +1,2 @@
+MATCH (e:AccessEvent {key: $key})
+RETURN e.type AS type

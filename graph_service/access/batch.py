@@ -1,0 +1,86 @@
+"""Reading a feed's batch file (CSV or JSON lines) into events, keeping every bad row's reason.
+
+A bad row never stops the good ones: parsing returns both lists, and the caller ingests the
+good events one transaction each.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import ValidationError
+
+from graph_service.access.events import AccessEventIn
+
+BatchFormat = Literal["csv", "jsonl"]
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int
+    reason: str
+
+
+@dataclass
+class ParsedBatch:
+    events: list[tuple[int, AccessEventIn]] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+
+
+def _reason(error: ValidationError) -> str:
+    parts = []
+    for detail in error.errors(include_url=False, include_input=False):
+        where = ".".join(str(p) for p in detail["loc"])
+        message = detail["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {message}" if where else message)
+    return "; ".join(parts)
+
+
+def parse_batch(text: str, fmt: BatchFormat) -> ParsedBatch:
+    """Events and rejected rows of a CSV (header row of camelCase names) or JSON-lines text.
+    Line numbers are the file's own, header included, so a feed can find the row."""
+    batch = ParsedBatch()
+    rows = _csv_rows(text) if fmt == "csv" else _jsonl_rows(text)
+    for line, row in rows:
+        if isinstance(row, str):
+            batch.rejected.append(RejectedRow(line, row))
+            continue
+        try:
+            batch.events.append((line, AccessEventIn.model_validate(row)))
+        except ValidationError as error:
+            batch.rejected.append(RejectedRow(line, _reason(error)))
+    return batch
+
+
+def _csv_rows(text: str) -> list[tuple[int, dict[str, object] | str]]:
+    reader = csv.DictReader(io.StringIO(text))
+    rows: list[tuple[int, dict[str, object] | str]] = []
+    for record in reader:
+        line = reader.line_num
+        if None in record:
+            rows.append((line, "more values than the header has columns"))
+            continue
+        # Empty cells mean "not given", as they do in a spreadsheet export.
+        rows.append((line, {k: v for k, v in record.items() if v not in (None, "")}))
+    return rows
+
+
+def _jsonl_rows(text: str) -> list[tuple[int, dict[str, object] | str]]:
+    rows: list[tuple[int, dict[str, object] | str]] = []
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as error:
+            rows.append((line, f"not JSON: {error.msg} at column {error.colno}"))
+            continue
+        if not isinstance(value, dict):
+            rows.append((line, "each line must be a JSON object"))
+            continue
+        rows.append((line, value))
+    return rows

@@ -1,0 +1,137 @@
+"""Recording feed events: each one, in one write transaction, is stored, applied to the staff
+member's assignment, run through the engine, and audited. A replay changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from neo4j import AsyncManagedTransaction
+from neo4j.exceptions import ConstraintError
+
+from graph_service.access.batch import BatchFormat, RejectedRow, parse_batch
+from graph_service.access.engine import evaluate
+from graph_service.access.events import AccessEventIn, EventType
+from graph_service.access.facts import Transition
+from graph_service.db import access as db
+from graph_service.db import audit
+from graph_service.errors import BadInput
+from graph_service.services.access_runtime import AccessRuntime
+
+# Feeds' clocks drift; an event stamped a few minutes ahead of ours is still believable.
+_CLOCK_SKEW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class EventOutcome:
+    key: str
+    duplicate: bool
+    transitions: list[Transition] = field(default_factory=list)
+
+
+def _check_against_policy(event: AccessEventIn, runtime: AccessRuntime, now: datetime) -> None:
+    policy = runtime.policy
+    if event.occurred_at > now + _CLOCK_SKEW:
+        raise BadInput("occurredAt", f"{event.occurred_at.isoformat()} is in the future")
+    if event.type is EventType.COURSE_COMPLETED and event.course_id not in {
+        course.id for course in policy.courses
+    }:
+        raise BadInput("courseId", f'"{event.course_id}" is not a course the policy requires')
+    if event.type is EventType.QUIZ_COMPLETED and event.course_id not in (
+        None,
+        policy.recertification.quiz_id,
+    ):
+        raise BadInput(
+            "courseId", f'the recertification quiz is "{policy.recertification.quiz_id}"'
+        )
+    if event.type in (EventType.APPROVAL_GIVEN, EventType.APPROVAL_WITHDRAWN):
+        rule = policy.tracks.school_based.approval
+        allowed = rule.given_by if rule else []
+        if event.approver_role not in allowed:
+            raise BadInput("approverRole", f"must be one of: {', '.join(allowed)}")
+
+
+async def record_event(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
+    """Apply one event; the same event again (same key) is reported as a duplicate."""
+    now = runtime.now()
+    _check_against_policy(event, runtime, now)
+    if event.type is EventType.QUIZ_COMPLETED and event.course_id is None:
+        event = event.model_copy(update={"course_id": runtime.policy.recertification.quiz_id})
+    key = event.idempotency_key
+
+    async def work(tx: AsyncManagedTransaction) -> EventOutcome:
+        if await db.event_seen(tx, key=key):
+            return EventOutcome(key=key, duplicate=True)
+        if event.type in (EventType.HIRED, EventType.REHIRED):
+            await db.hire(tx, event=event, now=now)
+        status = await db.lock_staff(tx, employee_id=event.employee_id, now=now)
+        if status == "departed" and event.type in (
+            EventType.ROLE_CHANGED,
+            EventType.LOCATION_CHANGED,
+        ):
+            raise BadInput("type", f"{event.employee_id} has left; send a rehired event first")
+        if event.role_id is not None:
+            await db.assign_role(tx, event=event)
+        if event.location_id is not None:
+            await db.assign_location(tx, event=event)
+        if event.type is EventType.DEPARTED:
+            await db.depart(tx, event=event, now=now)
+        await db.record_event(tx, event=event, key=key, now=now)
+        facts = await db.load_facts(tx, employee_id=event.employee_id)
+        assert facts is not None  # locked above
+        transitions = evaluate(facts, runtime.policy, now, activate=False)
+        await db.save_transitions(
+            tx, employee_id=event.employee_id, transitions=transitions, now=now
+        )
+        received = audit.audit_entry(
+            "event.received",
+            at=now,
+            actor=event.source,
+            employeeId=event.employee_id,
+            eventKey=key,
+            eventType=event.type.value,
+            occurredAt=event.occurred_at,
+            courseId=event.course_id,
+            schoolId=event.school_id,
+            roleId=event.role_id,
+            locationId=event.location_id,
+            approverId=event.approver_id,
+        )
+        changes = audit.transition_entries(
+            event.employee_id, transitions, actor=f"engine ({event.source})", now=now
+        )
+        await audit.append(tx, [received, *changes])
+        return EventOutcome(key=key, duplicate=False, transitions=transitions)
+
+    async with runtime.driver.session(database=runtime.database) as session:
+        try:
+            return await session.execute_write(work)
+        except ConstraintError:
+            # The same event arrived twice at once and the other copy committed first.
+            return EventOutcome(key=key, duplicate=True)
+
+
+@dataclass
+class BatchReport:
+    applied: int = 0
+    duplicates: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+
+
+async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> BatchReport:
+    """Apply a feed file row by row: bad rows are reported with their line and reason, and
+    never stop the good ones (each good row commits on its own)."""
+    parsed = parse_batch(text, fmt)
+    report = BatchReport(rejected=list(parsed.rejected))
+    for line, event in parsed.events:
+        try:
+            outcome = await record_event(runtime, event)
+        except BadInput as error:
+            report.rejected.append(RejectedRow(line, error.message))
+            continue
+        if outcome.duplicate:
+            report.duplicates += 1
+        else:
+            report.applied += 1
+    report.rejected.sort(key=lambda row: row.line)
+    return report

@@ -1,0 +1,119 @@
+"""The provisioning sweep: activates pending grants, expires lapsed ones, lists quizzes coming
+due and reports SLA breaches. It is idempotent: a second run at the same instant changes
+nothing, because every change it makes is one the engine no longer asks for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from neo4j import AsyncManagedTransaction
+
+from graph_service.access.engine import evaluate, final_grant, local_date, sla_deadline, window_of
+from graph_service.access.facts import GrantStatus, StaffFacts, Transition
+from graph_service.access.policy import Policy
+from graph_service.db import access as db
+from graph_service.db import audit
+from graph_service.services.access_runtime import AccessRuntime
+
+
+@dataclass(frozen=True)
+class QuizDue:
+    employee_id: str
+    name: str
+    grant_id: str
+    window_opens: date
+    due: date
+    days_left: int
+
+
+@dataclass(frozen=True)
+class SlaBreach:
+    employee_id: str
+    grant_id: str
+    pending_since: datetime
+    active_by: date
+    activated_at: datetime | None
+
+
+@dataclass
+class SweepReport:
+    as_of: datetime
+    transitions: dict[str, list[Transition]] = field(default_factory=dict)
+    quiz_due: list[QuizDue] = field(default_factory=list)
+    sla_breaches: list[SlaBreach] = field(default_factory=list)
+
+    def count(self, status: GrantStatus) -> int:
+        """How many grants this run moved into `status` (renewals count as active)."""
+        return sum(
+            1 for changes in self.transitions.values() for t in changes if t.to_status is status
+        )
+
+    @property
+    def changed(self) -> bool:
+        return any(self.transitions.values())
+
+
+def _quiz_due(facts: StaffFacts, policy: Policy, today: date, within_days: int) -> QuizDue | None:
+    grant = facts.grant
+    if grant is None or grant.status is not GrantStatus.ACTIVE:
+        return None
+    window = window_of(grant, policy)
+    if window is None or not 0 <= (window.due - today).days <= within_days:
+        return None
+    return QuizDue(
+        employee_id=facts.employee_id,
+        name=facts.name,
+        grant_id=grant.id,
+        window_opens=window.opens,
+        due=window.due,
+        days_left=(window.due - today).days,
+    )
+
+
+def _breaches(employee_id: str, transitions: list[Transition], policy: Policy) -> list[SlaBreach]:
+    late = []
+    for t in transitions:
+        grant = t.grant
+        activated_late = t.to_status is GrantStatus.ACTIVE and t.from_status is GrantStatus.PENDING
+        still_pending = t is transitions[-1] and grant.status is GrantStatus.PENDING
+        if (activated_late or still_pending) and t.at >= sla_deadline(grant, policy):
+            late.append(
+                SlaBreach(
+                    employee_id, grant.id, grant.pending_since, grant.active_by, grant.activated_at
+                )
+            )
+    return late
+
+
+async def run_sweep(runtime: AccessRuntime, *, quiz_due_within_days: int = 30) -> SweepReport:
+    """Run provisioning at the runtime clock's instant, in one write transaction."""
+    now = runtime.now()
+    policy = runtime.policy
+    today = local_date(now, policy)
+
+    async def work(tx: AsyncManagedTransaction) -> SweepReport:
+        report = SweepReport(as_of=now)
+        for employee_id in await db.live_grant_holders(tx):
+            facts = await db.load_facts(tx, employee_id=employee_id)
+            if facts is None:
+                continue
+            transitions = evaluate(facts, policy, now, activate=True)
+            if transitions:
+                report.transitions[employee_id] = transitions
+                await db.save_transitions(
+                    tx, employee_id=employee_id, transitions=transitions, now=now
+                )
+                changes = audit.transition_entries(
+                    employee_id, transitions, actor="provisioning", now=now
+                )
+                await audit.append(tx, changes)
+                report.sla_breaches += _breaches(employee_id, transitions, policy)
+            current = facts.model_copy(update={"grant": final_grant(facts, transitions)})
+            due = _quiz_due(current, policy, today, quiz_due_within_days)
+            if due is not None:
+                report.quiz_due.append(due)
+        return report
+
+    async with runtime.driver.session(database=runtime.database) as session:
+        return await session.execute_write(work)

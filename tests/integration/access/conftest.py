@@ -1,0 +1,149 @@
+"""Fixtures for the access integration tests: a pinned clock, the shipped policy, reference
+data (roles, schools, teams) and builders for feed events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from neo4j import AsyncDriver
+
+from graph_service.access.events import AccessEventIn, EventType
+from graph_service.access.facts import RoleCategory
+from graph_service.access.policy import Policy, load_policy
+from graph_service.clock import FixedClock
+from graph_service.db.cypher import cypher
+from graph_service.db.staff import (
+    CentralOfficeTeam,
+    JobRole,
+    School,
+    upsert_job_roles,
+    upsert_schools,
+    upsert_teams,
+)
+from graph_service.services.access_events import EventOutcome, record_event
+from graph_service.services.access_runtime import AccessRuntime
+from graph_service.settings import Settings
+
+ZONE = ZoneInfo("America/Chicago")
+OFFICE_COURSES = ["FERPA-101", "CENSUS-HH-201", "CENSUS-REL-202"]
+
+
+def at(text: str) -> datetime:
+    """A district-local instant from 'YYYY-MM-DD HH:MM[:SS]'."""
+    return datetime.fromisoformat(text).replace(tzinfo=ZONE)
+
+
+def event(kind: EventType | str, when: str, employee: str = "E100", **fields: Any) -> AccessEventIn:
+    """A feed event; the source defaults to the feed that sends that kind of event."""
+    kind = EventType(kind)
+    source = "lms" if "completed" in kind.value else "hr"
+    if kind in (EventType.APPROVAL_GIVEN, EventType.APPROVAL_WITHDRAWN):
+        source = "principal-portal"
+        fields = {"approver_id": "E-PRINCIPAL", "approver_role": "principal", **fields}
+    return AccessEventIn(
+        type=kind, employee_id=employee, source=source, occurred_at=at(when), **fields
+    )
+
+
+def hired(
+    when: str, employee: str = "E100", role: str = "office-pro", location: str = "lincoln"
+) -> AccessEventIn:
+    return event(
+        EventType.HIRED,
+        when,
+        employee,
+        name=f"Staff {employee}",
+        email=f"{employee.lower()}@example-district.org",
+        role_id=role,
+        location_id=location,
+    )
+
+
+def completions(
+    when: str, employee: str = "E100", courses: list[str] | None = None
+) -> list[AccessEventIn]:
+    return [
+        event(EventType.COURSE_COMPLETED, when, employee, course_id=course)
+        for course in courses or OFFICE_COURSES
+    ]
+
+
+@pytest.fixture
+async def db(migrated_driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """The shared `db` fixture, wiped in an auto-commit transaction: the wipe statement uses
+    CALL { } IN TRANSACTIONS, which Neo4j refuses inside execute_query's managed transaction
+    once there is data to delete (tests/conftest.py is the lead's to fix)."""
+    async with migrated_driver.session(database=settings.neo4j_database) as session:
+        result = await session.run(cypher("testing/wipe_data"))
+        await result.consume()
+    return migrated_driver
+
+
+@pytest.fixture
+def policy() -> Policy:
+    return load_policy()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(at("2026-09-01 08:00"))
+
+
+@pytest.fixture
+async def runtime(
+    db: AsyncDriver, settings: Settings, policy: Policy, clock: FixedClock
+) -> AccessRuntime:
+    """An access runtime on a wiped database holding the district's reference data."""
+    now = clock.now()
+    database = settings.neo4j_database
+    await upsert_job_roles(
+        db,
+        roles=[
+            JobRole(
+                id="office-pro",
+                name="Attendance clerk",
+                category=RoleCategory.SCHOOL_BASED,
+                office_professional=True,
+            ),
+            JobRole(id="teacher", name="Teacher", category=RoleCategory.SCHOOL_BASED),
+            JobRole(id="principal", name="Principal", category=RoleCategory.SCHOOL_BASED),
+            JobRole(id="analyst", name="Analyst", category=RoleCategory.CENTRAL_OFFICE),
+        ],
+        actor="test",
+        now=now,
+        database=database,
+    )
+    await upsert_schools(
+        db,
+        schools=[School(id="lincoln", name="Lincoln High"), School(id="elm", name="Elm Middle")],
+        actor="test",
+        now=now,
+        database=database,
+    )
+    await upsert_teams(
+        db,
+        teams=[
+            CentralOfficeTeam(
+                id="enrollment", name="Enrollment Center", approved_for_household_access=True
+            ),
+            CentralOfficeTeam(
+                id="data-stewards", name="Data Stewards", approved_for_household_access=True
+            ),
+            CentralOfficeTeam(id="payroll", name="Payroll", approved_for_household_access=False),
+        ],
+        actor="test",
+        now=now,
+        database=database,
+    )
+    return AccessRuntime(driver=db, database=database, policy=policy, clock=clock)
+
+
+async def send(
+    runtime: AccessRuntime, clock: FixedClock, when: str, *events: AccessEventIn
+) -> list[EventOutcome]:
+    """Deliver events with the clock pinned at `when`."""
+    clock.advance_to(at(when))
+    return [await record_event(runtime, e) for e in events]
