@@ -1,0 +1,67 @@
+"""The household access decision: may this caller use this right on these households now?
+
+The caller's grant is read once per request (`CallerGrant`, never shared across requests), so
+a revocation committed before a request starts is always seen by it. The rules here are pure;
+the scope question for school-based grants is answered by the graph in one query.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict
+
+from graph_service.access.facts import Grant, GrantStatus, LocationKind
+from graph_service.access.policy import Right
+
+
+class CallerGrant(BaseModel):
+    """The caller's household grant as read at the start of one request."""
+
+    model_config = ConfigDict(frozen=True)
+
+    employee_id: str
+    employed: bool
+    grant: Grant | None
+    loaded_at: AwareDatetime
+
+    @property
+    def district_wide(self) -> bool:
+        return self.grant is not None and self.grant.location_kind is LocationKind.TEAM
+
+    @property
+    def school_ids(self) -> list[str]:
+        """The schools whose households the grant covers (none for district-wide grants)."""
+        if self.grant is None or self.district_wide:
+            return []
+        return [self.grant.location_id]
+
+
+class Decision(BaseModel):
+    """Allowed or not, why, and under which policy; for lists, which ids passed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    allowed: bool
+    reason: str
+    policy_version: str
+    right: Right
+    allowed_ids: list[str] = []
+    denied_ids: list[str] = []
+
+
+def grant_denial(caller: CallerGrant, right: Right, at: datetime) -> str | None:
+    """Why the caller's grant itself does not allow `right` at `at`, or None when it does
+    (scope is checked separately)."""
+    grant = caller.grant
+    if not caller.employed:
+        return "not an active staff member"
+    if grant is None or grant.status is not GrantStatus.ACTIVE:
+        return "no active household access grant"
+    if grant.activated_at is None or at < grant.activated_at:
+        return "the grant was not yet active at that instant"
+    if grant.expires_at is None or at >= grant.expires_at:
+        return f"the grant expired at {grant.expires_at.isoformat() if grant.expires_at else '-'}"
+    if right not in grant.rights:
+        return f"the grant does not include the {right.name.title()} right"
+    return None

@@ -1,0 +1,90 @@
+"""The access status as text a staff member can read on their own ("Did you lose access?")."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from graph_service.access.status import RIGHT_NAMES, AccessStatus
+
+_HEADLINES = {
+    "active": "ACTIVE: you can use the Census Household tool.",
+    "pending": "PENDING: your requirements are met and access is being provisioned.",
+    "none": "NO ACCESS: you have not been granted household access yet.",
+    "expired": "EXPIRED: your household access has ended.",
+    "revoked": "REVOKED: your household access has ended.",
+}
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%a %b %-d, %Y}" if value else "-"
+
+
+def _instant(value: datetime | None, status: AccessStatus) -> str:
+    if value is None:
+        return "-"
+    local = value.astimezone(status.as_of.tzinfo)
+    return f"{local:%a %b %-d, %Y %H:%M %Z}"
+
+
+def render_status(status: AccessStatus) -> str:
+    """Several short sections: headline, what you have, dates, checklist, next steps, help."""
+    lines = [
+        f"Household access for {status.name} ({status.employee_id})",
+        f"As of {_instant(status.as_of, status)}",
+        "",
+        f"Status:    {_HEADLINES[status.status]}",
+    ]
+    if status.track:
+        lines.append(f"Track:     {status.track} at {status.location or '-'}")
+    if status.rights:
+        lines.append(f"Rights:    {', '.join(RIGHT_NAMES[r] for r in status.rights)}")
+    if status.scope:
+        lines.append(f"Scope:     {status.scope}")
+    if status.lost_on:
+        lines.append(f"Lost on:   {_day(status.lost_on)} ({status.lost_reason})")
+    dates = _dates(status)
+    if dates:
+        lines += ["", "Dates:"] + [f"  {label:<22}{value}" for label, value in dates]
+    lines += ["", "Requirements:"]
+    for item in status.checklist:
+        mark = "[x]" if item.met else "[ ]"
+        evidence = (
+            f" (completed {_day(_local_day(item.evidence_at, status))})" if item.evidence_at else ""
+        )
+        if item.key == "approval" and item.evidence_at:
+            evidence = f" (given {_day(_local_day(item.evidence_at, status))})"
+        note = f" - {item.note}" if item.note else ""
+        lines.append(f"  {mark} {item.label}{evidence}{note}")
+    lines += ["", "What to do next:"] + [f"  - {step}" for step in status.next_steps]
+    support = status.support
+    contact = " / ".join(v for v in (support.email, support.phone, support.url) if v)
+    lines += [
+        "",
+        f"Questions? {support.name}: {contact}",
+        f"Policy version {status.policy_version}",
+    ]
+    return "\n".join(lines)
+
+
+def _dates(status: AccessStatus) -> list[tuple[str, str]]:
+    dates = []
+    if status.granted_on:
+        dates.append(("Granted", _day(status.granted_on)))
+    if status.active_by:
+        dates.append(("Active by (latest)", _day(status.active_by)))
+    if status.active_since:
+        dates.append(("Active since", _day(status.active_since)))
+    if status.valid_through:
+        dates.append(("Valid through", _day(status.valid_through)))
+    if status.expires_at:
+        dates.append(("Access ends", _instant(status.expires_at, status)))
+    if status.quiz_window_opens and status.quiz_due:
+        window = f"{_day(status.quiz_window_opens)} to {_day(status.quiz_due)}"
+        dates.append(("Recertification quiz", window))
+    if status.quiz_completed_on:
+        dates.append(("Last quiz completed", _day(status.quiz_completed_on)))
+    return dates
+
+
+def _local_day(value: datetime, status: AccessStatus) -> date:
+    return value.astimezone(status.as_of.tzinfo).date()

@@ -1,0 +1,51 @@
+"""The two reads behind an access decision: the caller's grant and the households in scope."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from neo4j import AsyncDriver, RoutingControl
+
+from graph_service.access.facts import Grant
+from graph_service.db.access import grant_from_row
+from graph_service.db.access_values import native
+from graph_service.db.cypher import cypher
+
+
+async def caller_grant(
+    driver: AsyncDriver, *, database: str, employee_id: str
+) -> tuple[bool, Grant | None]:
+    """(employed, active grant or None) in one lookup on the unique employee id."""
+    records, _, _ = await driver.execute_query(
+        cypher("access/load_caller_grant"),
+        employeeId=employee_id,
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    if not records:
+        return False, None
+    row = native(records[0].data())
+    grant = grant_from_row(row["grant"]) if row["grant"] else None
+    return row["employmentStatus"] == "active", grant
+
+
+async def households_in_school_scope(
+    driver: AsyncDriver,
+    *,
+    database: str,
+    household_ids: list[str],
+    school_ids: list[str],
+    on_date: date,
+) -> set[str]:
+    """The ids among `household_ids` that a grant for `school_ids` covers on `on_date`."""
+    if not household_ids or not school_ids:
+        return set()
+    records, _, _ = await driver.execute_query(
+        cypher("access/households_in_school_scope"),
+        householdIds=household_ids,
+        schoolIds=school_ids,
+        onDate=on_date,
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    return {record["id"] for record in records}

@@ -1,0 +1,104 @@
+"""The one place resolvers ask "may this caller do this to these households?".
+
+Use: `caller = await load_caller(runtime, employee_id)` once per request (one indexed lookup),
+then `await decide(runtime, caller, Right.READ, household_ids)` for each check in that request.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from graph_service.access.decision import CallerGrant, Decision, grant_denial
+from graph_service.access.engine import local_date
+from graph_service.access.policy import Right
+from graph_service.db import access_decision as db
+from graph_service.db import audit
+from graph_service.services.access_runtime import AccessRuntime
+
+
+async def load_caller(runtime: AccessRuntime, employee_id: str) -> CallerGrant:
+    """The caller's current grant, read fresh (cache it for this request only)."""
+    employed, grant = await db.caller_grant(
+        runtime.driver, database=runtime.database, employee_id=employee_id
+    )
+    return CallerGrant(
+        employee_id=employee_id, employed=employed, grant=grant, loaded_at=runtime.now()
+    )
+
+
+async def decide(
+    runtime: AccessRuntime,
+    caller: CallerGrant,
+    right: Right,
+    household_ids: list[str],
+    at: datetime | None = None,
+) -> Decision:
+    """Allowed only when every household is in scope; `allowed_ids` lists the ones that are
+    (so a list can be filtered to scope). Missing and out-of-scope households answer alike.
+    With no household ids (adding a new household), only the grant and the right count."""
+    at = at or runtime.now()
+    policy_version = caller.grant.policy_version if caller.grant else runtime.policy.version
+    denial = grant_denial(caller, right, at)
+    if denial is not None:
+        return Decision(
+            allowed=False,
+            reason=denial,
+            policy_version=policy_version,
+            right=right,
+            denied_ids=list(household_ids),
+        )
+    if not household_ids:
+        return Decision(
+            allowed=True,
+            reason=f"the active grant includes the {right.name.title()} right",
+            policy_version=policy_version,
+            right=right,
+        )
+    if caller.district_wide:
+        in_scope = set(household_ids)
+    else:
+        in_scope = await db.households_in_school_scope(
+            runtime.driver,
+            database=runtime.database,
+            household_ids=household_ids,
+            school_ids=caller.school_ids,
+            on_date=local_date(at, runtime.policy),
+        )
+    allowed_ids = [h for h in household_ids if h in in_scope]
+    denied_ids = [h for h in household_ids if h not in in_scope]
+    reason = "within the grant's scope" if not denied_ids else "household outside the grant's scope"
+    return Decision(
+        allowed=not denied_ids,
+        reason=reason,
+        policy_version=policy_version,
+        right=right,
+        allowed_ids=allowed_ids,
+        denied_ids=denied_ids,
+    )
+
+
+async def record_access_decision(
+    runtime: AccessRuntime,
+    *,
+    caller: CallerGrant,
+    decision: Decision,
+    operation: str,
+    household_ids: list[str],
+) -> None:
+    """Append the decision to the audit trail (who, what, when, why, policy version).
+    Pass names and ids only: the trail refuses fields that look like credentials."""
+    entry = audit.audit_entry(
+        "access.decision",
+        at=runtime.now(),
+        actor=caller.employee_id,
+        employeeId=caller.employee_id,
+        grantId=caller.grant.id if caller.grant else None,
+        operation=operation,
+        right=decision.right.value,
+        householdIds=household_ids,
+        allowed=decision.allowed,
+        deniedIds=decision.denied_ids,
+        reason=decision.reason,
+        policyVersion=decision.policy_version,
+    )
+    await audit.append_now(runtime.driver, [entry], database=runtime.database)
