@@ -85,7 +85,10 @@ def render_conf(layout: ServerLayout, *, port: int, heap: str, pagecache: str) -
         f"server.memory.heap.max_size={heap}",
         f"server.memory.pagecache.size={pagecache}",
         "dbms.usage_report.enabled=false",
-        # Tests and CI stop the server often; don't wait long for idle transactions.
+        # Tests and CI stop the server often. Bolt otherwise waits 5 s for its (idle) thread
+        # pool and 5 s more for its (closed) connections on every shutdown.
         "db.shutdown_transaction_end_timeout=2s",
+        "internal.server.bolt.thread_pool_shutdown_wait_time=1s",
+        "internal.server.bolt.connection_shutdown_wait_time=1s",
     ]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,2 @@
+MATCH (n:TestMarker)
+RETURN count(n) AS count

@@ -1,0 +1,1 @@
+CREATE (:TestMarker {createdAt: datetime()})
