@@ -7,6 +7,7 @@ from datetime import date
 
 from neo4j import AsyncManagedTransaction
 
+from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, fetch_all, fetch_one
 from graph_service.domain.addresses import Address, AddressInput, LocationFlags
 from graph_service.domain.base import GraphModel
@@ -31,7 +32,7 @@ async def merge_address(
     key = address.normalized_key()
     row = await fetch_one(
         tx,
-        "addresses/merge_address",
+        cypher("addresses/merge_address"),
         id=str(uuid.uuid4()),
         normalizedKey=key,
         streetKey=street_key(address),
@@ -60,7 +61,7 @@ def street_key(address: AddressInput) -> str:
 async def household_locations(
     tx: AsyncManagedTransaction, *, household_id: str
 ) -> list[StoredLocation]:
-    rows = await fetch_all(tx, "addresses/household_locations", householdId=household_id)
+    rows = await fetch_all(tx, cypher("addresses/household_locations"), householdId=household_id)
     return [StoredLocation.model_validate(row["location"]) for row in rows]
 
 
@@ -76,7 +77,7 @@ async def create_location(
     """A new LOCATED_AT edge; returns its id."""
     row = await fetch_one(
         tx,
-        "addresses/create_location",
+        cypher("addresses/create_location"),
         id=str(uuid.uuid4()),
         householdId=household_id,
         addressId=address_id,
@@ -95,5 +96,9 @@ async def end_locations(
     tx: AsyncManagedTransaction, *, stamp: Stamp, location_ids: list[str], end_date: date
 ) -> None:
     await fetch_all(
-        tx, "addresses/end_locations", locationIds=location_ids, endDate=end_date, **stamp.params()
+        tx,
+        cypher("addresses/end_locations"),
+        locationIds=location_ids,
+        endDate=end_date,
+        **stamp.params(),
     )

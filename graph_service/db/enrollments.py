@@ -7,12 +7,13 @@ from datetime import date
 
 from neo4j import AsyncManagedTransaction
 
+from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, fetch_all, fetch_one
 from graph_service.domain.enrollments import EnrolInput, Enrolment
 
 
 async def person_enrolments(tx: AsyncManagedTransaction, *, person_id: str) -> list[Enrolment]:
-    rows = await fetch_all(tx, "enrollments/person_enrolments", personId=person_id)
+    rows = await fetch_all(tx, cypher("enrollments/person_enrolments"), personId=person_id)
     return [Enrolment.model_validate(row["enrolment"]) for row in rows]
 
 
@@ -22,7 +23,7 @@ async def enrol_person(
     """The new enrolment, or None when the person or the school does not exist."""
     row = await fetch_one(
         tx,
-        "enrollments/enrol_person",
+        cypher("enrollments/enrol_person"),
         id=str(uuid.uuid4()),
         personId=enrolment.person_id,
         schoolId=enrolment.school_id,
@@ -38,7 +39,7 @@ async def get_enrolment(
     tx: AsyncManagedTransaction, *, enrolment_id: str
 ) -> tuple[str, Enrolment] | None:
     """(person id, enrolment) for an enrolment id, None when there is none."""
-    row = await fetch_one(tx, "enrollments/get_enrolment", enrolmentId=enrolment_id)
+    row = await fetch_one(tx, cypher("enrollments/get_enrolment"), enrolmentId=enrolment_id)
     return None if row is None else (row["personId"], Enrolment.model_validate(row["enrolment"]))
 
 
@@ -47,7 +48,7 @@ async def end_enrolment(
 ) -> Enrolment:
     row = await fetch_one(
         tx,
-        "enrollments/end_enrolment",
+        cypher("enrollments/end_enrolment"),
         enrolmentId=enrolment_id,
         endDate=end_date,
         **stamp.params(),

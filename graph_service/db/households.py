@@ -6,6 +6,7 @@ from datetime import date
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
+from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, fetch_one, read_all
 from graph_service.domain.households import (
     Household,
@@ -27,7 +28,7 @@ async def create_household(
     """The new household, and whether the named school (if any) was found."""
     row = await fetch_one(
         tx,
-        "households/create_household",
+        cypher("households/create_household"),
         id=household_id,
         name=fields.name,
         nameKey=name_key(fields.name),
@@ -45,7 +46,10 @@ async def lock_household(
 ) -> int | None:
     """Write-lock the household and bump its version; the version before, None if missing."""
     row = await fetch_one(
-        tx, "households/lock_household_for_update", householdId=household_id, **stamp.params()
+        tx,
+        cypher("households/lock_household_for_update"),
+        householdId=household_id,
+        **stamp.params(),
     )
     return None if row is None else int(row["seen"])
 
@@ -55,7 +59,7 @@ async def edit_household(
 ) -> Household:
     row = await fetch_one(
         tx,
-        "households/edit_household",
+        cypher("households/edit_household"),
         householdId=household_id,
         name=fields.name,
         nameKey=name_key(fields.name),
@@ -71,7 +75,11 @@ async def get_household(
 ) -> HouseholdView | None:
     """The household with its members, locations and phones on `as_of`. One round trip."""
     rows = await read_all(
-        driver, "households/get_household", database=database, householdId=household_id, asOf=as_of
+        driver,
+        cypher("households/get_household"),
+        database=database,
+        householdId=household_id,
+        asOf=as_of,
     )
     if not rows:
         return None
@@ -83,6 +91,9 @@ async def get_household_history(
 ) -> HouseholdHistory | None:
     """Every membership, location and relationship among members, dated. One round trip."""
     rows = await read_all(
-        driver, "households/get_household_history", database=database, householdId=household_id
+        driver,
+        cypher("households/get_household_history"),
+        database=database,
+        householdId=household_id,
     )
     return HouseholdHistory.model_validate(rows[0]) if rows else None

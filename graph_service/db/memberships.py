@@ -7,6 +7,7 @@ from datetime import date
 
 from neo4j import AsyncManagedTransaction
 
+from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, fetch_all, fetch_one
 from graph_service.domain.base import GraphModel
 
@@ -24,7 +25,7 @@ class StoredMembership(GraphModel):
 async def person_memberships(
     tx: AsyncManagedTransaction, *, person_id: str
 ) -> list[StoredMembership]:
-    rows = await fetch_all(tx, "people/person_memberships", personId=person_id)
+    rows = await fetch_all(tx, cypher("people/person_memberships"), personId=person_id)
     return [StoredMembership.model_validate(row["membership"]) for row in rows]
 
 
@@ -42,7 +43,7 @@ async def create_membership(
     """A new MEMBER_OF edge; returns its id."""
     row = await fetch_one(
         tx,
-        "people/create_membership",
+        cypher("people/create_membership"),
         id=str(uuid.uuid4()),
         personId=person_id,
         householdId=household_id,
@@ -61,7 +62,7 @@ async def end_memberships(
 ) -> None:
     await fetch_all(
         tx,
-        "people/end_memberships",
+        cypher("people/end_memberships"),
         membershipIds=membership_ids,
         endDate=end_date,
         **stamp.params(),

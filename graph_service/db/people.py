@@ -7,6 +7,7 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
+from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, fetch_all, fetch_one, read_all
 from graph_service.domain.base import GraphModel
 from graph_service.domain.people import DuplicateCandidate, Person, PersonFields, name_key
@@ -40,7 +41,7 @@ async def create_person(
     tx: AsyncManagedTransaction, *, stamp: Stamp, person_id: str, fields: PersonFields
 ) -> Person:
     row = await fetch_one(
-        tx, "people/create_person", id=person_id, **_person_params(fields), **stamp.params()
+        tx, cypher("people/create_person"), id=person_id, **_person_params(fields), **stamp.params()
     )
     assert row is not None  # CREATE always returns its row
     return Person.model_validate(row["person"])
@@ -49,7 +50,9 @@ async def create_person(
 async def edit_person(
     tx: AsyncManagedTransaction, *, person_id: str, fields: PersonFields
 ) -> Person:
-    row = await fetch_one(tx, "people/edit_person", personId=person_id, **_person_params(fields))
+    row = await fetch_one(
+        tx, cypher("people/edit_person"), personId=person_id, **_person_params(fields)
+    )
     assert row is not None  # the caller locked it, so it exists
     return Person.model_validate(row["person"])
 
@@ -58,7 +61,9 @@ async def lock_person(
     tx: AsyncManagedTransaction, *, stamp: Stamp, person_id: str
 ) -> tuple[int, str | None] | None:
     """Write-lock and bump the person; (version before, merged-into id), None if missing."""
-    row = await fetch_one(tx, "people/lock_person_for_update", personId=person_id, **stamp.params())
+    row = await fetch_one(
+        tx, cypher("people/lock_person_for_update"), personId=person_id, **stamp.params()
+    )
     return None if row is None else (int(row["seen"]), row["mergedIntoId"])
 
 
@@ -68,7 +73,7 @@ async def find_duplicate_candidates(
     """Live records with the same normalized name and birth date, or student number."""
     rows = await fetch_all(
         tx,
-        "people/find_duplicate_candidates",
+        cypher("people/find_duplicate_candidates"),
         firstNameKey=name_key(fields.first_name),
         lastNameKey=name_key(fields.last_name),
         birthDate=fields.birth_date,
@@ -82,7 +87,7 @@ async def find_people(
     tx: AsyncManagedTransaction, *, person_ids: list[str]
 ) -> dict[str, PersonStatus]:
     """The people among `person_ids` that exist, by id."""
-    rows = await fetch_all(tx, "people/find_people", personIds=person_ids)
+    rows = await fetch_all(tx, cypher("people/find_people"), personIds=person_ids)
     return {row["id"]: PersonStatus.model_validate(row) for row in rows}
 
 
@@ -91,6 +96,6 @@ async def get_person(
 ) -> PersonGraph | None:
     """The person and what held on `as_of`, before labelling. One round trip."""
     rows = await read_all(
-        driver, "people/get_person", database=database, personId=person_id, asOf=as_of
+        driver, cypher("people/get_person"), database=database, personId=person_id, asOf=as_of
     )
     return PersonGraph.model_validate(rows[0]) if rows else None

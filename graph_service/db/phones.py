@@ -7,6 +7,7 @@ from datetime import date
 
 from neo4j import AsyncManagedTransaction
 
+from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, fetch_all, fetch_one
 from graph_service.domain.base import GraphModel
 from graph_service.domain.phones import Phone, PhoneInput
@@ -27,7 +28,7 @@ async def lock_phone_owner(
 ) -> int | None:
     """Write-lock the household or person owning phones; its version before, None if missing."""
     row = await fetch_one(
-        tx, "phones/lock_phone_owner_for_update", ownerId=owner_id, **stamp.params()
+        tx, cypher("phones/lock_phone_owner_for_update"), ownerId=owner_id, **stamp.params()
     )
     return None if row is None else int(row["seen"])
 
@@ -36,7 +37,7 @@ async def merge_phone(tx: AsyncManagedTransaction, *, stamp: Stamp, phone: Phone
     """The Phone node for this number, created on first use."""
     row = await fetch_one(
         tx,
-        "phones/merge_phone",
+        cypher("phones/merge_phone"),
         id=str(uuid.uuid4()),
         number=phone.number,
         type=phone.type.value,
@@ -48,7 +49,7 @@ async def merge_phone(tx: AsyncManagedTransaction, *, stamp: Stamp, phone: Phone
 
 
 async def owner_phone_links(tx: AsyncManagedTransaction, *, owner_id: str) -> list[StoredPhoneLink]:
-    rows = await fetch_all(tx, "phones/owner_phone_links", ownerId=owner_id)
+    rows = await fetch_all(tx, cypher("phones/owner_phone_links"), ownerId=owner_id)
     return [StoredPhoneLink.model_validate(row["link"]) for row in rows]
 
 
@@ -64,7 +65,7 @@ async def create_phone_link(
 ) -> str:
     row = await fetch_one(
         tx,
-        "phones/create_phone_link",
+        cypher("phones/create_phone_link"),
         id=str(uuid.uuid4()),
         ownerId=owner_id,
         phoneId=phone_id,
@@ -82,10 +83,12 @@ async def set_phone_priorities(
 ) -> None:
     """Give each HAS_PHONE edge (by id) its new priority."""
     rows = [{"linkId": link_id, "priority": p} for link_id, p in priorities.items()]
-    await fetch_all(tx, "phones/set_phone_priorities", rows=rows, **stamp.params())
+    await fetch_all(tx, cypher("phones/set_phone_priorities"), rows=rows, **stamp.params())
 
 
 async def end_phone_link(
     tx: AsyncManagedTransaction, *, stamp: Stamp, link_id: str, end_date: date
 ) -> None:
-    await fetch_all(tx, "phones/end_phone_link", linkId=link_id, endDate=end_date, **stamp.params())
+    await fetch_all(
+        tx, cypher("phones/end_phone_link"), linkId=link_id, endDate=end_date, **stamp.params()
+    )

@@ -7,6 +7,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
+from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, fetch_all, fetch_one
 from graph_service.domain.relationships import Relationship
 
@@ -29,7 +30,7 @@ async def pair_relationships(
     """Every edge between the two, in either direction, ended ones too."""
     rows = await fetch_all(
         tx,
-        "relationships/pair_relationships",
+        cypher("relationships/pair_relationships"),
         personId=person_id,
         relatedPersonId=related_person_id,
     )
@@ -40,7 +41,9 @@ async def incoming_emergency_contacts(
     tx: AsyncManagedTransaction, *, person_id: str
 ) -> list[Relationship]:
     """Edges that make someone `person_id`'s emergency contact (any dates)."""
-    rows = await fetch_all(tx, "relationships/incoming_emergency_contacts", personId=person_id)
+    rows = await fetch_all(
+        tx, cypher("relationships/incoming_emergency_contacts"), personId=person_id
+    )
     return [Relationship.model_validate(row["relationship"]) for row in rows]
 
 
@@ -54,7 +57,7 @@ async def create_relationship(
 ) -> Relationship:
     row = await fetch_one(
         tx,
-        "relationships/create_relationship",
+        cypher("relationships/create_relationship"),
         id=str(uuid.uuid4()),
         fromPersonId=from_person_id,
         toPersonId=to_person_id,
@@ -71,7 +74,7 @@ async def lock_relationship(
     """Write-lock and bump the edge; (version before, the edge as it was), None if missing."""
     row = await fetch_one(
         tx,
-        "relationships/lock_relationship_for_update",
+        cypher("relationships/lock_relationship_for_update"),
         relationshipId=relationship_id,
         **stamp.params(),
     )
@@ -83,7 +86,9 @@ async def lock_relationship(
 async def update_relationship(
     tx: AsyncManagedTransaction, *, relationship_id: str, values: dict[str, Any]
 ) -> Relationship:
-    row = await fetch_one(tx, "relationships/update_relationship", id=relationship_id, **values)
+    row = await fetch_one(
+        tx, cypher("relationships/update_relationship"), id=relationship_id, **values
+    )
     assert row is not None  # the caller locked it, so it exists
     return Relationship.model_validate(row["relationship"])
 
@@ -93,4 +98,6 @@ async def set_emergency_priorities(
 ) -> None:
     """Give each RELATED_TO edge (by id) its new emergency priority."""
     rows = [{"relationshipId": rid, "priority": p} for rid, p in priorities.items()]
-    await fetch_all(tx, "relationships/set_emergency_priorities", rows=rows, **stamp.params())
+    await fetch_all(
+        tx, cypher("relationships/set_emergency_priorities"), rows=rows, **stamp.params()
+    )

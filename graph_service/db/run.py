@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 from neo4j.time import Date, DateTime
-
-from graph_service.db.cypher import cypher
 
 
 @dataclass(frozen=True)
@@ -35,26 +33,26 @@ def native(value: Any) -> Any:
 
 
 async def fetch_all(
-    tx: AsyncManagedTransaction, name: str, /, **params: Any
+    tx: AsyncManagedTransaction, statement: LiteralString, /, **params: Any
 ) -> list[dict[str, Any]]:
-    """Every row of statement `name`, fully consumed, as plain dicts."""
-    result = await tx.run(cypher(name), params)
+    """Every row of `statement` (from `cypher(...)`), fully consumed, as plain dicts."""
+    result = await tx.run(statement, params)
     return [native(row) for row in await result.data()]
 
 
 async def fetch_one(
-    tx: AsyncManagedTransaction, name: str, /, **params: Any
+    tx: AsyncManagedTransaction, statement: LiteralString, /, **params: Any
 ) -> dict[str, Any] | None:
-    """The first row of statement `name` (the rest consumed), or None when there is none."""
-    rows = await fetch_all(tx, name, **params)
+    """The first row of `statement` (the rest consumed), or None when there is none."""
+    rows = await fetch_all(tx, statement, **params)
     return rows[0] if rows else None
 
 
 async def read_all(
-    driver: AsyncDriver, name: str, /, *, database: str, **params: Any
+    driver: AsyncDriver, statement: LiteralString, /, *, database: str, **params: Any
 ) -> list[dict[str, Any]]:
-    """Every row of the read statement `name`, in one auto-committed round trip."""
+    """Every row of the read `statement`, in one auto-committed round trip."""
     records, _, _ = await driver.execute_query(
-        cypher(name), params, database_=database, routing_=RoutingControl.READ
+        statement, params, database_=database, routing_=RoutingControl.READ
     )
     return [native(record.data()) for record in records]

@@ -64,6 +64,18 @@ def normalize_apartment(apartment: str | None) -> str:
     return " ".join(words)
 
 
+def search_prefix(text: str) -> str:
+    """What a typed address search matches against stored street keys: "12 main street"
+    becomes "12 MAIN ST", "P.O. Box 7" becomes "PO BOX 7"."""
+    words = _canonical(text).split()
+    if words[:2] == ["P", "O"]:
+        words = ["PO", *words[2:]]
+    if len(words) > 2 and words[0] != "PO":
+        # Only a trailing word can be the tag ("12 Court Street": Court stays the street).
+        words[-1] = STREET_TAGS.get(words[-1], words[-1])
+    return " ".join(words)
+
+
 class AddressInput(InputModel):
     """A street address (number + street) or a PO box; city, state and ZIP always."""
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from graph_service.errors import BadInput, NotFound, StaleVersion
-from graph_service.services import households
+from graph_service.services import households, memberships, relationships
 from graph_service.services.context import UseCaseContext
-from graph_service.services.household_reads import get_household
+from graph_service.services.household_reads import get_household, get_household_history
 from tests.integration.household.conftest import (
     address,
     graph_snapshot,
@@ -130,3 +130,40 @@ async def test_edit_missing_household_is_not_found(ctx: UseCaseContext) -> None:
         await households.edit_household(
             ctx, {"householdId": "nope", "expectedVersion": 1, "name": "X"}
         )
+
+
+async def test_household_history_lists_every_membership_location_and_relationship(
+    ctx: UseCaseContext,
+) -> None:
+    mom = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1))
+    kid = await make_person(ctx, "Kid")
+    household = await make_household(ctx, members=[mom, kid], address={"address": address()})
+    await relationships.set_relationship(
+        ctx,
+        {
+            "personId": mom.id,
+            "relatedPersonId": kid.id,
+            "type": "Mother",
+            "startDate": date(2015, 3, 4),
+        },
+    )
+    await memberships.end_membership(
+        ctx,
+        {
+            "householdId": household.id,
+            "expectedVersion": 1,
+            "personId": kid.id,
+            "endDate": date(2026, 6, 30),
+        },
+    )
+
+    history = await get_household_history(ctx, household.id)
+
+    assert sorted((m.person.first_name, m.end_date) for m in history.members) == [
+        ("Kid", date(2026, 6, 30)),
+        ("Mom", None),
+    ]
+    assert [loc.address.street for loc in history.locations] == ["Main"]
+    assert [(r.from_person_id, r.to_person_id, r.type) for r in history.relationships] == [
+        (mom.id, kid.id, "Mother")
+    ]
