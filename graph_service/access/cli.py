@@ -1,0 +1,134 @@
+"""Access commands for the `graph-service` CLI: `provision`, `access-status`, `ingest-events`.
+The lead wires them into graph_service/cli.py (`main.add_command(provision)` and so on)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import datetime, time
+from pathlib import Path
+from typing import TypeVar
+
+import click
+from neo4j.exceptions import DriverError, Neo4jError
+
+from graph_service.access.facts import GrantStatus
+from graph_service.access.policy import InvalidPolicy
+from graph_service.access.settings import AccessSettings
+from graph_service.access.status_text import render_status
+from graph_service.clock import Clock, FixedClock
+from graph_service.db.driver import create_driver
+from graph_service.errors import ServiceError
+from graph_service.services.access_events import record_batch
+from graph_service.services.access_provisioning import SweepReport, run_sweep
+from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.access_status import get_access_status
+from graph_service.settings import Settings
+
+T = TypeVar("T")
+
+
+def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: datetime | None) -> T:
+    """Build a runtime from settings, run `work` with it, and turn failures into messages."""
+    try:
+        settings = Settings()
+        access = AccessSettings()
+        policy = access.policy()
+    except (ValueError, InvalidPolicy) as error:
+        raise click.ClickException(str(error)) from error
+    clock: Clock = access.clock()
+    if as_of is not None:
+        # A date means the start of that day where the district is.
+        clock = FixedClock(datetime.combine(as_of.date(), time(0), tzinfo=policy.zone))
+
+    async def main() -> T:
+        async with create_driver(settings) as driver:
+            runtime = AccessRuntime(driver, settings.neo4j_database, policy, clock)
+            return await work(runtime)
+
+    try:
+        return asyncio.run(main())
+    except ServiceError as error:
+        raise click.ClickException(error.message) from error
+    except (DriverError, Neo4jError) as error:
+        raise click.ClickException(
+            f"the database did not answer ({error}); is it running? (graph-service db start)"
+        ) from error
+
+
+def render_sweep(report: SweepReport, sla_days: int) -> str:
+    """Counts first, then each change, quizzes coming due and SLA breaches."""
+    lines = [
+        f"Provisioning as of {report.as_of.isoformat()}",
+        f"  activated {report.count(GrantStatus.ACTIVE)}, "
+        f"expired {report.count(GrantStatus.EXPIRED)}, revoked {report.count(GrantStatus.REVOKED)}",
+    ]
+    for employee_id, transitions in sorted(report.transitions.items()):
+        lines += [
+            f"  {employee_id}: {t.from_status or 'new'} -> {t.to_status}: {t.reason}"
+            for t in transitions
+        ]
+    if not report.changed:
+        lines.append("  nothing to change")
+    lines.append(f"Recertification quiz due soon: {len(report.quiz_due)}")
+    lines += [
+        f"  {d.employee_id} {d.name}: due {d.due} ({d.days_left} days left)"
+        for d in report.quiz_due
+    ]
+    lines.append(
+        f"SLA breaches (pending past {sla_days} business days): {len(report.sla_breaches)}"
+    )
+    lines += [
+        f"  {b.employee_id}: pending since {b.pending_since:%Y-%m-%d}, due active by {b.active_by}"
+        for b in report.sla_breaches
+    ]
+    return "\n".join(lines)
+
+
+_AS_OF = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@click.command()
+@click.option("--as-of", type=_AS_OF, help="Run as of the start of this day (YYYY-MM-DD).")
+@click.option("--quiz-due-within", type=click.IntRange(0, 366), help="Days ahead to list quizzes.")
+def provision(as_of: datetime | None, quiz_due_within: int | None) -> None:
+    """Activate pending grants, expire lapsed ones, list quizzes due and SLA breaches."""
+    days = quiz_due_within if quiz_due_within is not None else AccessSettings().quiz_due_within_days
+
+    async def work(runtime: AccessRuntime) -> str:
+        report = await run_sweep(runtime, quiz_due_within_days=days)
+        return render_sweep(report, runtime.policy.sla_business_days)
+
+    click.echo(_run(work, as_of))
+
+
+@click.command("access-status")
+@click.argument("employee_id")
+@click.option("--as-of", type=_AS_OF, help="Answer as of the start of this day.")
+def access_status(employee_id: str, as_of: datetime | None) -> None:
+    """Explain a staff member's household access: status, checklist, dates, next steps."""
+
+    async def work(runtime: AccessRuntime) -> str:
+        return render_status(await get_access_status(runtime, employee_id))
+
+    click.echo(_run(work, as_of))
+
+
+@click.command("ingest-events")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Default: by suffix.")
+def ingest_events(path: Path, fmt: str | None) -> None:
+    """Apply a feed's CSV or JSON-lines file; bad rows are listed and the rest applied."""
+    chosen = fmt or ("csv" if path.suffix.lower() == ".csv" else "jsonl")
+    text = path.read_text(encoding="utf-8")
+
+    async def work(runtime: AccessRuntime) -> str:
+        report = await record_batch(runtime, text, "csv" if chosen == "csv" else "jsonl")
+        lines = [
+            f"applied {report.applied}, duplicates {report.duplicates}, "
+            f"rejected {len(report.rejected)}"
+        ]
+        lines += [f"  line {row.line}: {row.reason}" for row in report.rejected]
+        return "\n".join(lines)
+
+    click.echo(_run(work, None))

@@ -1,0 +1,93 @@
+"""The access commands against the real database, as an operator runs them."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph_service.access.cli import access_status, ingest_events, provision
+from graph_service.clock import FixedClock
+from graph_service.services.access_periodic import provision_periodically
+from graph_service.services.access_provisioning import SweepReport
+from graph_service.services.access_runtime import AccessRuntime
+from graph_service.settings import Settings
+from tests.integration.access.conftest import completions, hired, send
+
+
+@pytest.fixture
+async def certified(runtime: AccessRuntime, clock: FixedClock) -> AccessRuntime:
+    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
+    await send(runtime, clock, "2026-09-01 14:00", *completions("2026-09-01 13:00"))
+    return runtime
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> CliRunner:
+    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
+    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
+    monkeypatch.delenv("GRAPH_SERVICE_PINNED_CLOCK", raising=False)
+    return CliRunner()
+
+
+def test_provision_as_of_a_date_activates_and_a_second_run_changes_nothing(
+    certified: AccessRuntime, cli_env: CliRunner
+) -> None:
+    first = cli_env.invoke(provision, ["--as-of", "2026-09-02"])
+    assert first.exit_code == 0, first.output
+    assert "activated 1, expired 0, revoked 0" in first.output
+    assert (
+        "E100: pending -> active: activated by provisioning; valid through 2028-06-30"
+        in first.output
+    )
+    second = cli_env.invoke(provision, ["--as-of", "2026-09-02"])
+    assert second.exit_code == 0, second.output
+    assert "nothing to change" in second.output
+
+
+def test_provision_lists_quizzes_due(certified: AccessRuntime, cli_env: CliRunner) -> None:
+    cli_env.invoke(provision, ["--as-of", "2026-09-02"])
+    result = cli_env.invoke(provision, ["--as-of", "2028-06-20", "--quiz-due-within", "14"])
+    assert "Recertification quiz due soon: 1" in result.output
+    assert "E100 Staff E100: due 2028-06-30 (10 days left)" in result.output
+
+
+def test_access_status_command_explains(certified: AccessRuntime, cli_env: CliRunner) -> None:
+    result = cli_env.invoke(access_status, ["E100", "--as-of", "2026-09-02"])
+    assert result.exit_code == 0, result.output
+    assert "PENDING" in result.output
+    unknown = cli_env.invoke(access_status, ["E-NOBODY"])
+    assert unknown.exit_code == 1
+    assert 'Staff member "E-NOBODY" not found' in unknown.output
+
+
+def test_ingest_events_reports_rejected_rows(
+    runtime: AccessRuntime, cli_env: CliRunner, tmp_path: Path
+) -> None:
+    feed = tmp_path / "hr.csv"
+    feed.write_text(
+        "type,employeeId,source,occurredAt,name,roleId,locationId\n"
+        "hired,E9,hr,2026-09-01T08:00:00-05:00,Lee Park,office-pro,lincoln\n"
+        "hired,E10,hr,2026-09-01T08:00:00-05:00,,office-pro,lincoln\n"
+    )
+    result = cli_env.invoke(ingest_events, [str(feed)])
+    assert result.exit_code == 0, result.output
+    assert "applied 1, duplicates 0, rejected 1" in result.output
+    assert "line 3: a hired event needs name" in result.output
+
+
+async def test_periodic_provisioning_runs_until_cancelled(certified: AccessRuntime) -> None:
+    reports: list[SweepReport] = []
+    task = asyncio.create_task(
+        provision_periodically(certified, interval_seconds=0.05, on_report=reports.append)
+    )
+    while len(reports) < 2:
+        await asyncio.sleep(0.02)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert reports[0].changed
+    assert not reports[1].changed
