@@ -81,11 +81,17 @@ def test_ingest_events_reports_rejected_rows(
 
 async def test_periodic_provisioning_runs_until_cancelled(certified: AccessRuntime) -> None:
     reports: list[SweepReport] = []
+    two_runs = asyncio.Event()
+
+    def collect(report: SweepReport) -> None:
+        reports.append(report)
+        if len(reports) == 2:
+            two_runs.set()
+
     task = asyncio.create_task(
-        provision_periodically(certified, interval_seconds=0.05, on_report=reports.append)
+        provision_periodically(certified, interval_seconds=0.05, on_report=collect)
     )
-    while len(reports) < 2:
-        await asyncio.sleep(0.02)
+    await asyncio.wait_for(two_runs.wait(), timeout=10)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
