@@ -73,6 +73,15 @@ def build_status(facts: StaffFacts, policy: Policy, now: datetime) -> AccessStat
     status: StatusName = grant.status.value if grant else "none"
     live = grant is not None and grant.status.live
     window = window_of(grant, policy) if grant and grant.status is GrantStatus.ACTIVE else None
+    if window is not None and window.contains(local_date(now, policy)):
+        items.append(
+            Requirement(
+                key="quiz",
+                label=f"Recertification quiz {policy.recertification.quiz_id}",
+                met=False,
+                note=f"due by {window.due:%b %-d, %Y}",
+            )
+        )
     quiz_done = _quiz_in_window(current, policy)
     team = team_id_of(facts.assignment)
     return AccessStatus(
@@ -123,7 +132,7 @@ def next_steps(
     if grant is not None and grant.status is GrantStatus.PENDING:
         return [
             f"Nothing to do: your access is being provisioned and will be active by "
-            f"{grant.active_by:%A %B %-d, %Y} at the latest.",
+            f"{grant.active_by:%A, %B %-d, %Y} at the latest.",
             "If it is not active by then, contact support.",
         ]
     if grant is not None and grant.status is GrantStatus.ACTIVE:

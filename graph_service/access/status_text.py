@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date, datetime
 
 from graph_service.access.status import RIGHT_NAMES, AccessStatus
@@ -41,7 +42,9 @@ def render_status(status: AccessStatus) -> str:
     if status.scope:
         lines.append(f"Scope:     {status.scope}")
     if status.lost_on:
-        lines.append(f"Lost on:   {_day(status.lost_on)} ({status.lost_reason})")
+        reason = (status.lost_reason or "").split(": ", 1)[-1]
+        lines.append(f"Lost on:   {_day(status.lost_on)}")
+        lines.append(f"Why:       {reason[:1].upper()}{reason[1:]}.")
     dates = _dates(status)
     if dates:
         lines += ["", "Dates:"] + [f"  {label:<22}{value}" for label, value in dates]
@@ -63,7 +66,20 @@ def render_status(status: AccessStatus) -> str:
         f"Questions? {support.name}: {contact}",
         f"Policy version {status.policy_version}",
     ]
-    return "\n".join(lines)
+    return "\n".join(_wrap(line) for line in lines)
+
+
+def _wrap(line: str, width: int = 96) -> str:
+    """Long lines continue under their own text, not under the label or the bullet."""
+    if len(line) <= width:
+        return line
+    stripped = line.lstrip()
+    indent = len(line) - len(stripped)
+    if stripped.startswith(("- ", "[x] ", "[ ] ")):
+        indent += stripped.index(" ") + 1
+    elif line[:11].endswith("   ") or line.startswith("Questions?"):
+        indent = 11
+    return textwrap.fill(line, width=width, subsequent_indent=" " * indent)
 
 
 def _dates(status: AccessStatus) -> list[tuple[str, str]]:
