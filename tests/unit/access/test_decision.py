@@ -1,0 +1,78 @@
+"""The grant half of the decision (scope is a graph question, tested on the real DB)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from graph_service.access.decision import CallerGrant, grant_denial
+from graph_service.access.engine import evaluate, final_grant
+from graph_service.access.facts import Grant, GrantStatus
+from graph_service.access.policy import Right
+from tests.unit.access.builders import POLICY, at, central, courses, make_facts
+
+
+def caller(grant: Grant | None, *, employed: bool = True) -> CallerGrant:
+    return CallerGrant(
+        employee_id="E100", employed=employed, grant=grant, loaded_at=at("2026-09-02 07:00")
+    )
+
+
+@pytest.fixture
+def grant() -> Grant:
+    facts = make_facts(completions=courses("2026-09-01 10:00"))
+    made = final_grant(facts, evaluate(facts, POLICY, at("2026-09-02 07:00"), activate=True))
+    assert made is not None
+    return made
+
+
+def test_allowed_one_second_before_expiry_denied_at_it(grant: Grant) -> None:
+    assert grant.expires_at == at("2028-07-01 00:00")
+    assert grant_denial(caller(grant), Right.READ, grant.expires_at - timedelta(seconds=1)) is None
+    assert grant_denial(caller(grant), Right.READ, grant.expires_at) == (
+        "the grant expired at 2028-07-01T00:00:00-05:00"
+    )
+
+
+def test_denied_before_activation(grant: Grant) -> None:
+    assert grant_denial(caller(grant), Right.READ, at("2026-09-02 06:59")) == (
+        "the grant was not yet active at that instant"
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "employed", "reason"),
+    [
+        (GrantStatus.PENDING, True, "no active household access grant"),
+        (GrantStatus.REVOKED, True, "no active household access grant"),
+        (GrantStatus.ACTIVE, False, "not an active staff member"),
+    ],
+)
+def test_denied_without_an_active_grant_or_employment(
+    grant: Grant, status: GrantStatus, employed: bool, reason: str
+) -> None:
+    changed = grant.model_copy(update={"status": status})
+    assert (
+        grant_denial(caller(changed, employed=employed), Right.READ, at("2027-01-01 09:00"))
+        == reason
+    )
+
+
+def test_read_only_grant_refuses_other_rights() -> None:
+    facts = make_facts(
+        central("data-stewards"),
+        completions=courses("2026-09-01 10:00", ["FERPA-101", "CENSUS-DATA-301"]),
+    )
+    steward = final_grant(facts, evaluate(facts, POLICY, at("2026-09-02 07:00"), activate=True))
+    assert steward is not None
+    assert caller(steward).district_wide
+    assert grant_denial(caller(steward), Right.READ, at("2027-01-01 09:00")) is None
+    assert grant_denial(caller(steward), Right.WRITE, at("2027-01-01 09:00")) == (
+        "the grant does not include the Write right"
+    )
+
+
+def test_school_grant_scope_is_its_school(grant: Grant) -> None:
+    assert caller(grant).school_ids == ["lincoln-high"]
+    assert caller(None).school_ids == []
