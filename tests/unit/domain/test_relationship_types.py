@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph_service.domain.relationship_types import RelationshipTypeCatalogue, default_catalogue
+from graph_service.errors import BadInput
+
+
+def test_reciprocals_run_both_ways() -> None:
+    catalogue = default_catalogue()
+    assert catalogue.reciprocal("Father") == "Child"
+    assert catalogue.reciprocal("Grandparent") == "Grandchild"
+    assert catalogue.reciprocal("Grandchild") == "Grandparent"
+    assert catalogue.reciprocal("Sibling") == "Sibling"
+
+
+def test_reverse_keeps_the_stored_type_when_it_fits() -> None:
+    catalogue = default_catalogue()
+    assert catalogue.reverse_of("Child", stored="Mother") == "Mother"
+    assert catalogue.reverse_of("Child", stored="Sibling") == "Parent"
+
+
+def test_unknown_type_is_bad_input() -> None:
+    with pytest.raises(BadInput, match="Nemesis"):
+        default_catalogue().require("Nemesis")
+
+
+def test_a_district_catalogue_file_replaces_the_packaged_one(tmp_path: Path) -> None:
+    path = tmp_path / "types.json"
+    path.write_text(json.dumps({"version": 7, "types": [{"type": "Tutor", "reciprocal": "Pupil"}]}))
+    catalogue = RelationshipTypeCatalogue.from_file(path)
+    assert (catalogue.version, catalogue.types) == (7, ["Pupil", "Tutor"])
