@@ -1,5 +1,6 @@
-"""Access commands for the `graph-service` CLI: `provision`, `access-status`, `ingest-events`.
-The lead wires them into graph_service/cli.py (`main.add_command(provision)` and so on)."""
+"""Access commands for the `graph-service` CLI: `provision`, `access-status`, `ingest-events`
+and `access-reference`. The lead wires them into graph_service/cli.py
+(`main.add_command(provision)` and so on)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TypeVar
 
 import click
 from neo4j.exceptions import DriverError, Neo4jError
+from pydantic import ValidationError
 
 from graph_service.access.facts import GrantStatus
 from graph_service.access.policy import InvalidPolicy
@@ -18,9 +20,11 @@ from graph_service.access.settings import AccessSettings
 from graph_service.access.status_text import render_status
 from graph_service.clock import Clock, FixedClock
 from graph_service.db.driver import create_driver
+from graph_service.db.staff import ReferenceData
 from graph_service.errors import ServiceError
 from graph_service.services.access_events import record_batch
 from graph_service.services.access_provisioning import SweepReport, run_sweep
+from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
 from graph_service.settings import Settings
@@ -129,6 +133,32 @@ def ingest_events(path: Path, fmt: str | None) -> None:
             f"rejected {len(report.rejected)}"
         ]
         lines += [f"  line {row.line}: {row.reason}" for row in report.rejected]
+        return "\n".join(lines)
+
+    click.echo(_run(work, None))
+
+
+@click.command("access-reference")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--actor", default="access-admin", show_default=True, help="Recorded as the author.")
+def access_reference(path: Path, actor: str) -> None:
+    """Load job roles, schools and central-office teams from a JSON file
+    ({"roles": [...], "schools": [...], "teams": [...]}) and re-decide affected access."""
+    try:
+        data = ReferenceData.model_validate_json(path.read_text(encoding="utf-8"))
+    except ValidationError as error:
+        raise click.ClickException(f"{path}: {error}") from error
+
+    async def work(runtime: AccessRuntime) -> str:
+        changes = await load_reference_data(runtime, data, actor=actor)
+        lines = [
+            f"saved {len(data.roles)} roles, {len(data.schools)} schools, {len(data.teams)} teams"
+        ]
+        lines += [
+            f"  {employee_id}: {t.from_status or 'new'} -> {t.to_status}: {t.reason}"
+            for employee_id, transitions in sorted(changes.items())
+            for t in transitions
+        ]
         return "\n".join(lines)
 
     click.echo(_run(work, None))

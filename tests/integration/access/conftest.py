@@ -15,15 +15,9 @@ from graph_service.access.facts import RoleCategory
 from graph_service.access.policy import Policy, load_policy
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
-from graph_service.db.staff import (
-    CentralOfficeTeam,
-    JobRole,
-    School,
-    upsert_job_roles,
-    upsert_schools,
-    upsert_teams,
-)
+from graph_service.db.staff import CentralOfficeTeam, JobRole, ReferenceData, School
 from graph_service.services.access_events import EventOutcome, record_event
+from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.settings import Settings
 
@@ -71,6 +65,29 @@ def completions(
     ]
 
 
+OFFICE_PRO = RoleCategory.SCHOOL_BASED
+DISTRICT = ReferenceData(
+    roles=[
+        JobRole(
+            id="office-pro", name="Attendance clerk", category=OFFICE_PRO, office_professional=True
+        ),
+        JobRole(id="teacher", name="Teacher", category=RoleCategory.SCHOOL_BASED),
+        JobRole(id="principal", name="Principal", category=RoleCategory.SCHOOL_BASED),
+        JobRole(id="analyst", name="Analyst", category=RoleCategory.CENTRAL_OFFICE),
+    ],
+    schools=[School(id="lincoln", name="Lincoln High"), School(id="elm", name="Elm Middle")],
+    teams=[
+        CentralOfficeTeam(
+            id="enrollment", name="Enrollment Center", approved_for_household_access=True
+        ),
+        CentralOfficeTeam(
+            id="data-stewards", name="Data Stewards", approved_for_household_access=True
+        ),
+        CentralOfficeTeam(id="payroll", name="Payroll", approved_for_household_access=False),
+    ],
+)
+
+
 @pytest.fixture
 async def db(migrated_driver: AsyncDriver, settings: Settings) -> AsyncDriver:
     """The shared `db` fixture, wiped in an auto-commit transaction: the wipe statement uses
@@ -97,48 +114,9 @@ async def runtime(
     db: AsyncDriver, settings: Settings, policy: Policy, clock: FixedClock
 ) -> AccessRuntime:
     """An access runtime on a wiped database holding the district's reference data."""
-    now = clock.now()
-    database = settings.neo4j_database
-    await upsert_job_roles(
-        db,
-        roles=[
-            JobRole(
-                id="office-pro",
-                name="Attendance clerk",
-                category=RoleCategory.SCHOOL_BASED,
-                office_professional=True,
-            ),
-            JobRole(id="teacher", name="Teacher", category=RoleCategory.SCHOOL_BASED),
-            JobRole(id="principal", name="Principal", category=RoleCategory.SCHOOL_BASED),
-            JobRole(id="analyst", name="Analyst", category=RoleCategory.CENTRAL_OFFICE),
-        ],
-        actor="test",
-        now=now,
-        database=database,
-    )
-    await upsert_schools(
-        db,
-        schools=[School(id="lincoln", name="Lincoln High"), School(id="elm", name="Elm Middle")],
-        actor="test",
-        now=now,
-        database=database,
-    )
-    await upsert_teams(
-        db,
-        teams=[
-            CentralOfficeTeam(
-                id="enrollment", name="Enrollment Center", approved_for_household_access=True
-            ),
-            CentralOfficeTeam(
-                id="data-stewards", name="Data Stewards", approved_for_household_access=True
-            ),
-            CentralOfficeTeam(id="payroll", name="Payroll", approved_for_household_access=False),
-        ],
-        actor="test",
-        now=now,
-        database=database,
-    )
-    return AccessRuntime(driver=db, database=database, policy=policy, clock=clock)
+    runtime = AccessRuntime(driver=db, database=settings.neo4j_database, policy=policy, clock=clock)
+    await load_reference_data(runtime, DISTRICT, actor="test")
+    return runtime
 
 
 async def send(

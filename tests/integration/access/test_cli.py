@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph_service.access.cli import access_status, ingest_events, provision
+from graph_service.access.cli import access_reference, access_status, ingest_events, provision
 from graph_service.clock import FixedClock
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_provisioning import SweepReport
@@ -97,3 +97,22 @@ async def test_periodic_provisioning_runs_until_cancelled(certified: AccessRunti
         await task
     assert reports[0].changed
     assert not reports[1].changed
+
+
+def test_access_reference_loads_roles_schools_and_teams(
+    runtime: AccessRuntime, cli_env: CliRunner, tmp_path: Path
+) -> None:
+    data = tmp_path / "district.json"
+    data.write_text(
+        '{"roles": [{"id": "clerk", "name": "Clerk", "category": "school-based",'
+        ' "officeProfessional": true}],'
+        ' "schools": [{"id": "oak", "name": "Oak Elementary"}],'
+        ' "teams": [{"id": "tech", "name": "Tech", "approvedForHouseholdAccess": false}]}'
+    )
+    result = cli_env.invoke(access_reference, [str(data)])
+    assert result.exit_code == 0, result.output
+    assert "saved 1 roles, 1 schools, 1 teams" in result.output
+    data.write_text('{"roles": [{"id": "clerk", "category": "janitorial"}]}')
+    refused = cli_env.invoke(access_reference, [str(data)])
+    assert refused.exit_code == 1
+    assert "roles.0.name" in refused.output

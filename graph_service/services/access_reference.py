@@ -1,0 +1,47 @@
+"""Loading roles, schools and teams, and re-deciding access for the people they touch, in one
+write transaction (a team losing its approval loses its grants at once)."""
+
+from __future__ import annotations
+
+from neo4j import AsyncManagedTransaction
+
+from graph_service.access.engine import evaluate
+from graph_service.access.facts import Transition
+from graph_service.db import access as db
+from graph_service.db import audit
+from graph_service.db.staff import ReferenceData, save_reference_data, staff_affected_by
+from graph_service.services.access_runtime import AccessRuntime
+
+
+async def load_reference_data(
+    runtime: AccessRuntime, data: ReferenceData, *, actor: str
+) -> dict[str, list[Transition]]:
+    """Save the reference data; returns the grant transitions it caused, by employee id."""
+    now = runtime.now()
+
+    async def work(tx: AsyncManagedTransaction) -> dict[str, list[Transition]]:
+        await save_reference_data(tx, data=data, actor=actor, now=now)
+        affected = await staff_affected_by(
+            tx,
+            role_ids=[r.id for r in data.roles],
+            location_ids=[s.id for s in data.schools] + [t.id for t in data.teams],
+        )
+        changes: dict[str, list[Transition]] = {}
+        for employee_id in affected:
+            await db.lock_staff(tx, employee_id=employee_id, now=now)
+            facts = await db.load_facts(tx, employee_id=employee_id)
+            if facts is None:
+                continue
+            transitions = evaluate(facts, runtime.policy, now, activate=False)
+            if transitions:
+                changes[employee_id] = transitions
+                await db.save_transitions(
+                    tx, employee_id=employee_id, transitions=transitions, now=now
+                )
+                await audit.append(
+                    tx, audit.transition_entries(employee_id, transitions, actor=actor, now=now)
+                )
+        return changes
+
+    async with runtime.driver.session(database=runtime.database) as session:
+        return await session.execute_write(work)
