@@ -37,7 +37,8 @@ async def decide(
     (so a list can be filtered to scope). Missing and out-of-scope households answer alike.
     With no household ids (adding a new household), only the grant and the right count."""
     at = at or runtime.now()
-    policy_version = caller.grant.policy_version if caller.grant else runtime.policy.version
+    # The version in force decides; the grant's own version is in the audit beside it.
+    policy_version = runtime.policy.version
     denial = grant_denial(caller, right, at)
     if denial is not None:
         return Decision(
@@ -100,5 +101,6 @@ async def record_access_decision(
         deniedIds=decision.denied_ids,
         reason=decision.reason,
         policyVersion=decision.policy_version,
+        grantPolicyVersion=caller.grant.policy_version if caller.grant else None,
     )
     await audit.append_now(runtime.driver, [entry], database=runtime.database)

@@ -52,7 +52,26 @@ def _check_against_policy(event: AccessEventIn, runtime: AccessRuntime, now: dat
 
 
 async def record_event(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
-    """Apply one event; the same event again (same key) is reported as a duplicate."""
+    """Apply one event; the same event again (same key) is reported as a duplicate. A refused
+    event changes nothing but the audit trail, which records that it came and why it failed."""
+    try:
+        return await _apply(runtime, event)
+    except BadInput as error:
+        rejected = audit.audit_entry(
+            "event.rejected",
+            at=runtime.now(),
+            actor=event.source,
+            employeeId=event.employee_id,
+            eventKey=event.idempotency_key,
+            eventType=event.type.value,
+            occurredAt=event.occurred_at,
+            reason=error.message,
+        )
+        await audit.append_now(runtime.driver, [rejected], database=runtime.database)
+        raise
+
+
+async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
     now = runtime.now()
     _check_against_policy(event, runtime, now)
     if event.type is EventType.QUIZ_COMPLETED and event.course_id is None:

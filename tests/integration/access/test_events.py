@@ -56,7 +56,12 @@ async def test_event_for_unknown_staff_is_refused_and_changes_nothing(
     before = await count_nodes(runtime)
     with pytest.raises(BadInput, match=r'employeeId: no staff member "E404"'):
         await send(runtime, clock, "2026-09-01 10:00", *completions("2026-09-01 09:30", "E404")[:1])
-    assert await count_nodes(runtime) == before
+    after = await count_nodes(runtime)
+    assert after.pop("AuditEvent") == before.pop("AuditEvent", 0) + 1
+    assert after == before
+    [rejected] = await audit_entries(runtime, "E404")
+    assert (rejected["kind"], rejected["eventType"]) == ("event.rejected", "course-completed")
+    assert rejected["reason"].startswith('employeeId: no staff member "E404"')
 
 
 @pytest.mark.parametrize(
@@ -97,7 +102,9 @@ async def test_invalid_events_are_refused_with_the_field(
     before = await count_nodes(runtime)
     with pytest.raises(BadInput, match=message):
         await record_event(runtime, bad)  # type: ignore[arg-type]  # parametrized events
-    assert await count_nodes(runtime) == before
+    after = await count_nodes(runtime)
+    assert after.pop("AuditEvent") == before.pop("AuditEvent") + 1  # the rejection, audited
+    assert after == before
 
 
 async def test_every_event_and_transition_is_audited(
