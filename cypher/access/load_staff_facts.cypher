@@ -12,7 +12,9 @@ CALL (s) {
 CALL (s) {
   OPTIONAL MATCH (s)-[:HOLDS]->(g:AccessGrant)
   WITH g
-  ORDER BY g.pendingSince DESC
+  // At most one grant is live at a time, and it is the latest: a revocation and the grant
+  // that replaces it can share an instant, so liveness breaks the tie.
+  ORDER BY g.pendingSince DESC, g.status IN ['pending', 'active'] DESC
   LIMIT 1
   RETURN g {.*} AS grant
 }

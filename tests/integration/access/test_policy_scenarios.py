@@ -193,6 +193,20 @@ SCENARIOS = [
         ],
     ),
     Scenario(
+        "two moves in the same instant: the replacement grant is the one that counts",
+        [
+            *certified_office_pro(),
+            Send(
+                "2027-01-11 09:00",
+                event(EventType.LOCATION_CHANGED, "2027-01-11 08:00", location_id="elm"),
+                event(EventType.LOCATION_CHANGED, "2027-01-11 08:30", location_id="lincoln"),
+            ),
+            Expect("2027-01-11 09:00", "pending", location="Lincoln High"),
+            Sweep("2027-01-12 07:00"),
+            Expect("2027-01-12 07:00", "active", location="Lincoln High"),
+        ],
+    ),
+    Scenario(
         "data stewards: read-only after their own courses",
         [
             Send(
