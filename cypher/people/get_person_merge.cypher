@@ -1,0 +1,2 @@
+MATCH (m:PersonMerge {id: $mergeId})
+RETURN m {.*} AS merge
