@@ -97,6 +97,12 @@ async def _update(
         tx, person_id=request.person_id, related_person_id=request.related_person_id
     )
     live = [r for r in pair if r.end_date is None or r.end_date >= ctx.today()]
+    if not live and pair:
+        raise BadInput(
+            "expectedVersion",
+            "their relationship has ended and can't be edited; set a new one (no "
+            "expectedVersion) starting after it",
+        )
     if not live:
         raise NotFound("Relationship", f"{request.person_id} and {request.related_person_id}")
     target = min(live, key=lambda r: r.start_date or date.min)

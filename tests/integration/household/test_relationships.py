@@ -196,3 +196,19 @@ async def test_ended_relationship_cannot_be_ended_later(ctx: UseCaseContext) -> 
         await relationships.end_relationship(
             ctx, {"relationshipId": pair.id, "expectedVersion": 2, "endDate": date(2026, 4, 30)}
         )
+
+
+async def test_an_ended_relationship_cannot_be_edited(ctx: UseCaseContext) -> None:
+    ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
+    pair = await relationships.set_relationship(ctx, related(ann, bob, "Friend"))
+    await relationships.end_relationship(
+        ctx, {"relationshipId": pair.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)}
+    )
+    before = await graph_snapshot(ctx)
+
+    with pytest.raises(BadInput, match="ended"):
+        await relationships.set_relationship(
+            ctx, related(ann, bob, "Friend", expectedVersion=2, comments="late edit")
+        )
+
+    assert await graph_snapshot(ctx) == before
