@@ -72,9 +72,12 @@ class Course(_Model):
 
 
 class Approval(_Model):
-    """Who may approve access for a track (recorded per school)."""
+    """Who may approve access for a track (recorded per school). A principal's approval is
+    checked against the graph: the approver must hold one of `principal_role_ids` at that
+    school. Access administrators are checked by the API's platform role instead."""
 
     given_by: list[ApproverRole] = Field(min_length=1)
+    principal_role_ids: list[str] = Field(default_factory=lambda: ["principal"], min_length=1)
 
 
 class Track(_Model):

@@ -55,6 +55,14 @@ async def hire(tx: AsyncManagedTransaction, *, event: AccessEventIn, now: dateti
     )
 
 
+async def approver_assignment(
+    tx: AsyncManagedTransaction, *, approver_id: str
+) -> dict[str, Any] | None:
+    """The approver's employment status, current role id and location id (None if unknown)."""
+    found = await rows(tx, cypher("access/approver_assignment"), approverId=approver_id)
+    return found[0] if found else None
+
+
 async def lock_staff(tx: AsyncManagedTransaction, *, employee_id: str, now: datetime) -> str:
     """Take the staff member's write lock and return their employment status, or refuse an
     event for someone never hired."""

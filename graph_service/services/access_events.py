@@ -51,6 +51,25 @@ def _check_against_policy(event: AccessEventIn, runtime: AccessRuntime, now: dat
             raise BadInput("approverRole", f"must be one of: {', '.join(allowed)}")
 
 
+async def _check_principal(
+    tx: AsyncManagedTransaction, event: AccessEventIn, runtime: AccessRuntime
+) -> None:
+    """A principal's approval counts only from a current principal of that school."""
+    rule = runtime.policy.tracks.school_based.approval
+    principal_roles = rule.principal_role_ids if rule else []
+    approver = await db.approver_assignment(tx, approver_id=str(event.approver_id))
+    if (
+        approver is None
+        or approver["employmentStatus"] != "active"
+        or approver["roleId"] not in principal_roles
+        or approver["locationId"] != event.school_id
+    ):
+        raise BadInput(
+            "approverId",
+            f'"{event.approver_id}" is not a current principal of "{event.school_id}"',
+        )
+
+
 async def record_event(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
     """Apply one event; the same event again (same key) is reported as a duplicate. A refused
     event changes nothing but the audit trail, which records that it came and why it failed."""
@@ -81,6 +100,8 @@ async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
     async def work(tx: AsyncManagedTransaction) -> EventOutcome:
         if await db.event_seen(tx, key=key):
             return EventOutcome(key=key, duplicate=True)
+        if event.type is EventType.APPROVAL_GIVEN and event.approver_role == "principal":
+            await _check_principal(tx, event, runtime)
         if event.type in (EventType.HIRED, EventType.REHIRED):
             await db.hire(tx, event=event, now=now)
         status = await db.lock_staff(tx, employee_id=event.employee_id, now=now)

@@ -116,6 +116,11 @@ async def runtime(
     """An access runtime on a wiped database holding the district's reference data."""
     runtime = AccessRuntime(driver=db, database=settings.neo4j_database, policy=policy, clock=clock)
     await load_reference_data(runtime, DISTRICT, actor="test")
+    # Lincoln's principal, who gives the approvals in these tests.
+    await send(
+        runtime, clock, "2026-08-01 08:00", hired("2026-08-01 08:00", "E-PRINCIPAL", "principal")
+    )
+    clock.advance_to(at("2026-09-01 08:00"))
     return runtime
 
 

@@ -112,9 +112,43 @@ async def test_every_event_and_transition_is_audited(
 ) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     await send(runtime, clock, "2026-09-01 10:00", *completions("2026-09-01 09:30"))
-    entries = await audit_entries(runtime)
+    entries = await audit_entries(runtime, "E100")
     received = [e for e in entries if e["kind"] == "event.received"]
     transitions = [e for e in entries if e["kind"] == "grant.transition"]
     assert len(received) == 4
     assert [(t["toStatus"], t["policyVersion"]) for t in transitions] == [("pending", "2026.1")]
     assert transitions[0]["reason"].startswith("requirements met: Office Professional")
+
+
+@pytest.mark.parametrize(
+    ("approver", "school", "message"),
+    [
+        ("E-PRINCIPAL", "elm", '"E-PRINCIPAL" is not a current principal of "elm"'),
+        ("E100", "lincoln", '"E100" is not a current principal of "lincoln"'),
+        ("E-GHOST", "lincoln", '"E-GHOST" is not a current principal of "lincoln"'),
+    ],
+)
+async def test_principal_approval_must_come_from_that_schools_principal(
+    runtime: AccessRuntime, clock: FixedClock, approver: str, school: str, message: str
+) -> None:
+    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00", role="teacher"))
+    approval = event(
+        EventType.APPROVAL_GIVEN, "2026-09-01 09:00", school_id=school, approver_id=approver
+    )
+    with pytest.raises(BadInput, match=message):
+        await send(runtime, clock, "2026-09-01 10:00", approval)
+
+
+async def test_access_administrator_approval_is_not_checked_against_schools(
+    runtime: AccessRuntime, clock: FixedClock
+) -> None:
+    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00", role="teacher"))
+    approval = event(
+        EventType.APPROVAL_GIVEN,
+        "2026-09-01 09:00",
+        school_id="lincoln",
+        approver_id="E-TECH-1",
+        approver_role="access-administrator",
+    )
+    [outcome] = await send(runtime, clock, "2026-09-01 10:00", approval)
+    assert not outcome.duplicate
