@@ -106,7 +106,13 @@ def evaluate(
     if grant is None or not grant.status.live:
         current = facts.model_copy(update={"requirements_reset_at": reset_at})
         grant = _new_pending(run, current, policy, now, new_id) or grant
-    if activate and grant is not None and grant.status is GrantStatus.PENDING:
+    # A run "as of" an earlier instant must not activate a grant before it was pending.
+    if (
+        activate
+        and grant is not None
+        and grant.status is GrantStatus.PENDING
+        and now >= grant.pending_since
+    ):
         _activate(run, grant, policy, now)
     return run.transitions
 

@@ -215,3 +215,10 @@ def test_departure_revokes_and_resets_requirements() -> None:
         completions=courses("2026-08-31 10:00"), grant=after, reset_at="2027-02-01 17:00"
     )
     assert run(rehired, "2027-08-01 09:00") == after
+
+
+def test_a_run_as_of_an_earlier_instant_does_not_activate() -> None:
+    facts = make_facts(completions=courses("2026-09-01 10:00"))
+    pending = run(facts, "2026-09-01 10:05", activate=False)
+    earlier = make_facts(completions=courses("2026-09-01 10:00"), grant=pending)
+    assert evaluate(earlier, POLICY, at("2026-09-01 00:00"), activate=True) == []
