@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from graph_service.access.facts import (
+    Completion,
     EmploymentStatus,
     Grant,
     GrantStatus,
@@ -64,8 +65,16 @@ class _Run:
         self.transitions: list[Transition] = []
 
     def move(
-        self, grant: Grant, to: GrantStatus, reason: str, at: datetime, **changes: object
+        self,
+        grant: Grant,
+        to: GrantStatus,
+        reason: str,
+        at: datetime,
+        *,
+        reset: tuple[datetime | None] | None = None,
+        **changes: object,
     ) -> Grant:
+        """Record a transition; `reset=(instant,)` also sets the staff member's reset."""
         updated = grant.model_copy(update={"status": to, **changes})
         self.transitions.append(
             Transition(
@@ -75,6 +84,8 @@ class _Run:
                 reason=reason,
                 at=at,
                 policy_version=self.policy.version,
+                sets_reset=reset is not None,
+                reset_at=reset[0] if reset is not None else None,
             )
         )
         return updated
@@ -93,8 +104,12 @@ def evaluate(
     run = _Run(policy)
     grant = facts.grant
     reset_at = facts.requirements_reset_at
+    if grant is not None and grant.status is GrantStatus.EXPIRED:
+        reinstated = _reinstate(run, grant, facts, now)
+        if reinstated is not None:
+            grant, reset_at = reinstated, grant.reset_before_expiry
     if grant is not None and grant.status is GrantStatus.ACTIVE:
-        grant = _renew_or_expire(run, grant, facts, now)
+        grant = _renew_or_expire(run, grant, facts, now, reset_at)
         if grant.status is GrantStatus.EXPIRED:
             reset_at = grant.ended_at
     if grant is not None and grant.status.live:
@@ -117,21 +132,58 @@ def evaluate(
     return run.transitions
 
 
-def _renew_or_expire(run: _Run, grant: Grant, facts: StaffFacts, now: datetime) -> Grant:
-    policy = run.policy
+def _timely_quiz(
+    grant: Grant, facts: StaffFacts, policy: Policy, now: datetime
+) -> Completion | None:
+    """The first quiz completed inside the grant's window, before it expired, by `now`."""
     window = window_of(grant, policy)
-    if window is None or grant.expires_at is None or grant.valid_through is None:
-        return grant  # never activated: nothing to renew or expire
-    quiz = next(
+    if window is None or grant.expires_at is None:
+        return None
+    expires_at = grant.expires_at
+    return next(
         (
             q
             for q in sorted(facts.quizzes, key=lambda q: q.completed_at)
             if q.course_id == policy.recertification.quiz_id
             and window.contains(local_date(q.completed_at, policy))
-            and q.completed_at < grant.expires_at
+            and q.completed_at < expires_at
+            and q.completed_at <= now
         ),
         None,
     )
+
+
+def _reinstate(run: _Run, grant: Grant, facts: StaffFacts, now: datetime) -> Grant | None:
+    """An expired grant comes back when a quiz taken in time is reported late (within the
+    policy's grace days); the expiry is then undone, renewal included."""
+    policy = run.policy
+    grace = timedelta(days=policy.recertification.late_report_grace_days)
+    if grant.expires_at is None or now >= grant.expires_at + grace:
+        return None
+    quiz = _timely_quiz(grant, facts, policy, now)
+    if quiz is None:
+        return None
+    return run.move(
+        grant,
+        GrantStatus.ACTIVE,
+        f"reinstated: recertification quiz completed on {local_date(quiz.completed_at, policy)}"
+        " was reported after the expiry",
+        now,
+        reset=(grant.reset_before_expiry,),
+        ended_at=None,
+        end_reason=None,
+        reset_before_expiry=None,
+    )
+
+
+def _renew_or_expire(
+    run: _Run, grant: Grant, facts: StaffFacts, now: datetime, reset_at: datetime | None
+) -> Grant:
+    policy = run.policy
+    window = window_of(grant, policy)
+    if window is None or grant.expires_at is None or grant.valid_through is None:
+        return grant  # never activated: nothing to renew or expire
+    quiz = _timely_quiz(grant, facts, policy, now)
     if quiz is not None:
         through = renewed_through(grant.valid_through, policy.validity_school_years)
         grant = run.move(
@@ -156,6 +208,8 @@ def _renew_or_expire(run: _Run, grant: Grant, facts: StaffFacts, now: datetime) 
             grant.expires_at,
             ended_at=grant.expires_at,
             end_reason=reason,
+            reset=(grant.expires_at,),
+            reset_before_expiry=reset_at,
         )
     return grant
 

@@ -93,6 +93,9 @@ class Grant(_Frozen):
     expires_at: AwareDatetime | None = None
     renewed_at: AwareDatetime | None = None
     ended_at: AwareDatetime | None = None
+    # The staff member's reset instant before this grant expired, restored if a late-reported
+    # quiz reinstates the grant.
+    reset_before_expiry: AwareDatetime | None = None
     end_reason: str | None = None
 
 
@@ -121,3 +124,7 @@ class Transition(_Frozen):
     reason: str
     at: datetime
     policy_version: str
+    # Expiry is a loss: completions before it stop counting. A reinstatement restores the
+    # earlier instant. When `sets_reset`, the staff member's reset instant becomes `reset_at`.
+    sets_reset: bool = False
+    reset_at: datetime | None = None

@@ -107,6 +107,9 @@ class Tracks(_Model):
 class Recertification(_Model):
     quiz_id: str
     window_opens: DayOfYear
+    # A quiz completed in time but reported after expiry reinstates the grant if it arrives
+    # within this many days of the expiry (learning systems report with some lag).
+    late_report_grace_days: int = Field(default=14, ge=0, le=90)
 
 
 class Closure(_Model):

@@ -63,10 +63,10 @@ def build_status(facts: StaffFacts, policy: Policy, now: datetime) -> AccessStat
     """The status at `now` (pure: nothing is stored)."""
     transitions = evaluate(facts, policy, now, activate=False)
     grant = final_grant(facts, transitions)
-    reset_at = next(
-        (t.at for t in transitions if t.to_status is GrantStatus.EXPIRED),
-        facts.requirements_reset_at,
-    )
+    reset_at = facts.requirements_reset_at
+    for t in transitions:
+        if t.sets_reset:
+            reset_at = t.reset_at
     current = facts.model_copy(update={"grant": grant, "requirements_reset_at": reset_at})
     items = checklist(current, policy)
     track_id = grant.track if grant and grant.status.live else track_for(facts.assignment)

@@ -19,7 +19,6 @@ from graph_service.access.facts import (
     Assignment,
     Completion,
     Grant,
-    GrantStatus,
     LocationKind,
     StaffFacts,
     Transition,
@@ -214,7 +213,8 @@ async def save_transitions(
     transitions: list[Transition],
     now: datetime,
 ) -> None:
-    """Store each grant's new state, mark an expiry as a loss, and audit every transition."""
+    """Store each grant's new state and the reset instant a transition sets (an expiry is a
+    loss; a reinstatement undoes it)."""
     for transition in transitions:
         await rows(
             tx,
@@ -224,12 +224,12 @@ async def save_transitions(
             grant=grant_properties(transition.grant),
             now=stored(now),
         )
-        if transition.to_status is GrantStatus.EXPIRED:
+        if transition.sets_reset:
             await rows(
                 tx,
                 cypher("access/reset_requirements"),
                 employeeId=employee_id,
-                at=stored(transition.at),
+                at=stored(transition.reset_at),
             )
 
 

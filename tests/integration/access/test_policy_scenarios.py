@@ -123,6 +123,17 @@ SCENARIOS = [
         ],
     ),
     Scenario(
+        "quiz taken on June 30 but reported after the sweep expired the grant: reinstated",
+        [
+            *certified_office_pro(),
+            Sweep("2028-07-01 00:00"),
+            Expect("2028-07-01 00:00", "expired"),
+            Send("2028-07-01 08:00", event(QUIZ, "2028-06-30 23:50")),
+            Expect("2028-07-01 08:00", "active", valid_through="2030-06-30"),
+            Decide("2028-07-01 08:00", allowed=True),
+        ],
+    ),
+    Scenario(
         "quiz after June 30 does not restore access",
         [
             *certified_office_pro(),

@@ -222,3 +222,30 @@ def test_a_run_as_of_an_earlier_instant_does_not_activate() -> None:
     pending = run(facts, "2026-09-01 10:05", activate=False)
     earlier = make_facts(completions=courses("2026-09-01 10:00"), grant=pending)
     assert evaluate(earlier, POLICY, at("2026-09-01 00:00"), activate=True) == []
+
+
+def test_a_timely_quiz_reported_after_expiry_reinstates_within_the_grace() -> None:
+    grant = active_grant()
+    lapsed = run(
+        make_facts(completions=courses("2026-08-31 10:00"), grant=grant), "2028-07-01 00:00"
+    )
+    assert lapsed is not None
+    assert lapsed.status is GrantStatus.EXPIRED
+    late = make_facts(
+        completions=courses("2026-08-31 10:00"),
+        quizzes=[quiz("2028-06-30 23:50")],
+        grant=lapsed,
+        reset_at="2028-07-01 00:00",
+    )
+    transitions = evaluate(late, POLICY, at("2028-07-01 08:00"), activate=True)
+    assert [(t.from_status, t.to_status) for t in transitions] == [
+        (GrantStatus.EXPIRED, GrantStatus.ACTIVE),
+        (GrantStatus.ACTIVE, GrantStatus.ACTIVE),
+    ]
+    assert transitions[0].reason.startswith(
+        "reinstated: recertification quiz completed on 2028-06-30"
+    )
+    assert (transitions[0].sets_reset, transitions[0].reset_at) == (True, None)
+    assert transitions[-1].grant.valid_through == date(2030, 6, 30)
+    too_late = evaluate(late, POLICY, at("2028-07-15 00:00"), activate=True)
+    assert too_late == []

@@ -40,6 +40,7 @@ KINDS = [
     "courses",
     "steward-courses",
     "quiz",
+    "late-quiz",
     "approve",
     "withdraw",
     "depart",
@@ -64,11 +65,11 @@ def apply(facts: StaffFacts, kind: str, now: datetime) -> StaffFacts:
             *facts.completions,
             Completion(course_id="CENSUS-DATA-301", completed_at=now),
         ]
-    elif kind == "quiz":
-        update["quizzes"] = [
-            *facts.quizzes,
-            Completion(course_id=POLICY.recertification.quiz_id, completed_at=now),
-        ]
+    elif kind in ("quiz", "late-quiz"):
+        # A late report: the learning system tells us days after the quiz was taken.
+        taken = now - timedelta(days=5) if kind == "late-quiz" else now
+        quiz = Completion(course_id=POLICY.recertification.quiz_id, completed_at=taken)
+        update["quizzes"] = [*facts.quizzes, quiz]
     elif kind == "approve" and facts.assignment:
         approval = ApprovalRecord(
             school_id=facts.assignment.location_id,
@@ -102,8 +103,8 @@ def settle(facts: StaffFacts, transitions: list[Transition]) -> StaffFacts:
     """Store transitions the way `save_transitions` does."""
     update: dict[str, object] = {"grant": final_grant(facts, transitions)}
     for t in transitions:
-        if t.to_status is GrantStatus.EXPIRED:
-            update["requirements_reset_at"] = t.at
+        if t.sets_reset:
+            update["requirements_reset_at"] = t.reset_at
     return facts.model_copy(update=update)
 
 
@@ -115,7 +116,8 @@ def check_invariants(facts: StaffFacts, transitions: list[Transition], now: date
         assert t.reason
         assert t.policy_version == POLICY.version
         previous = seen.get(t.grant.id)
-        assert previous is None or previous.live, f"{t.grant.id} left a final state: {t}"
+        reinstated = previous is GrantStatus.EXPIRED and t.reason.startswith("reinstated")
+        assert previous is None or previous.live or reinstated, f"left a final state: {t}"
         seen[t.grant.id] = t.to_status
     grant = final_grant(facts, transitions)
     if grant is None or not grant.status.live:
