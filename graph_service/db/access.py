@@ -120,7 +120,7 @@ async def record_event(
         for name, value in event.model_dump(exclude={"key", "name", "email"}).items()
         if value is not None
     }
-    properties |= {"key": key, "receivedAt": stored(now)}
+    properties |= {"id": str(uuid.uuid4()), "key": key, "receivedAt": stored(now)}
     await rows(tx, cypher("access/record_event"), employeeId=event.employee_id, event=properties)
 
 

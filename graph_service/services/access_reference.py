@@ -21,6 +21,16 @@ async def load_reference_data(
 
     async def work(tx: AsyncManagedTransaction) -> dict[str, list[Transition]]:
         await save_reference_data(tx, data=data, actor=actor, now=now)
+        saved = audit.audit_entry(
+            "reference.saved",
+            at=now,
+            actor=actor,
+            roleIds=[r.id for r in data.roles],
+            schoolIds=[s.id for s in data.schools],
+            teamIds=[t.id for t in data.teams],
+            approvedTeamIds=[t.id for t in data.teams if t.approved_for_household_access],
+        )
+        await audit.append(tx, [saved])
         affected = await staff_affected_by(
             tx,
             role_ids=[r.id for r in data.roles],

@@ -11,7 +11,7 @@ from graph_service.services.access_provisioning import run_sweep
 from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
 from tests.integration.access.conftest import at, completions, hired, send
-from tests.integration.access.helpers import latest_grant
+from tests.integration.access.helpers import audit_entries, latest_grant
 
 
 def enrollment_team(*, approved: bool) -> ReferenceData:
@@ -56,3 +56,11 @@ async def test_approving_a_team_grants_members_who_meet_its_courses(
     grant = await latest_grant(runtime, "E5")
     assert grant is not None
     assert grant.status is GrantStatus.PENDING
+
+
+async def test_reference_changes_are_audited(runtime: AccessRuntime) -> None:
+    await load_reference_data(runtime, enrollment_team(approved=False), actor="E-ADMIN")
+    entries = [e for e in await audit_entries(runtime) if e["kind"] == "reference.saved"]
+    assert entries[-1]["actor"] == "E-ADMIN"
+    assert entries[-1]["teamIds"] == ["enrollment"]
+    assert "approvedTeamIds" not in entries[-1] or entries[-1]["approvedTeamIds"] == []
