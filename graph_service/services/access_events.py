@@ -51,6 +51,22 @@ def _check_against_policy(event: AccessEventIn, runtime: AccessRuntime, now: dat
             raise BadInput("approverRole", f"must be one of: {', '.join(allowed)}")
 
 
+def _check_employment(event: AccessEventIn, status: str) -> None:
+    """HR events must fit the person's employment: no moves or departure after leaving, no
+    rehire while still employed."""
+    employee = event.employee_id
+    if status == "departed" and event.type in (
+        EventType.ROLE_CHANGED,
+        EventType.LOCATION_CHANGED,
+        EventType.DEPARTED,
+    ):
+        raise BadInput("type", f"{employee} has left the district; send a rehired event first")
+    if status == "active" and event.type is EventType.REHIRED:
+        raise BadInput(
+            "type", f"{employee} is still employed; send role-changed or location-changed"
+        )
+
+
 async def _check_principal(
     tx: AsyncManagedTransaction, event: AccessEventIn, runtime: AccessRuntime
 ) -> None:
@@ -102,14 +118,12 @@ async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
             return EventOutcome(key=key, duplicate=True)
         if event.type is EventType.APPROVAL_GIVEN and event.approver_role == "principal":
             await _check_principal(tx, event, runtime)
-        if event.type in (EventType.HIRED, EventType.REHIRED):
+        if event.type is EventType.HIRED:
             await db.hire(tx, event=event, now=now)
         status = await db.lock_staff(tx, employee_id=event.employee_id, now=now)
-        if status == "departed" and event.type in (
-            EventType.ROLE_CHANGED,
-            EventType.LOCATION_CHANGED,
-        ):
-            raise BadInput("type", f"{event.employee_id} has left; send a rehired event first")
+        _check_employment(event, status)
+        if event.type is EventType.REHIRED:
+            await db.hire(tx, event=event, now=now)
         if event.role_id is not None:
             await db.assign_role(tx, event=event)
         if event.location_id is not None:

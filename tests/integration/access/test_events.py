@@ -152,3 +152,38 @@ async def test_access_administrator_approval_is_not_checked_against_schools(
     )
     [outcome] = await send(runtime, clock, "2026-09-01 10:00", approval)
     assert not outcome.duplicate
+
+
+@pytest.mark.parametrize(
+    ("departed_first", "kind", "fields", "message"),
+    [
+        (True, EventType.ROLE_CHANGED, {"role_id": "teacher"}, "E100 has left the district"),
+        (True, EventType.DEPARTED, {}, "E100 has left the district"),
+        (False, EventType.REHIRED, {"role_id": "teacher", "location_id": "elm"}, "still employed"),
+    ],
+)
+async def test_hr_events_must_fit_employment(
+    runtime: AccessRuntime,
+    clock: FixedClock,
+    departed_first: bool,
+    kind: EventType,
+    fields: dict[str, str],
+    message: str,
+) -> None:
+    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
+    if departed_first:
+        await send(
+            runtime, clock, "2026-09-02 08:00", event(EventType.DEPARTED, "2026-09-02 08:00")
+        )
+    with pytest.raises(BadInput, match=message):
+        await send(runtime, clock, "2026-09-03 08:00", event(kind, "2026-09-03 08:00", **fields))
+
+
+async def test_rehire_of_someone_never_hired_is_refused(
+    runtime: AccessRuntime, clock: FixedClock
+) -> None:
+    rehire = event(
+        EventType.REHIRED, "2026-09-03 08:00", "E-NEW", role_id="teacher", location_id="elm"
+    )
+    with pytest.raises(BadInput, match='no staff member "E-NEW"'):
+        await send(runtime, clock, "2026-09-03 08:00", rehire)
