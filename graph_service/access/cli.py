@@ -15,7 +15,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import ValidationError
 
 from graph_service.access.facts import GrantStatus
-from graph_service.access.policy import InvalidPolicy
+from graph_service.access.policy import InvalidPolicy, Policy
 from graph_service.access.settings import AccessSettings
 from graph_service.access.status_text import render_status
 from graph_service.clock import Clock, FixedClock
@@ -60,10 +60,11 @@ def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: datetime | None) 
         ) from error
 
 
-def render_sweep(report: SweepReport, sla_days: int) -> str:
+def render_sweep(report: SweepReport, policy: Policy) -> str:
     """Counts first, then each change, quizzes coming due and SLA breaches."""
+    sla_days = policy.sla_business_days
     lines = [
-        f"Provisioning as of {report.as_of.isoformat()}",
+        f"Provisioning as of {report.as_of.astimezone(policy.zone):%Y-%m-%d %H:%M %Z}",
         f"  activated {report.count(GrantStatus.ACTIVE)}, "
         f"expired {report.count(GrantStatus.EXPIRED)}, revoked {report.count(GrantStatus.REVOKED)}",
     ]
@@ -101,7 +102,7 @@ def provision(as_of: datetime | None, quiz_due_within: int | None) -> None:
 
     async def work(runtime: AccessRuntime) -> str:
         report = await run_sweep(runtime, quiz_due_within_days=days)
-        return render_sweep(report, runtime.policy.sla_business_days)
+        return render_sweep(report, runtime.policy)
 
     click.echo(_run(work, as_of))
 

@@ -95,7 +95,7 @@ def checklist(facts: StaffFacts, policy: Policy) -> list[Requirement]:
         fresh = latest is not None and (reset is None or latest.completed_at >= reset)
         note = None
         if latest is not None and not fresh:
-            note = "completed before access was lost; it must be completed again"
+            note = "no longer counts: completed before access was lost"
         items.append(
             Requirement(
                 key=f"course:{course.id}",

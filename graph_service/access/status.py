@@ -149,7 +149,7 @@ def next_steps(
             f"{window.opens:%B %-d, %Y}; complete it by {window.due:%B %-d, %Y}."
         ]
     steps = [_step(item, policy, facts) for item in items if not item.met]
-    if grant is not None and any(i.note and "again" in i.note for i in items):
+    if grant is not None and any(i.note and "no longer counts" in i.note for i in items):
         steps.append(
             "Completions dated before your access was lost no longer count: the "
             "eLearning courses must be completed again."

@@ -75,8 +75,10 @@ def _wrap(line: str, width: int = 96) -> str:
         return line
     stripped = line.lstrip()
     indent = len(line) - len(stripped)
-    if stripped.startswith(("- ", "[x] ", "[ ] ")):
-        indent += stripped.index(" ") + 1
+    if stripped.startswith("- "):
+        indent += 2
+    elif stripped.startswith(("[x] ", "[ ] ")):
+        indent += 4
     elif line[:11].endswith("   ") or line.startswith("Questions?"):
         indent = 11
     return textwrap.fill(line, width=width, subsequent_indent=" " * indent)

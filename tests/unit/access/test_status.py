@@ -63,7 +63,8 @@ def test_expired_status_says_why_and_that_old_courses_must_be_retaken() -> None:
     text = render_status(status)
     assert "Why:       Valid through 2028-06-30 and the recertification quiz was not" in text
     assert "Complete the eLearning course FERPA-101: FERPA and student privacy." in text
-    assert "must be completed again" in text
+    assert "no longer counts: completed before access was lost" in text
+    assert status.next_steps[-1].endswith("the eLearning courses must be completed again.")
 
 
 def test_pending_status_promises_a_date() -> None:
