@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,17 +14,33 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from graph_service.access.settings import AccessSettings
+from graph_service.auth.tokens import TokenVerifier
+from graph_service.clock import Clock
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate, pending_migrations
+from graph_service.domain.relationship_types import default_catalogue
 from graph_service.graphql.app import GraphQLApp
-from graph_service.graphql.schema import schema
+from graph_service.graphql.schema import build_schema
+from graph_service.services.access_periodic import provision_periodically
+from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.read_audit import ReadAudit
 from graph_service.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings) -> Starlette:
-    """The service, configured by `settings`; its lifespan owns the one Neo4j driver."""
+def create_app(
+    settings: Settings, *, clock: Clock | None = None, access: AccessSettings | None = None
+) -> Starlette:
+    """The service, configured by `settings`; its lifespan owns the one Neo4j driver.
+
+    `clock` pins time (tests walk it forward); otherwise the access settings' clock is used
+    (the system clock unless GRAPH_SERVICE_PINNED_CLOCK is set, which production refuses).
+    """
+    access = access or AccessSettings()
+    policy = access.policy()  # an invalid policy file stops the start with its message
+    run_clock = clock or access.clock()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -32,9 +50,32 @@ def create_app(settings: Settings) -> Starlette:
             applied = await migrate(driver, database=settings.neo4j_database)
             if applied:
                 log.info("applied migrations: %s", ", ".join(applied))
-            app.state.driver = driver
+            runtime = AccessRuntime(driver, settings.neo4j_database, policy, run_clock)
+            read_audit = ReadAudit(runtime)
+            read_audit.start()
             app.state.settings = settings
-            yield
+            app.state.driver = driver
+            app.state.runtime = runtime
+            app.state.read_audit = read_audit
+            app.state.verifier = TokenVerifier(settings)
+            app.state.catalogue = default_catalogue()
+            provisioning = None
+            if settings.env != "test":  # tests run the sweep themselves, at pinned instants
+                provisioning = asyncio.create_task(
+                    provision_periodically(
+                        runtime,
+                        interval_seconds=access.provision_interval_seconds,
+                        quiz_due_within_days=access.quiz_due_within_days,
+                    )
+                )
+            try:
+                yield
+            finally:
+                if provisioning is not None:
+                    provisioning.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await provisioning
+                await read_audit.close()  # a clean shutdown loses no read audit entry
         finally:
             await driver.close()
 
@@ -56,7 +97,7 @@ def create_app(settings: Settings) -> Starlette:
 
     development = not settings.is_production
     graphql = GraphQLApp(
-        schema,
+        build_schema(introspection=development),
         graphql_ide="graphiql" if development else None,
         allow_queries_via_get=False,
         multipart_uploads_enabled=False,

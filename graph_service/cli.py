@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import timedelta
 
 import click
 import uvicorn
 from neo4j.exceptions import DriverError, Neo4jError
 
+from graph_service.access.cli import access_status, ingest_events, provision
 from graph_service.app import create_app
+from graph_service.auth.principal import PlatformRole
+from graph_service.auth.tokens import mint_development_token
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
 from graph_service.localdb import LocalNeo4j, LocalNeo4jError
@@ -91,6 +95,31 @@ def migrate_command() -> None:
 
 
 @main.command()
+@click.argument("employee_id")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    type=click.Choice([role.value for role in PlatformRole]),
+    help="A platform role to carry in the token (repeatable).",
+)
+@click.option("--hours", type=float, default=8.0, show_default=True, help="Lifetime.")
+def token(employee_id: str, roles: tuple[str, ...], hours: float) -> None:
+    """Mint a development bearer token for EMPLOYEE_ID (refused in production)."""
+    settings = _settings()
+    try:
+        minted = mint_development_token(
+            settings,
+            employee_id,
+            roles=[PlatformRole(role) for role in roles],
+            lifetime=timedelta(hours=hours),
+        )
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(minted)
+
+
+@main.command()
 @click.option("--host", default=None, help="Listen address (default from settings).")
 @click.option("--port", type=int, default=None, help="Listen port (default from settings).")
 @click.option(
@@ -121,3 +150,9 @@ def serve(host: str | None, port: int | None, keep_db: bool) -> None:
         if server is not None and started_here and not keep_db:
             click.echo("stopping the local Neo4j ...")
             server.stop()
+
+
+# Certified-access operations live with the access package.
+main.add_command(provision)
+main.add_command(access_status)
+main.add_command(ingest_events)

@@ -29,7 +29,10 @@ class FixedClock:
             raise ValueError("FixedClock needs a timezone-aware datetime")
 
     def now(self) -> datetime:
-        return self.instant
+        # Always UTC, like SystemClock: the Neo4j driver hands its own DateTime to
+        # ZoneInfo.utcoffset when packing a zoneinfo-aware value, which can crash the
+        # interpreter (seen as a segfault in neo4j.time._utc_offset).
+        return self.instant.astimezone(UTC)
 
     def advance_to(self, instant: datetime) -> None:
         self.instant = instant

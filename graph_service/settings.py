@@ -73,6 +73,8 @@ class Settings(BaseSettings):
 
     jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     jwks_url: str | None = None
+    jwt_issuer: str = "graph-service"
+    jwt_audience: str = "household-graph"
 
     @property
     def uses_local_neo4j(self) -> bool:
@@ -97,9 +99,10 @@ class Settings(BaseSettings):
             problems.append("NEO4J_URI must name the production database")
         if self.neo4j_password.get_secret_value() == DEV_NEO4J_PASSWORD:
             problems.append("NEO4J_PASSWORD is the development default")
-        if self.jwt_secret.get_secret_value() == DEV_JWT_SECRET and self.jwks_url is None:
+        if self.jwks_url is None:
             problems.append(
-                "GRAPH_SERVICE_JWKS_URL must be set (the development JWT secret is refused)"
+                "GRAPH_SERVICE_JWKS_URL must be set: production verifies tokens against a JWKS "
+                "(the development JWT secret is refused)"
             )
         if problems:
             raise ValueError("production settings refused: " + "; ".join(problems))

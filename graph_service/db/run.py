@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
@@ -18,7 +18,8 @@ class Stamp:
     now: datetime
 
     def params(self) -> dict[str, Any]:
-        return {"actor": self.actor, "now": self.now}
+        # UTC for the driver: it mishandles zoneinfo-aware datetimes (see clock.FixedClock).
+        return {"actor": self.actor, "now": self.now.astimezone(UTC)}
 
 
 def native(value: Any) -> Any:

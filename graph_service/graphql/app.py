@@ -9,7 +9,9 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
+from graph_service.errors import Unauthenticated
 from graph_service.graphql.context import Context
+from graph_service.graphql.loaders import Loaders
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -17,9 +19,19 @@ class GraphQLApp(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
     ) -> Context:
         state: Any = request.app.state
+        principal, auth_error = None, None
+        try:
+            principal = state.verifier.principal_from_header(request.headers.get("authorization"))
+        except Unauthenticated as error:
+            auth_error = error
+        runtime = state.runtime
         return Context(
             request=request,
             response=response if isinstance(response, Response) else None,
-            driver=state.driver,
             settings=state.settings,
+            runtime=runtime,
+            read_audit=state.read_audit,
+            principal=principal,
+            auth_error=auth_error,
+            loaders=Loaders(runtime.driver, runtime.database, state.catalogue),
         )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
 from graph_service.clock import Clock, today
+from graph_service.db import audit
 from graph_service.db.run import Stamp
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue, default_catalogue
 from graph_service.errors import Conflict, NotFound, StaleVersion
@@ -29,6 +30,8 @@ class UseCaseContext:
     clock: Clock
     zone: tzinfo = field(default_factory=lambda: ZoneInfo("UTC"))
     catalogue: RelationshipTypeCatalogue = field(default_factory=default_catalogue)
+    # Audit entries for this change, appended in its own transaction (the API's write audit).
+    audit: tuple[dict[str, Any], ...] = ()
 
     def today(self) -> date:
         """The district's calendar date now: the default "as of" and effective date."""
@@ -40,9 +43,15 @@ class UseCaseContext:
     async def write(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """Run `work` as one managed write transaction. A ServiceError raised inside rolls
         everything back; a uniqueness constraint hit becomes a Conflict."""
+
+        async def work_then_audit(tx: AsyncManagedTransaction) -> T:
+            result = await work(tx)
+            await audit.append(tx, list(self.audit))
+            return result
+
         async with self.driver.session(database=self.database) as session:
             try:
-                return await session.execute_write(work)
+                return await session.execute_write(work_then_audit)
             except ConstraintError as error:
                 raise Conflict(_constraint_message(error)) from None
 

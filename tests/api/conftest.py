@@ -1,4 +1,5 @@
-"""The service as users run it: uvicorn on a loopback port, spoken to over HTTP."""
+"""The service as users run it: uvicorn on a loopback port, spoken to over HTTP, on a small
+district built through the real use cases with the clock pinned."""
 
 from __future__ import annotations
 
@@ -6,13 +7,22 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
 import uvicorn
+from neo4j import AsyncDriver
 
+from graph_service.access.policy import load_policy
 from graph_service.app import create_app
+from graph_service.auth.principal import PlatformRole
+from graph_service.auth.tokens import mint_development_token
+from graph_service.clock import FixedClock
+from graph_service.db.cypher import cypher
+from graph_service.services.access_runtime import AccessRuntime
 from graph_service.settings import Settings
+from graph_service.testing.world import NOW, World, build_world
 
 
 def _free_port() -> int:
@@ -23,10 +33,29 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def service_url(settings: Settings) -> Iterator[str]:
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture(scope="session")
+async def world(migrated_driver: AsyncDriver, settings: Settings, clock: FixedClock) -> World:
+    """Built once for the API tests; tests that write make their own households."""
+    await migrated_driver.execute_query(
+        cypher("testing/wipe_data"), database_=settings.neo4j_database
+    )
+    runtime = AccessRuntime(migrated_driver, settings.neo4j_database, load_policy(), clock)
+    return await build_world(runtime, clock)
+
+
+@pytest.fixture(scope="session")
+def service_url(settings: Settings, clock: FixedClock, world: World) -> Iterator[str]:
     port = _free_port()
     config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        create_app(settings, clock=clock),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="on",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="uvicorn-under-test", daemon=True)
@@ -45,3 +74,42 @@ def service_url(settings: Settings) -> Iterator[str]:
 def http(service_url: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=service_url, timeout=30) as client:
         yield client
+
+
+class GraphQLClient:
+    """Posts GraphQL as a given caller; `data` insists there were no errors."""
+
+    def __init__(self, http: httpx.Client, token: str | None) -> None:
+        self.http = http
+        self.token = token
+
+    def post(self, query: str, **variables: Any) -> dict[str, Any]:
+        headers = {"authorization": f"Bearer {self.token}"} if self.token else {}
+        response = self.http.post(
+            "/graphql", json={"query": query, "variables": variables}, headers=headers
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        body = self.post(query, **variables)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+@pytest.fixture
+def as_staff(http: httpx.Client, settings: Settings, world: World) -> Any:
+    """as_staff("lincoln_office") -> a client carrying that demo staff member's token."""
+
+    def client(key: str, *roles: PlatformRole) -> GraphQLClient:
+        employee = world.staff.get(key, key)
+        return GraphQLClient(http, mint_development_token(settings, employee, roles=list(roles)))
+
+    return client
+
+
+@pytest.fixture
+def anonymous(http: httpx.Client) -> GraphQLClient:
+    return GraphQLClient(http, None)

@@ -1,0 +1,302 @@
+"""Every field declares who may use it; household data also passes the one access decision.
+
+Root fields carry a `Rule` in `permission_classes`. Object types reached only through an
+authorized parent are marked with `@guarded_by_parent`; a test walks the schema and fails for
+any field that is neither. The decision itself is `services.access_decision.decide`: nothing
+here re-implements a rule, it only asks and records.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar, TypeVar
+
+from strawberry.dataloader import DataLoader
+from strawberry.permission import BasePermission
+
+from graph_service.access.decision import Decision
+from graph_service.access.policy import Right
+from graph_service.auth.principal import PlatformRole
+from graph_service.db.scope import Touched, what_ids_touch
+from graph_service.errors import Forbidden, NotFound
+from graph_service.graphql.context import Info
+from graph_service.services.access_decision import decide, record_access_decision
+
+T = TypeVar("T", bound=type)
+_PARENT_GUARDED: set[type] = set()
+
+
+def guarded_by_parent(cls: T) -> T:
+    """Mark a type whose fields are only reachable through a field that authorized them."""
+    _PARENT_GUARDED.add(cls)
+    return cls
+
+
+def is_guarded_by_parent(cls: type) -> bool:
+    return cls in _PARENT_GUARDED
+
+
+class Rule(BasePermission):
+    """A declared authorization rule; `describe` says it in words for the docs and tests."""
+
+    describe: ClassVar[str]
+
+
+class Anyone(Rule):
+    describe = "no authentication needed (carries no household data)"
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return True
+
+
+class Authenticated(Rule):
+    describe = "any authenticated caller"
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        info.context.require_principal()
+        return True
+
+
+class _PlatformRule(Rule):
+    role: ClassVar[PlatformRole]
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        principal = info.context.require_principal()
+        if not principal.has_role(self.role):
+            raise Forbidden(f'this operation needs the "{self.role.value}" platform role')
+        return True
+
+
+class AccessAdministrator(_PlatformRule):
+    role = PlatformRole.ACCESS_ADMIN
+    describe = "the access-admin platform role"
+
+
+class IntegrationFeed(_PlatformRule):
+    role = PlatformRole.INTEGRATION_FEED
+    describe = "the integration-feed platform role"
+
+
+class AccessAdministratorOrFeed(Rule):
+    describe = "the access-admin or integration-feed platform role"
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        principal = info.context.require_principal()
+        if not (
+            principal.has_role(PlatformRole.ACCESS_ADMIN)
+            or principal.has_role(PlatformRole.INTEGRATION_FEED)
+        ):
+            raise Forbidden('this operation needs the "access-admin" or "integration-feed" role')
+        return True
+
+
+class _HouseholdRight(Rule):
+    """An active household grant with this right; the object's scope is checked by the
+    resolver through `households_in_scope` / `people_in_scope`."""
+
+    right: ClassVar[Right]
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        await require_right(info, self.right, operation=info.field_name)
+        return True
+
+
+class CanRead(_HouseholdRight):
+    right = Right.READ
+    describe = "an active household grant with Read, objects in its scope"
+
+
+class CanWrite(_HouseholdRight):
+    right = Right.WRITE
+    describe = "an active household grant with Write, objects in its scope"
+
+
+class CanAdd(_HouseholdRight):
+    right = Right.ADD
+    describe = "an active household grant with Add, objects in its scope"
+
+
+class CanDelete(_HouseholdRight):
+    right = Right.DELETE
+    describe = "an active household grant with Delete, objects in its scope"
+
+
+async def require_right(info: Info, right: Right, *, operation: str) -> Decision:
+    """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN."""
+    context = info.context
+    caller = await context.caller()
+    decision = await decide(context.runtime, caller, right, [])
+    if not decision.allowed:
+        await record_access_decision(
+            context.runtime, caller=caller, decision=decision, operation=operation, household_ids=[]
+        )
+        raise Forbidden(
+            f"household access denied: {decision.reason}. Ask `myAccess` what is missing."
+        )
+    return decision
+
+
+async def households_in_scope(
+    info: Info, right: Right, household_ids: list[str], *, operation: str
+) -> list[str]:
+    """The ids among `household_ids` the caller may use with `right`, in the given order.
+    Missing and out-of-scope ids are dropped alike. Reads are audited in batches; denials
+    at once."""
+    if not household_ids:
+        return []
+    context = info.context
+    caller = await context.caller()
+    decision = await decide(context.runtime, caller, right, household_ids)
+    if decision.denied_ids:
+        await record_access_decision(
+            context.runtime,
+            caller=caller,
+            decision=decision,
+            operation=operation,
+            household_ids=household_ids,
+        )
+    if decision.allowed_ids and right is Right.READ:
+        context.read_audit.record(
+            employee_id=caller.employee_id,
+            operation=operation,
+            object_ids=decision.allowed_ids,
+            allowed=True,
+            policy_version=decision.policy_version,
+            reason=decision.reason,
+        )
+    return decision.allowed_ids
+
+
+def readable_households(info: Info) -> DataLoader[str, bool]:
+    """Per request: may the caller read this household? Batched, so a page of people with
+    their households costs one scope check, not one per person."""
+    context = info.context
+    loader = context.scope_loaders.get("households")
+    if loader is None:
+
+        async def check(ids: list[str]) -> list[bool]:
+            allowed = set(
+                await households_in_scope(info, Right.READ, ids, operation="nested household")
+            )
+            return [identifier in allowed for identifier in ids]
+
+        loader = context.scope_loaders["households"] = DataLoader(check)
+    return loader
+
+
+def readable_people(info: Info, as_of: date) -> DataLoader[str, bool]:
+    """Per request and date: may the caller read this person? Batched like households."""
+    context = info.context
+    key = f"people:{as_of.isoformat()}"
+    loader = context.scope_loaders.get(key)
+    if loader is None:
+
+        async def check(ids: list[str]) -> list[bool]:
+            allowed = set(
+                await people_in_scope(info, Right.READ, ids, as_of=as_of, operation="nested person")
+            )
+            return [identifier in allowed for identifier in ids]
+
+        loader = context.scope_loaders[key] = DataLoader(check)
+    return loader
+
+
+async def people_in_scope(
+    info: Info, right: Right, person_ids: list[str], *, as_of: date, operation: str
+) -> list[str]:
+    """The ids among `person_ids` the caller may use: a person is in scope through a current
+    household in scope, or an enrolment at a school of the grant (district grants: all)."""
+    if not person_ids:
+        return []
+    context = info.context
+    caller = await context.caller()
+    if not (await decide(context.runtime, caller, right, [])).allowed:
+        return []
+    scopes = await context.loaders.person_scope.load_many([(pid, as_of) for pid in person_ids])
+    existing = {scope.person_id: scope for scope in scopes if scope is not None}
+    if caller.district_wide:
+        return [pid for pid in person_ids if pid in existing]
+    household_ids = sorted({h for scope in existing.values() for h in scope.household_ids})
+    allowed_households = set(
+        await households_in_scope(info, right, household_ids, operation=operation)
+    )
+    schools = set(caller.school_ids)
+    return [
+        pid
+        for pid in person_ids
+        if pid in existing
+        and (
+            allowed_households.intersection(existing[pid].household_ids)
+            or schools.intersection(existing[pid].school_ids)
+        )
+    ]
+
+
+async def authorize_targets(
+    info: Info,
+    right: Right,
+    targets: list[tuple[str, str]],
+    *,
+    operation: str,
+    allow_unplaced_people: bool = False,
+) -> None:
+    """Refuse a write unless every target is in the caller's scope.
+
+    `targets` are (kind, raw id) pairs as the caller named them ("Household", "Person",
+    "Relationship", "Enrollment"). A household must be in scope; a person through their
+    household or school; a relationship through either of its people; an enrolment through
+    its person. `allow_unplaced_people` also admits people with no current household and no
+    enrolment (someone just created, being added to a household). A target out of scope
+    answers exactly as a missing one: NOT_FOUND.
+    """
+    context = info.context
+    day = context.runtime.today()
+    touched = await what_ids_touch(
+        context.driver, ids=[raw for _, raw in targets], database=context.runtime.database
+    )
+    for kind, raw in targets:
+        found = touched.get(raw)
+        if found is None or not _names(kind, raw, found):
+            raise NotFound(kind, raw)
+        if kind == "Household":
+            visible = await households_in_scope(info, right, [raw], operation=operation)
+        else:
+            visible = await people_in_scope(
+                info, right, found.person_ids, as_of=day, operation=operation
+            )
+            if not visible and allow_unplaced_people and kind == "Person":
+                visible = [raw] if await _unplaced(info, [raw], day) else []
+        if not visible:
+            await _audit_denial(info, right, operation, raw)
+            raise NotFound(kind, raw)
+
+
+def _names(kind: str, raw: str, found: Touched) -> bool:
+    """Whether `raw` really is a `kind`: a household id is not accepted as a person's."""
+    if kind == "Household":
+        return raw in found.household_ids
+    if kind == "Person":
+        return raw in found.person_ids
+    return bool(found.person_ids) and raw not in found.person_ids and not found.household_ids
+
+
+async def _unplaced(info: Info, person_ids: list[str], day: date) -> bool:
+    scopes = await info.context.loaders.person_scope.load_many([(p, day) for p in person_ids])
+    return all(s is not None and not s.household_ids and not s.school_ids for s in scopes)
+
+
+async def _audit_denial(info: Info, right: Right, operation: str, raw: str) -> None:
+    context = info.context
+    caller = await context.caller()
+    decision = Decision(
+        allowed=False,
+        reason="object outside the grant's scope",
+        policy_version=caller.grant.policy_version
+        if caller.grant
+        else context.runtime.policy.version,
+        right=right,
+        denied_ids=[raw],
+    )
+    await record_access_decision(
+        context.runtime, caller=caller, decision=decision, operation=operation, household_ids=[]
+    )

@@ -1,0 +1,55 @@
+"""Relay global ids: base64 of "Type:uuid", opaque to clients and stable for caches."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import fields, is_dataclass
+from enum import Enum
+from typing import Any
+
+from strawberry.types.unset import UnsetType
+
+NODE_TYPES = ("Household", "Person", "Address", "Phone", "School", "Relationship", "Enrollment")
+
+
+def to_global_id(type_name: str, raw_id: str) -> str:
+    return base64.urlsafe_b64encode(f"{type_name}:{raw_id}".encode()).decode()
+
+
+def from_global_id(global_id: str) -> tuple[str, str] | None:
+    """(type name, raw id), or None when `global_id` is not one of ours."""
+    try:
+        text = base64.urlsafe_b64decode(global_id.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    type_name, _, raw = text.partition(":")
+    if type_name not in NODE_TYPES or not raw:
+        return None
+    return type_name, raw
+
+
+def raw_id(value: str) -> str:
+    """The raw id inside a global id; anything else is passed on unchanged (and then simply
+    not found), so callers may also send raw ids."""
+    decoded = from_global_id(value)
+    return decoded[1] if decoded else value
+
+
+def input_data(value: Any, key: str = "") -> Any:
+    """A strawberry input as plain data for a use case: nested inputs become dicts, ids
+    (fields named `*_id` / `*_ids`) become raw ids, unset fields are left out."""
+    if is_dataclass(value) and not isinstance(value, type):
+        data = {}
+        for field in fields(value):
+            item = getattr(value, field.name)
+            if not isinstance(item, UnsetType):
+                data[field.name] = input_data(item, field.name)
+        return data
+    if isinstance(value, list):
+        return [input_data(item, key) for item in value]
+    if isinstance(value, str) and (key.endswith("_id") or key.endswith("_ids")):
+        return raw_id(value)
+    if isinstance(value, Enum):
+        return value
+    return value
