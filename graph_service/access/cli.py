@@ -1,5 +1,5 @@
-"""Access commands for the `graph-service` CLI: `provision`, `access-status`, `ingest-events`
-and `access-reference`. The lead wires them into graph_service/cli.py
+"""Access commands for the `graph-service` CLI: `provision`, `access-status`, `ingest-events`,
+`access-reference` and `access-audit`. The lead wires them into graph_service/cli.py
 (`main.add_command(provision)` and so on)."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from graph_service.access.policy import InvalidPolicy, Policy
 from graph_service.access.settings import AccessSettings
 from graph_service.access.status_text import render_status
 from graph_service.clock import Clock, FixedClock
+from graph_service.db.audit import list_entries
 from graph_service.db.driver import create_driver
 from graph_service.db.staff import ReferenceData
 from graph_service.errors import ServiceError
@@ -161,5 +162,35 @@ def access_reference(path: Path, actor: str) -> None:
             for t in transitions
         ]
         return "\n".join(lines)
+
+    click.echo(_run(work, None))
+
+
+@click.command("access-audit")
+@click.argument("employee_id", required=False)
+@click.option("--limit", type=click.IntRange(1, 10000), default=200, show_default=True)
+def access_audit(employee_id: str | None, limit: int) -> None:
+    """Print the audit trail (events, grant transitions, decisions), oldest first."""
+
+    async def work(runtime: AccessRuntime) -> str:
+        entries = await list_entries(
+            runtime.driver, database=runtime.database, employee_id=employee_id, limit=limit
+        )
+        zone = runtime.policy.zone
+        lines = []
+        for entry in entries:
+            when = f"{entry['at'].astimezone(zone):%Y-%m-%d %H:%M %Z}"
+            what = entry.get("reason") or entry.get("eventType") or ""
+            change = (
+                f" {entry.get('fromStatus') or 'new'} -> {entry['toStatus']}"
+                if "toStatus" in entry
+                else ""
+            )
+            version = f" [policy {entry['policyVersion']}]" if "policyVersion" in entry else ""
+            lines.append(
+                f"{when}  {entry['kind']:<17} {entry.get('employeeId', '-'):<10} "
+                f"by {entry['actor']}:{change} {what}{version}"
+            )
+        return "\n".join(lines) or "no audit entries"
 
     click.echo(_run(work, None))

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph_service.access.cli import access_reference, access_status, ingest_events, provision
+from graph_service.access.cli import (
+    access_audit,
+    access_reference,
+    access_status,
+    ingest_events,
+    provision,
+)
 from graph_service.clock import FixedClock
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_provisioning import SweepReport
@@ -116,3 +122,13 @@ def test_access_reference_loads_roles_schools_and_teams(
     refused = cli_env.invoke(access_reference, [str(data)])
     assert refused.exit_code == 1
     assert "roles.0.name" in refused.output
+
+
+def test_access_audit_prints_the_trail(certified: AccessRuntime, cli_env: CliRunner) -> None:
+    cli_env.invoke(provision, ["--as-of", "2026-09-02"])
+    result = cli_env.invoke(access_audit, ["E100"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 1 + 3 + 2  # hire, three courses, pending, active
+    assert "grant.transition  E100       by provisioning: pending -> active" in lines[-1]
+    assert "[policy 2026.1]" in lines[-1]
