@@ -1,3 +1,3 @@
 // Every location of a household, for the rules that look at overlaps.
 MATCH (h:Household {id: $householdId})-[l:LOCATED_AT]->(a:Address)
-RETURN l {.*, addressId: a.id} AS location
+RETURN l {.*, addressId: a.id, addressKey: a.normalizedKey} AS location

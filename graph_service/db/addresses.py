@@ -18,6 +18,7 @@ class StoredLocation(GraphModel):
 
     id: str
     address_id: str
+    address_key: str
     physical: bool
     mailing: bool
     secondary: bool

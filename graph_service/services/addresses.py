@@ -109,6 +109,8 @@ async def move_household(ctx: UseCaseContext, data: MoveHouseholdInput | Mapping
             and (location.physical or (request.mailing and location.mailing))
             and overlaps(location.start_date, location.end_date, day, None)
         ]
+        if any(location.address_key == request.address.normalized_key() for location in ending):
+            raise BadInput("address", "the household already lives at this address")
         for location in ending:
             if location.start_date >= day:
                 raise BadInput(

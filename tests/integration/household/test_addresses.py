@@ -186,3 +186,21 @@ async def test_invalid_state_and_zip_are_bad_input(ctx: UseCaseContext) -> None:
         await make_household(ctx, address={"address": address(state="ZZ", zip="5540")})
     fields = {problem.field for problem in refused.value.problems}
     assert fields == {"address.address.state", "address.address.zip"}
+
+
+async def test_moving_to_the_address_the_household_is_at_is_refused(ctx: UseCaseContext) -> None:
+    household = await make_household(ctx, address={"address": address("12", "Main")})
+    before = await graph_snapshot(ctx)
+
+    with pytest.raises(BadInput, match="already lives"):
+        await addresses.move_household(
+            ctx,
+            {
+                "householdId": household.id,
+                "expectedVersion": 1,
+                "address": address("12", "main", tag="street"),
+                "moveDate": date(2026, 6, 1),
+            },
+        )
+
+    assert await graph_snapshot(ctx) == before
