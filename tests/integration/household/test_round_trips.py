@@ -1,0 +1,73 @@
+"""Each read is one Cypher round trip, however much the household or person holds."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from neo4j import AsyncDriver
+
+from graph_service.services import household_reads, relationships, search
+from graph_service.services.context import UseCaseContext
+from tests.integration.household.conftest import address, make_household, make_person
+
+
+class CountingDriver:
+    """Delegates to the real driver and counts the queries sent through execute_query."""
+
+    def __init__(self, driver: AsyncDriver) -> None:
+        self.driver = driver
+        self.queries = 0
+
+    async def execute_query(self, *args: Any, **kwargs: Any) -> Any:
+        self.queries += 1
+        return await self.driver.execute_query(*args, **kwargs)
+
+    def session(self, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("reads must not open sessions of their own")
+
+
+async def _populated(ctx: UseCaseContext) -> tuple[str, str]:
+    kids = [await make_person(ctx, f"Kid{n}") for n in range(4)]
+    mom = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1))
+    household = await make_household(
+        ctx, members=[mom, *kids], address={"address": address()}, phone={"number": "6125550142"}
+    )
+    for kid in kids:
+        await relationships.set_relationship(
+            ctx,
+            {"personId": mom.id, "relatedPersonId": kid.id, "type": "Mother",
+             "guardian": True, "emergencyPriority": 1, "startDate": date(2026, 1, 1)},
+        )  # fmt: skip
+    return household.id, kids[0].id
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "household",
+        "person",
+        "history",
+        "search households by name",
+        "search people by name",
+    ],
+)
+async def test_each_read_is_one_round_trip(ctx: UseCaseContext, read: str) -> None:
+    household_id, person_id = await _populated(ctx)
+    counting = CountingDriver(ctx.driver)
+    counted = dataclasses.replace(ctx, driver=counting)  # type: ignore[arg-type]  # a stand-in
+    reads: dict[str, Callable[[], Awaitable[object]]] = {
+        "household": lambda: household_reads.get_household(counted, household_id),
+        "person": lambda: household_reads.get_person(counted, person_id),
+        "history": lambda: household_reads.get_household_history(counted, household_id),
+        "search households by name": lambda: search.search_households_by_name(counted, "lee"),
+        "search people by name": lambda: search.search_people_by_name(counted, "lee"),
+    }
+
+    result = await reads[read]()
+
+    assert result is not None
+    assert counting.queries == 1
