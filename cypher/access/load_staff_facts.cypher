@@ -1,4 +1,6 @@
-MATCH (s:Staff {employeeId: $employeeId})
+// One row per staff member found among $employeeIds (the sweep loads them in batches).
+UNWIND $employeeIds AS employeeId
+MATCH (s:Staff {employeeId: employeeId})
 OPTIONAL MATCH (s)-[hasRole:HAS_ROLE]->(role:JobRole)
   WHERE hasRole.endDate IS NULL
 OPTIONAL MATCH (s)-[worksAt:WORKS_AT]->(location)

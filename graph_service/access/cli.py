@@ -97,12 +97,13 @@ _AS_OF = click.DateTime(formats=["%Y-%m-%d"])
 @click.command()
 @click.option("--as-of", type=_AS_OF, help="Run as of the start of this day (YYYY-MM-DD).")
 @click.option("--quiz-due-within", type=click.IntRange(0, 366), help="Days ahead to list quizzes.")
-def provision(as_of: datetime | None, quiz_due_within: int | None) -> None:
+@click.option("--full", is_flag=True, help="Re-decide every live grant, not only those due.")
+def provision(as_of: datetime | None, quiz_due_within: int | None, full: bool) -> None:
     """Activate pending grants, expire lapsed ones, list quizzes due and SLA breaches."""
     days = quiz_due_within if quiz_due_within is not None else AccessSettings().quiz_due_within_days
 
     async def work(runtime: AccessRuntime) -> str:
-        report = await run_sweep(runtime, quiz_due_within_days=days)
+        report = await run_sweep(runtime, quiz_due_within_days=days, full=full)
         return render_sweep(report, runtime.policy)
 
     click.echo(_run(work, as_of))

@@ -7,7 +7,7 @@ use case that commits (or rolls back) as a whole.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
@@ -126,12 +126,24 @@ async def record_event(
 
 async def load_facts(tx: AsyncManagedTransaction, *, employee_id: str) -> StaffFacts | None:
     """Everything the engine needs about one staff member, in one statement."""
+    found = await load_many_facts(tx, employee_ids=[employee_id])
+    return found.get(employee_id)
+
+
+async def load_many_facts(
+    tx: AsyncManagedTransaction, *, employee_ids: list[str]
+) -> dict[str, StaffFacts]:
+    """The facts of several staff members in one round trip, by employee id."""
     found = await rows(
-        tx, cypher("access/load_staff_facts"), employeeId=employee_id, evidenceTypes=EVIDENCE_TYPES
+        tx,
+        cypher("access/load_staff_facts"),
+        employeeIds=employee_ids,
+        evidenceTypes=EVIDENCE_TYPES,
     )
-    if not found:
-        return None
-    row = found[0]
+    return {row["staff"]["employeeId"]: _facts(row) for row in found}
+
+
+def _facts(row: dict[str, Any]) -> StaffFacts:
     staff = row["staff"]
     evidence = sorted(row["evidence"], key=lambda e: e["occurredAt"])
     return StaffFacts(
@@ -236,4 +248,13 @@ async def save_transitions(
 async def live_grant_holders(tx: AsyncManagedTransaction) -> list[str]:
     """Employee ids of everyone holding a pending or active grant."""
     found = await rows(tx, cypher("access/staff_with_live_grants"))
+    return [row["employeeId"] for row in found]
+
+
+async def sweep_candidates(
+    tx: AsyncManagedTransaction, *, now: datetime, due_by: date
+) -> list[str]:
+    """Employee ids whose grant the sweep may change or list: pending grants, active ones at
+    or past their expiry, and active ones whose last valid day is on or before `due_by`."""
+    found = await rows(tx, cypher("access/sweep_candidates"), now=stored(now), dueBy=due_by)
     return [row["employeeId"] for row in found]

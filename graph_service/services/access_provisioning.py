@@ -5,7 +5,7 @@ nothing, because every change it makes is one the engine no longer asks for."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from neo4j import AsyncManagedTransaction
 
@@ -86,34 +86,51 @@ def _breaches(employee_id: str, transitions: list[Transition], policy: Policy) -
     return late
 
 
-async def run_sweep(runtime: AccessRuntime, *, quiz_due_within_days: int = 30) -> SweepReport:
-    """Run provisioning at the runtime clock's instant, in one write transaction."""
+_BATCH = 500  # staff whose facts are read per round trip
+
+
+async def run_sweep(
+    runtime: AccessRuntime, *, quiz_due_within_days: int = 30, full: bool = False
+) -> SweepReport:
+    """Run provisioning at the runtime clock's instant, in one write transaction. It reads
+    only the grants it may change or list; `full` re-decides every live grant instead (a
+    safety net after a data repair)."""
     now = runtime.now()
     policy = runtime.policy
     today = local_date(now, policy)
 
     async def work(tx: AsyncManagedTransaction) -> SweepReport:
         report = SweepReport(as_of=now)
-        for employee_id in await db.live_grant_holders(tx):
-            facts = await db.load_facts(tx, employee_id=employee_id)
-            if facts is None:
-                continue
-            transitions = evaluate(facts, policy, now, activate=True)
-            if transitions:
-                report.transitions[employee_id] = transitions
-                await db.save_transitions(
-                    tx, employee_id=employee_id, transitions=transitions, now=now
-                )
-                changes = audit.transition_entries(
-                    employee_id, transitions, actor="provisioning", now=now
-                )
-                await audit.append(tx, changes)
-                report.sla_breaches += _breaches(employee_id, transitions, policy)
-            current = facts.model_copy(update={"grant": final_grant(facts, transitions)})
-            due = _quiz_due(current, policy, today, quiz_due_within_days)
-            if due is not None:
-                report.quiz_due.append(due)
+        if full:
+            candidates = await db.live_grant_holders(tx)
+        else:
+            due_by = today + timedelta(days=quiz_due_within_days)
+            candidates = await db.sweep_candidates(tx, now=now, due_by=due_by)
+        for start in range(0, len(candidates), _BATCH):
+            batch = candidates[start : start + _BATCH]
+            loaded = await db.load_many_facts(tx, employee_ids=batch)
+            for employee_id in batch:
+                if employee_id in loaded:
+                    await _sweep_one(tx, loaded[employee_id], report, quiz_due_within_days)
         return report
+
+    async def _sweep_one(
+        tx: AsyncManagedTransaction, facts: StaffFacts, report: SweepReport, within: int
+    ) -> None:
+        employee_id = facts.employee_id
+        transitions = evaluate(facts, policy, now, activate=True)
+        if transitions:
+            report.transitions[employee_id] = transitions
+            await db.save_transitions(tx, employee_id=employee_id, transitions=transitions, now=now)
+            changes = audit.transition_entries(
+                employee_id, transitions, actor="provisioning", now=now
+            )
+            await audit.append(tx, changes)
+            report.sla_breaches += _breaches(employee_id, transitions, policy)
+        current = facts.model_copy(update={"grant": final_grant(facts, transitions)})
+        due = _quiz_due(current, policy, today, within)
+        if due is not None:
+            report.quiz_due.append(due)
 
     async with runtime.driver.session(database=runtime.database) as session:
         return await session.execute_write(work)

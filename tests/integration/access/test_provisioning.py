@@ -65,3 +65,16 @@ async def test_quizzes_due_within_n_days_are_listed(
     assert [(d.employee_id, d.window_opens, d.due, d.days_left) for d in due] == [
         ("E1", date(2028, 4, 1), date(2028, 6, 30), 30)
     ]
+
+
+async def test_full_sweep_agrees_with_the_targeted_one(
+    runtime: AccessRuntime, clock: FixedClock
+) -> None:
+    await certify(runtime, clock, "E1", "2026-09-01 10:00")
+    await certify(runtime, clock, "E2", "2026-09-01 11:00")
+    clock.advance_to(at("2026-09-02 07:00"))
+    await run_sweep(runtime)
+    clock.advance_to(at("2028-07-01 00:00"))
+    targeted = await run_sweep(runtime)
+    assert targeted.count(GrantStatus.EXPIRED) == 2
+    assert not (await run_sweep(runtime, full=True)).changed

@@ -26,7 +26,7 @@ def operators(plan: dict[str, Any]) -> list[str]:
             "access/households_in_school_scope",
             {"householdIds": ["h1"], "schoolIds": ["s1"], "onDate": date(2026, 9, 1)},
         ),
-        ("access/load_staff_facts", {"employeeId": "E1", "evidenceTypes": ["course-completed"]}),
+        ("access/load_staff_facts", {"employeeIds": ["E1"], "evidenceTypes": ["course-completed"]}),
     ],
 )
 async def test_reads_seek_by_unique_index(
