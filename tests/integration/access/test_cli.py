@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from neo4j import AsyncDriver
 
 from graph_service.access.cli import (
     access_audit,
@@ -15,10 +16,11 @@ from graph_service.access.cli import (
     ingest_events,
     provision,
 )
+from graph_service.access.policy import InvalidPolicy
 from graph_service.clock import FixedClock
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_provisioning import SweepReport
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.access_runtime import AccessRuntime, build_access_runtime
 from graph_service.settings import Settings
 from tests.integration.access.conftest import completions, hired, send
 
@@ -132,3 +134,13 @@ def test_access_audit_prints_the_trail(certified: AccessRuntime, cli_env: CliRun
     assert len(lines) == 1 + 3 + 2  # hire, three courses, pending, active
     assert "grant.transition  E100       by provisioning: pending -> active" in lines[-1]
     assert "[policy 2026.1]" in lines[-1]
+
+
+async def test_an_invalid_policy_file_stops_the_service_at_start(
+    db: AsyncDriver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, settings: Settings
+) -> None:
+    broken = tmp_path / "policy.json"
+    broken.write_text('{"version": "x"}')
+    monkeypatch.setenv("GRAPH_SERVICE_ACCESS_POLICY_FILE", str(broken))
+    with pytest.raises(InvalidPolicy, match=r"policy\.json refused: district: Field required"):
+        build_access_runtime(db, settings.neo4j_database)

@@ -1,0 +1,28 @@
+"""The audit trail is append-only: no statement but the append touches AuditEvent nodes with
+anything that could change or remove them."""
+
+from __future__ import annotations
+
+import re
+
+from graph_service.db.cypher import cypher, statement_names
+
+APPEND = "audit/append_audit_events"
+CHANGES = re.compile(r"\b(SET|REMOVE|DELETE|MERGE)\b")
+
+
+def test_only_the_append_statement_writes_audit_events() -> None:
+    writers = [
+        name
+        for name in statement_names()
+        if "AuditEvent" in cypher(name) and CHANGES.search(cypher(name)) and name != APPEND
+    ]
+    assert writers == []
+
+
+def test_the_append_statement_only_creates() -> None:
+    code = "\n".join(
+        line for line in cypher(APPEND).splitlines() if not line.lstrip().startswith("//")
+    )
+    assert "CREATE (a:AuditEvent)" in code
+    assert not re.search(r"\b(MERGE|DELETE|REMOVE|MATCH)\b", code)
