@@ -17,6 +17,7 @@ class BusinessCalendar:
 
     @classmethod
     def with_closures(cls, closures: Iterable[date]) -> BusinessCalendar:
+        """A calendar closed on these days (besides weekends)."""
         return cls(frozenset(closures))
 
     def is_business_day(self, day: date) -> bool:

@@ -27,6 +27,7 @@ class CallerGrant(BaseModel):
 
     @property
     def district_wide(self) -> bool:
+        """True for a central-office grant, which covers every household."""
         return self.grant is not None and self.grant.location_kind is LocationKind.TEAM
 
     @property

@@ -62,6 +62,7 @@ class DayOfYear(_Model):
 
     @property
     def month_day(self) -> MonthDay:
+        """This day as a MonthDay for the calendar functions."""
         return MonthDay(self.month, self.day)
 
 
@@ -180,13 +181,16 @@ class Policy(_Model):
 
     @cached_property
     def calendar(self) -> BusinessCalendar:
+        """Business days: weekdays minus the policy's closures."""
         return BusinessCalendar.with_closures(closure.date for closure in self.closures)
 
     @property
     def year_start(self) -> MonthDay:
+        """The first day of every school year."""
         return self.school_year_starts.month_day
 
     def track(self, track_id: TrackId) -> Track:
+        """The settings of one track."""
         return {
             TrackId.OFFICE_PROFESSIONAL: self.tracks.office_professional,
             TrackId.SCHOOL_BASED: self.tracks.school_based,
@@ -202,12 +206,14 @@ class Policy(_Model):
         return [by_id[course_id] for course_id in ids]
 
     def rights(self, track_id: TrackId, team_id: str | None = None) -> list[Right]:
+        """The rights a track (or a central-office team) grants, in R, W, A, D order."""
         rights = self.track(track_id).rights
         if track_id is TrackId.CENTRAL_OFFICE and team_id in self.tracks.central_office.teams:
             rights = self.tracks.central_office.teams[team_id].rights or rights
         return sorted(set(rights), key=list(Right).index)
 
     def course_title(self, course_id: str) -> str:
+        """A course's title, or its id when the policy does not list it."""
         return next((c.title for c in self.courses if c.id == course_id), course_id)
 
 

@@ -50,6 +50,7 @@ def track_for(assignment: Assignment | None) -> TrackId | None:
 
 
 def team_id_of(assignment: Assignment | None) -> str | None:
+    """The central-office team of an assignment, or None at a school."""
     if assignment is not None and assignment.location_kind is LocationKind.TEAM:
         return assignment.location_id
     return None
@@ -137,6 +138,7 @@ def current_approval(facts: StaffFacts) -> ApprovalRecord | None:
 
 
 def requirements_met(items: list[Requirement]) -> bool:
+    """True when every checklist line is met."""
     return all(item.met for item in items)
 
 

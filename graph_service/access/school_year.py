@@ -71,6 +71,7 @@ class QuizWindow:
     due: date
 
     def contains(self, day: date) -> bool:
+        """True when `day` falls inside the window."""
         return self.opens <= day <= self.due
 
 

@@ -51,6 +51,7 @@ class AccessStatus(BaseModel):
 
 
 def scope_text(grant: Grant) -> str:
+    """The grant's scope in words."""
     if grant.location_kind is LocationKind.TEAM:
         return "every household in the district"
     return (

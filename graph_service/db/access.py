@@ -75,6 +75,7 @@ async def lock_staff(tx: AsyncManagedTransaction, *, employee_id: str, now: date
 
 
 async def assign_role(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> None:
+    """End the current role and start the event's, or refuse an unknown role."""
     found = await rows(
         tx,
         cypher("access/assign_role"),
@@ -88,6 +89,7 @@ async def assign_role(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> N
 
 
 async def assign_location(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> None:
+    """End the current location and start the event's, or refuse an unknown one."""
     found = await rows(
         tx,
         cypher("access/assign_location"),
@@ -101,6 +103,7 @@ async def assign_location(tx: AsyncManagedTransaction, *, event: AccessEventIn) 
 
 
 async def depart(tx: AsyncManagedTransaction, *, event: AccessEventIn, now: datetime) -> None:
+    """Mark the staff member departed and end their assignment."""
     await rows(
         tx,
         cypher("access/depart_staff"),
@@ -215,6 +218,7 @@ def grant_from_row(properties: dict[str, Any]) -> Grant:
 
 
 def grant_properties(grant: Grant) -> dict[str, Any]:
+    """A grant as graph properties (camelCase, instants in UTC)."""
     return {to_camel(name): stored(value) for name, value in grant.model_dump().items()}
 
 

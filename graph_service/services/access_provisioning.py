@@ -51,6 +51,7 @@ class SweepReport:
 
     @property
     def changed(self) -> bool:
+        """True when the run changed any grant."""
         return any(self.transitions.values())
 
 

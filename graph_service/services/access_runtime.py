@@ -22,6 +22,7 @@ class AccessRuntime:
     clock: Clock
 
     def now(self) -> datetime:
+        """The current instant by the runtime's clock."""
         return self.clock.now()
 
     def today(self) -> date:
