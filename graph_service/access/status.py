@@ -131,6 +131,11 @@ def next_steps(
     today = local_date(now, policy)
     quiz_id = policy.recertification.quiz_id
     if grant is not None and grant.status is GrantStatus.PENDING:
+        if today > grant.active_by:
+            return [
+                f"Your access is overdue: it was due by {grant.active_by:%A, %B %-d, %Y}. "
+                "Please contact support; the delay has been reported to them."
+            ]
         return [
             f"Nothing to do: your access is being provisioned and will be active by "
             f"{grant.active_by:%A, %B %-d, %Y} at the latest.",

@@ -91,3 +91,12 @@ def test_no_access_lists_each_missing_step() -> None:
         "Complete the eLearning course CENSUS-REL-202: Census: relationships and guardians.",
         "Ask your principal or an access administrator to record your approval for Lincoln High.",
     ]
+
+
+def test_pending_past_its_day_says_it_is_overdue() -> None:
+    facts = make_facts(completions=courses("2026-09-04 16:00"))
+    pending = final_grant(facts, evaluate(facts, POLICY, at("2026-09-04 16:05"), activate=False))
+    status = build_status(
+        facts.model_copy(update={"grant": pending}), POLICY, at("2026-09-10 08:00")
+    )
+    assert status.next_steps[0].startswith("Your access is overdue: it was due by Wednesday")
