@@ -7,6 +7,7 @@ use case that commits (or rolls back) as a whole.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -62,16 +63,34 @@ async def approver_assignment(
     return found[0] if found else None
 
 
-async def lock_staff(tx: AsyncManagedTransaction, *, employee_id: str, now: datetime) -> str:
-    """Take the staff member's write lock and return their employment status, or refuse an
-    event for someone never hired."""
+@dataclass(frozen=True)
+class StaffLock:
+    """What an event needs to know about the person it has locked."""
+
+    employment_status: str
+    last_hr_event_at: datetime | None
+
+
+async def lock_staff(tx: AsyncManagedTransaction, *, employee_id: str, now: datetime) -> StaffLock:
+    """Take the staff member's write lock and say where their employment stands, or refuse
+    an event for someone never hired."""
     found = await rows(tx, cypher("access/lock_staff"), employeeId=employee_id, now=stored(now))
     if not found:
         raise BadInput(
             "employeeId",
             f'no staff member "{employee_id}": the HR feed must send their hire first',
         )
-    return str(found[0]["employmentStatus"])
+    return StaffLock(str(found[0]["employmentStatus"]), found[0]["lastHrEventAt"])
+
+
+async def mark_hr_event(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> None:
+    """Remember the date of the HR change just applied."""
+    await rows(
+        tx,
+        cypher("access/mark_hr_event"),
+        employeeId=event.employee_id,
+        at=stored(event.occurred_at),
+    )
 
 
 async def assign_role(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> None:

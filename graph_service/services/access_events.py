@@ -11,7 +11,7 @@ from neo4j.exceptions import ConstraintError
 
 from graph_service.access.batch import BatchFormat, RejectedRow, parse_batch
 from graph_service.access.engine import evaluate
-from graph_service.access.events import AccessEventIn, EventType
+from graph_service.access.events import HR_EVENTS, AccessEventIn, EventType
 from graph_service.access.facts import Transition
 from graph_service.db import access as db
 from graph_service.db import audit
@@ -49,6 +49,17 @@ def _check_against_policy(event: AccessEventIn, runtime: AccessRuntime, now: dat
         allowed = rule.given_by if rule else []
         if event.approver_role not in allowed:
             raise BadInput("approverRole", f"must be one of: {', '.join(allowed)}")
+
+
+def _check_hr_order(event: AccessEventIn, last: datetime | None) -> None:
+    """HR history is applied in order: a change dated before the last one applied would
+    rewrite the assignment in the past, so it is refused for the feed to resend in order."""
+    if last is not None and event.occurred_at < last:
+        raise BadInput(
+            "occurredAt",
+            f"{event.occurred_at.isoformat()} is before the last HR change applied for "
+            f"{event.employee_id} ({last.isoformat()}); HR events must arrive in date order",
+        )
 
 
 def _check_employment(event: AccessEventIn, status: str) -> None:
@@ -120,8 +131,11 @@ async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
             await _check_principal(tx, event, runtime)
         if event.type is EventType.HIRED:
             await db.hire(tx, event=event, now=now)
-        status = await db.lock_staff(tx, employee_id=event.employee_id, now=now)
-        _check_employment(event, status)
+        lock = await db.lock_staff(tx, employee_id=event.employee_id, now=now)
+        _check_employment(event, lock.employment_status)
+        if event.type in HR_EVENTS:
+            _check_hr_order(event, lock.last_hr_event_at)
+            await db.mark_hr_event(tx, event=event)
         if event.type is EventType.REHIRED:
             await db.hire(tx, event=event, now=now)
         if event.role_id is not None:

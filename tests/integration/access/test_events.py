@@ -187,3 +187,16 @@ async def test_rehire_of_someone_never_hired_is_refused(
     )
     with pytest.raises(BadInput, match='no staff member "E-NEW"'):
         await send(runtime, clock, "2026-09-03 08:00", rehire)
+
+
+async def test_an_hr_change_older_than_the_last_one_is_refused(
+    runtime: AccessRuntime, clock: FixedClock
+) -> None:
+    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
+    moved = event(EventType.LOCATION_CHANGED, "2026-10-01 08:00", location_id="elm")
+    await send(runtime, clock, "2026-10-01 09:00", moved)
+    stale = event(EventType.ROLE_CHANGED, "2026-09-15 08:00", role_id="teacher")
+    with pytest.raises(BadInput, match="HR events must arrive in date order"):
+        await send(runtime, clock, "2026-10-02 09:00", stale)
+    # Learning-system events are not HR history: an older completion is still welcome.
+    await send(runtime, clock, "2026-10-02 09:00", *completions("2026-09-20 10:00"))
