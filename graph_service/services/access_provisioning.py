@@ -73,18 +73,21 @@ def _quiz_due(facts: StaffFacts, policy: Policy, today: date, within_days: int) 
 
 
 def _breaches(employee_id: str, transitions: list[Transition], policy: Policy) -> list[SlaBreach]:
-    late = []
-    for t in transitions:
-        grant = t.grant
-        activated_late = t.to_status is GrantStatus.ACTIVE and t.from_status is GrantStatus.PENDING
-        still_pending = t is transitions[-1] and grant.status is GrantStatus.PENDING
-        if (activated_late or still_pending) and t.at >= sla_deadline(grant, policy):
-            late.append(
-                SlaBreach(
-                    employee_id, grant.id, grant.pending_since, grant.active_by, grant.activated_at
-                )
-            )
-    return late
+    """Grants this run activated after their active-by day. (The sweep activates every
+    pending grant it reads, so a late activation is how a breach shows up here.)"""
+    return [
+        SlaBreach(
+            employee_id,
+            t.grant.id,
+            t.grant.pending_since,
+            t.grant.active_by,
+            t.grant.activated_at,
+        )
+        for t in transitions
+        if t.from_status is GrantStatus.PENDING
+        and t.to_status is GrantStatus.ACTIVE
+        and t.at >= sla_deadline(t.grant, policy)
+    ]
 
 
 _BATCH = 500  # staff whose facts are read per round trip
