@@ -83,11 +83,11 @@ async def find_duplicate_candidates(
     return [DuplicateCandidate.model_validate(row) for row in rows]
 
 
-async def find_people(
+async def lock_people(
     tx: AsyncManagedTransaction, *, person_ids: list[str]
 ) -> dict[str, PersonStatus]:
-    """The people among `person_ids` that exist, by id."""
-    rows = await fetch_all(tx, cypher("people/find_people"), personIds=person_ids)
+    """Write-lock the people among `person_ids` that exist (held to commit); by id."""
+    rows = await fetch_all(tx, cypher("people/lock_people"), personIds=sorted(set(person_ids)))
     return {row["id"]: PersonStatus.model_validate(row) for row in rows}
 
 

@@ -10,7 +10,7 @@ from neo4j import AsyncManagedTransaction
 
 from graph_service.db import households as household_data
 from graph_service.db import memberships as membership_data
-from graph_service.db.people import find_people
+from graph_service.db.people import lock_people
 from graph_service.db.run import Stamp
 from graph_service.domain.base import check_date_order, validated
 from graph_service.domain.households import AddMemberInput, EndMembershipInput
@@ -22,8 +22,9 @@ from graph_service.services.context import UseCaseContext, require_version
 async def require_live_people(
     tx: AsyncManagedTransaction, person_ids: list[str], field: str
 ) -> None:
-    """NotFound for a missing person; BadInput for a record merged into another."""
-    found = await find_people(tx, person_ids=person_ids)
+    """Lock the people for the rest of the transaction (their rules are checked next);
+    NotFound for a missing person, BadInput for a record merged into another."""
+    found = await lock_people(tx, person_ids=person_ids)
     for person_id in person_ids:
         status = found.get(person_id)
         if status is None:
