@@ -108,6 +108,11 @@ async def _update(
     target = min(live, key=lambda r: r.start_date or date.min)
     locked = await relationship_data.lock_relationship(tx, stamp=stamp, relationship_id=target.id)
     require_version("Relationship", target.id, expected, locked and locked[0])
+    for other in pair:
+        if other.id != target.id and overlaps(
+            other.start_date, other.end_date, request.start_date, request.end_date
+        ):
+            raise BadInput("startDate", f"would overlap their relationship from {other.start_date}")
     values = request.model_dump(by_alias=True, include=SETTABLE)
     if target.from_person_id != request.person_id:
         # Stated from the other side: the stored edge keeps its direction, so the type turns

@@ -212,3 +212,22 @@ async def test_an_ended_relationship_cannot_be_edited(ctx: UseCaseContext) -> No
         )
 
     assert await graph_snapshot(ctx) == before
+
+
+async def test_moving_a_relationship_start_over_an_earlier_one_is_refused(
+    ctx: UseCaseContext,
+) -> None:
+    ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
+    old = await relationships.set_relationship(ctx, related(ann, bob, "Partner"))
+    await relationships.end_relationship(
+        ctx, {"relationshipId": old.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)}
+    )
+    await relationships.set_relationship(
+        ctx, related(ann, bob, "Spouse", startDate=date(2026, 4, 1))
+    )
+
+    with pytest.raises(BadInput) as refused:
+        await relationships.set_relationship(
+            ctx, related(ann, bob, "Spouse", startDate=date(2026, 3, 1), expectedVersion=1)
+        )
+    assert refused.value.field == "startDate"
