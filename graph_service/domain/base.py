@@ -29,18 +29,28 @@ class InputModel(GraphModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# No real name or street holds these; they are what query injection and markup are made of.
+_NOT_IN_NAMES = frozenset(";{}$`<>\\")
+
+
+def _plain(cleaned: str) -> str:
+    if any(char in _NOT_IN_NAMES or not char.isprintable() for char in cleaned):
+        raise ValueError("must not contain ; { } $ ` < > \\ or control characters")
+    return cleaned
+
+
 def _trimmed_non_empty(value: str) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
         raise ValueError("must not be empty or only spaces")
-    return cleaned
+    return _plain(cleaned)
 
 
 def _trimmed_or_none(value: str | None) -> str | None:
     if value is None:
         return None
     cleaned = " ".join(value.split())
-    return cleaned or None
+    return _plain(cleaned) if cleaned else None
 
 
 # Inner runs of whitespace collapse to one space, so "  Ann   Lee " is stored as "Ann Lee".

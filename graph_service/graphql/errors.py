@@ -6,12 +6,17 @@ import logging
 import re
 
 from graphql import GraphQLError
+from pydantic.alias_generators import to_camel
 
 from graph_service.errors import BadInput, ServiceError
 
 log = logging.getLogger(__name__)
 MASKED_MESSAGE = "Unexpected error."
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+# graphql-core names the bad part of a variable: "... invalid value at .input.startDate: ..."
+_AT_FIELD = re.compile(
+    r"""\$(\w+)'? has invalid value at \.?([\w.\[\]]+)|at ['"]([\w.\[\]]+)['"]"""
+)
 
 
 def shape_error(error: GraphQLError) -> GraphQLError:
@@ -20,19 +25,30 @@ def shape_error(error: GraphQLError) -> GraphQLError:
     if isinstance(original, ServiceError):
         extensions: dict[str, object] = {"code": original.code}
         if original.field is not None:
-            extensions["field"] = original.field
+            extensions["field"] = _camel(original.field)
         if isinstance(original, BadInput) and len(original.problems) > 1:
             extensions["problems"] = [
-                {"field": problem.field, "message": problem.message}
+                {"field": _camel(problem.field), "message": problem.message}
                 for problem in original.problems
             ]
         return _with(error, original.message, extensions)
-    if original is None:
-        # Parse and validation errors: the document itself is wrong. Schema suggestions
-        # ("Did you mean ...?") are dropped so that they don't map the schema for a prober.
-        return _with(error, _SUGGESTION.sub("", error.message), {"code": "BAD_USER_INPUT"})
+    if original is None or error.path is None:
+        # Parse, validation and variable-coercion errors (no path: nothing ran): the request
+        # itself is wrong. Schema suggestions ("Did you mean ...?") are dropped so that they
+        # don't map the schema for a prober.
+        extensions = {"code": "BAD_USER_INPUT"}
+        where = _AT_FIELD.search(error.message)
+        if where:
+            variable, inner, quoted = where.groups()
+            extensions["field"] = f"{variable}.{inner}" if variable else quoted
+        return _with(error, _SUGGESTION.sub("", error.message), extensions)
     log.error("unexpected error in %s", error.path, exc_info=original)
     return _with(error, MASKED_MESSAGE, {"code": "INTERNAL"})
+
+
+def _camel(field: str) -> str:
+    """Use cases name fields in Python's snake_case; callers know them in camelCase."""
+    return ".".join(to_camel(part) for part in field.split("."))
 
 
 def _with(error: GraphQLError, message: str, extensions: dict[str, object]) -> GraphQLError:

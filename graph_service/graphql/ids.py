@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import fields, is_dataclass
-from enum import Enum
 from typing import Any
 
+from pydantic.alias_generators import to_camel
 from strawberry.types.unset import UnsetType
 
+from graph_service.errors import BadInput
+
+# Raw ids are UUIDs or short codes ("lincoln"); global ids are their base64. Anything else
+# (empty, huge, or carrying query metacharacters) is refused before it reaches a use case.
+_ID = re.compile(r"[A-Za-z0-9_.:=+/-]{1,200}")
 NODE_TYPES = ("Household", "Person", "Address", "Phone", "School", "Relationship", "Enrollment")
 
 
@@ -36,20 +42,25 @@ def raw_id(value: str) -> str:
     return decoded[1] if decoded else value
 
 
-def input_data(value: Any, key: str = "") -> Any:
+def input_data(value: Any, path: str = "") -> Any:
     """A strawberry input as plain data for a use case: nested inputs become dicts, ids
-    (fields named `*_id` / `*_ids`) become raw ids, unset fields are left out."""
+    (fields named `*_id` / `*_ids`) become raw ids after a format check, unset fields are
+    left out. Everything else is validated by the use case's pydantic model."""
     if is_dataclass(value) and not isinstance(value, type):
         data = {}
         for field in fields(value):
             item = getattr(value, field.name)
             if not isinstance(item, UnsetType):
-                data[field.name] = input_data(item, field.name)
+                data[field.name] = input_data(item, _join(path, field.name))
         return data
     if isinstance(value, list):
-        return [input_data(item, key) for item in value]
-    if isinstance(value, str) and (key.endswith("_id") or key.endswith("_ids")):
+        return [input_data(item, path) for item in value]
+    if isinstance(value, str) and (path.endswith("_id") or path.endswith("_ids")):
+        if not _ID.fullmatch(value):
+            raise BadInput(to_camel(path), "is not an id (letters, digits and -_.:=+/ only)")
         return raw_id(value)
-    if isinstance(value, Enum):
-        return value
     return value
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name

@@ -28,7 +28,7 @@ from strawberry.extensions import (
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 3000
-MAX_COST = 20_000
+MAX_COST = 10_000
 MAX_PAGE_SIZE = 100
 
 

@@ -20,6 +20,7 @@ from graph_service.graphql.authorization import (
     Anyone,
     Authenticated,
     CanRead,
+    guarded_by_parent,
     households_in_scope,
     people_in_scope,
 )
@@ -36,6 +37,7 @@ from graph_service.services.access_status import get_access_status
 MAX_NODES = 100
 
 
+@guarded_by_parent
 @strawberry.type(description="What this service is and which version answers.")
 class ServiceInfo:
     name: str

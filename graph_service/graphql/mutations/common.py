@@ -3,10 +3,12 @@ the write's audit entry (stored in the same transaction), and read the result ba
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from graph_service.access.policy import Right
 from graph_service.db import audit
+from graph_service.domain.base import validated
 from graph_service.errors import NotFound
 from graph_service.graphql.authorization import authorize_targets
 from graph_service.graphql.context import Info
@@ -26,6 +28,10 @@ async def prepare(
 ) -> tuple[dict[str, Any], UseCaseContext]:
     """The input as data and a use-case context whose transaction also writes the audit."""
     data: dict[str, Any] = input_data(raw_input)
+    # Bad input is reported before anything is looked up, whatever the targets are.
+    model = getattr(type(raw_input), "_pydantic_type", None)
+    if model is not None:
+        validated(model, data, today=info.context.runtime.today())
     operation = info.field_name
     resolved = [(kind, str(data.get(key, key))) for kind, key in targets]
     await authorize_targets(
@@ -51,7 +57,8 @@ async def household_result(info: Info, household_id: str) -> Household:
     """The household as it is now, read after the write (never from this request's cache)."""
     key = (household_id, info.context.runtime.today())
     loader = info.context.loaders.household
-    loader.clear(key)
+    with contextlib.suppress(KeyError):  # strawberry raises when the key was never loaded
+        loader.clear(key)
     view = await loader.load(key)
     if view is None:
         raise NotFound("Household", household_id)
@@ -61,7 +68,8 @@ async def household_result(info: Info, household_id: str) -> Household:
 async def person_result(info: Info, person_id: str) -> Person:
     key = (person_id, info.context.runtime.today())
     loader = info.context.loaders.person
-    loader.clear(key)
+    with contextlib.suppress(KeyError):
+        loader.clear(key)
     view = await loader.load(key)
     if view is None:
         raise NotFound("Person", person_id)

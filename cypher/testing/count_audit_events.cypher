@@ -1,0 +1,2 @@
+MATCH (a:AuditEvent {kind: $kind})
+RETURN count(a) AS count

@@ -1,0 +1,2 @@
+MATCH (a:AuditEvent {kind: $kind, actor: $actor})
+RETURN count(a) AS count
