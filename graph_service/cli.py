@@ -10,7 +10,13 @@ import click
 import uvicorn
 from neo4j.exceptions import DriverError, Neo4jError
 
-from graph_service.access.cli import access_status, ingest_events, provision
+from graph_service.access.cli import (
+    access_audit,
+    access_reference,
+    access_status,
+    ingest_events,
+    provision,
+)
 from graph_service.app import create_app
 from graph_service.auth.principal import PlatformRole
 from graph_service.auth.tokens import mint_development_token
@@ -156,3 +162,5 @@ def serve(host: str | None, port: int | None, keep_db: bool) -> None:
 main.add_command(provision)
 main.add_command(access_status)
 main.add_command(ingest_events)
+main.add_command(access_reference)
+main.add_command(access_audit)
