@@ -8,6 +8,7 @@ RETURN
   COLLECT {
     MATCH (p:Person)-[m:MEMBER_OF]->(h)
     WHERE m.startDate <= $asOf AND (m.endDate IS NULL OR m.endDate >= $asOf)
+      AND p.mergedIntoId IS NULL  // a merged alias is represented by its survivor
     WITH p, m ORDER BY m.secondary, p.lastNameKey, p.firstNameKey, p.id
     RETURN m {person: p {.*}, .secondary, .private, .startDate, .endDate}
   } AS members,

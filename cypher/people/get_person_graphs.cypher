@@ -15,6 +15,7 @@ RETURN
   COLLECT {
     MATCH (p)-[r:RELATED_TO]-(other:Person)
     WHERE r.startDate <= $asOf AND (r.endDate IS NULL OR r.endDate >= $asOf)
+      AND other.mergedIntoId IS NULL
     WITH other, r, startNode(r) = p AS outgoing,
       EXISTS {
         MATCH (p)-[m1:MEMBER_OF]->(:Household)<-[m2:MEMBER_OF]-(other)
