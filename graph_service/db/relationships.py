@@ -12,18 +12,6 @@ from graph_service.db.run import Stamp, fetch_all, fetch_one
 from graph_service.domain.relationships import Relationship
 
 
-def relationship_values(relationship: Relationship) -> dict[str, Any]:
-    """Every settable property of `relationship` by its graph name."""
-    return relationship.model_dump(
-        by_alias=True,
-        include={
-            "type", "guardian", "mailing", "portal", "messenger", "emergency_priority",
-            "lives_with", "contact_restrictions", "private", "comments", "start_date",
-            "end_date",
-        },
-    )  # fmt: skip
-
-
 async def pair_relationships(
     tx: AsyncManagedTransaction, *, person_id: str, related_person_id: str
 ) -> list[Relationship]:

@@ -82,9 +82,3 @@ class Person(NodeMeta):
 class DuplicateCandidate(GraphModel):
     person: Person
     reason: str  # "name and birth date" or "student number"
-
-
-def age_on(birth_date: date, day: date) -> int:
-    """Whole years old on `day`."""
-    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
-    return day.year - birth_date.year - int(before_birthday)

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from graph_service.domain.base import validated
-from graph_service.domain.people import CreatePersonInput, age_on, name_key
+from graph_service.domain.people import CreatePersonInput, name_key
 from graph_service.errors import BadInput
 
 
@@ -36,8 +36,3 @@ def test_every_invalid_field_is_named() -> None:
 def test_unknown_fields_are_refused() -> None:
     with pytest.raises(ValidationError):
         CreatePersonInput.model_validate({"firstName": "A", "lastName": "B", "nick": "x"})
-
-
-def test_age_counts_whole_years() -> None:
-    assert age_on(date(2008, 9, 2), date(2026, 9, 1)) == 17
-    assert age_on(date(2008, 9, 1), date(2026, 9, 1)) == 18
