@@ -231,3 +231,38 @@ async def test_moving_a_relationship_start_over_an_earlier_one_is_refused(
             ctx, related(ann, bob, "Spouse", startDate=date(2026, 3, 1), expectedVersion=1)
         )
     assert refused.value.field == "startDate"
+
+
+async def test_reorder_must_list_every_current_emergency_contact(ctx: UseCaseContext) -> None:
+    kid = await make_person(ctx, "Kid")
+    aunt = await make_person(ctx, "Aunt", birthDate=date(1970, 1, 1))
+    uncle = await make_person(ctx, "Uncle", birthDate=date(1971, 1, 1))
+    for n, contact in enumerate((aunt, uncle), start=1):
+        await relationships.set_relationship(
+            ctx, related(contact, kid, "Aunt/Uncle", emergencyPriority=n)
+        )
+    before = await graph_snapshot(ctx)
+
+    with pytest.raises(BadInput) as refused:
+        await relationships.reorder_emergency_contacts(
+            ctx, {"personId": kid.id, "expectedVersion": 1, "contactPersonIds": [uncle.id]}
+        )
+
+    assert refused.value.field == "contactPersonIds"
+    assert await graph_snapshot(ctx) == before
+
+
+async def test_roles_cannot_be_set_from_the_side_that_does_not_play_them(
+    ctx: UseCaseContext,
+) -> None:
+    dad, kid = await make_person(ctx, "Dad", birthDate=date(1980, 1, 1)), await make_person(ctx)
+    await relationships.set_relationship(ctx, related(dad, kid, "Father", guardian=True))
+    before = await graph_snapshot(ctx)
+
+    with pytest.raises(BadInput) as refused:
+        await relationships.set_relationship(
+            ctx, related(kid, dad, "Child", expectedVersion=1, emergencyPriority=1)
+        )
+
+    assert refused.value.field == "personId"
+    assert await graph_snapshot(ctx) == before
