@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-from neo4j import AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graph_service.db.cypher import cypher
-from graph_service.db.run import Stamp, fetch_all, fetch_one
+from graph_service.db.run import Stamp, fetch_all, fetch_one, read_all
 from graph_service.domain.person_merges import PersonMerge
 from graph_service.domain.relationships import Relationship
 
@@ -129,3 +129,13 @@ async def unmark_person_merged(
     )
     assert row is not None  # the caller found the merge in this transaction
     return PersonMerge.model_validate(row["merge"])
+
+
+async def person_merges_of(
+    driver: AsyncDriver, *, person_id: str, database: str
+) -> list[PersonMerge]:
+    """Merges the person took part in (either side), newest first. One round trip."""
+    rows = await read_all(
+        driver, cypher("people/person_merges_of"), database=database, personId=person_id
+    )
+    return [PersonMerge.model_validate(row["merge"]) for row in rows]

@@ -187,3 +187,9 @@ async def undo_person_merge(
         return await merge_data.unmark_person_merged(tx, stamp=stamp, merge_id=merge.id)
 
     return await ctx.write(work)
+
+
+async def person_merges_of(ctx: UseCaseContext, person_id: str) -> list[PersonMerge]:
+    """The merges a person took part in, newest first: where an administrator finds the
+    merge to undo. One round trip."""
+    return await merge_data.person_merges_of(ctx.driver, person_id=person_id, database=ctx.database)

@@ -92,7 +92,10 @@ async def test_undo_merge_restores_both_records(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, members=[dupe])
     report = await person_merges.merge_persons(ctx, merge(keep, dupe))
 
-    undone = await person_merges.undo_person_merge(ctx, {"mergeId": report.merge.id})
+    found = await person_merges.person_merges_of(ctx, dupe.id)
+    assert [m.id for m in found] == [report.merge.id]
+
+    undone = await person_merges.undo_person_merge(ctx, {"mergeId": found[0].id})
 
     assert undone.undone_by == "staff-1"
     back = await get_person(ctx, dupe.id)
