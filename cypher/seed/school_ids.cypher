@@ -1,0 +1,1 @@
+MATCH (s:School) RETURN collect(s.id) AS ids

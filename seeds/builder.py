@@ -1,0 +1,222 @@
+"""The generator's hands: make people, households, addresses, phones and edges as rows, with
+the derived keys computed by the domain's own functions (name keys, normalized address keys,
+E.164 numbers) so searches and duplicate checks work on them as on use-case data."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from graph_service.db.addresses import street_key
+from graph_service.domain.addresses import AddressInput
+from graph_service.domain.enrollments import Grade
+from graph_service.domain.people import name_key
+from graph_service.domain.phones import normalize_phone
+from seeds import names
+from seeds.district import District, Ids, Row
+
+GRADES = list(Grade)
+# Names come from short lists, so each key is computed once (the domain's own function).
+key_of = cache(name_key)  # PK at 4 years old on September 1, KG at 5, ..., 12 at 17
+
+
+def age_on(birth: date, day: date) -> int:
+    """Whole years old on `day`."""
+    return day.year - birth.year - int((day.month, day.day) < (birth.month, birth.day))
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The dates a district generated "as of" one day is built around."""
+
+    as_of: date
+
+    @property
+    def year_start(self) -> int:
+        """The calendar year the current school year (July 1 - June 30) starts in."""
+        return self.as_of.year if self.as_of.month >= 7 else self.as_of.year - 1
+
+    @property
+    def first_day(self) -> date:
+        """First day of school: enrolments start here (or on the as-of day in July)."""
+        return min(date(self.year_start, 8, 20), self.as_of)
+
+    def grade_for(self, birth: date) -> Grade | None:
+        index = age_on(birth, date(self.year_start, 9, 1)) - 4
+        return GRADES[index] if 0 <= index < len(GRADES) else None
+
+
+class Builder:
+    """Appends rows to a District, keeping what must stay unique unique."""
+
+    def __init__(self, district: District, rng: random.Random, calendar: Calendar) -> None:
+        self.d = district
+        self.rng = rng
+        self.cal = calendar
+        self.ids = Ids(district.seed)
+        self._identities: set[tuple[str, str, date]] = set()
+        self._address_keys: dict[str, str] = {}
+        self._numbers: set[str] = set()
+        self._exchanges: dict[tuple[str, int], bool] = {}
+        self._student_numbers = 0
+        self._houses: set[tuple[int, int]] = set()
+        # First names taken in the family being built: two members of one household with
+        # the same name would look like a duplicate record to the steward tools.
+        self.family_names: set[str] = set()
+
+    # -- people ---------------------------------------------------------------------------
+    def born(self, age: int) -> date:
+        """A birth date making the person `age` on the as-of day."""
+        return self.cal.as_of - timedelta(days=int(age * 365.25) + self.rng.randrange(360) + 3)
+
+    def person(
+        self, first: str, last: str, birth: date, gender: str, *, unique: bool = True, **extra: Any
+    ) -> str:
+        """A Person row. `unique` moves the birth date a day at a time until no one else has
+        the same normalized name and birth date: only planted duplicates may share them."""
+        while unique and (key_of(first), key_of(last), birth) in self._identities:
+            birth -= timedelta(days=1)
+        self._identities.add((key_of(first), key_of(last), birth))
+        person_id = self.ids.new("person")
+        row: Row = {
+            "id": person_id, "firstName": first, "middleName": extra.get("middleName"),
+            "lastName": last, "suffix": extra.get("suffix"),
+            "preferredName": extra.get("preferredName"), "birthDate": birth, "gender": gender,
+            "studentNumber": None, "stateId": None, "staffEmployeeId": None,
+            "firstNameKey": key_of(first), "lastNameKey": key_of(last),
+        }  # fmt: skip
+        if self.cal.grade_for(birth) is not None and extra.get("student", True):
+            self._student_numbers += 1
+            row["studentNumber"] = f"S{self._student_numbers:07d}"
+            row["stateId"] = f"IL{self.d.seed % 1000:03d}{self._student_numbers:08d}"
+        self.d.people.append(row)
+        return person_id
+
+    def random_person(self, last: str, age: int, gender: str | None = None, **extra: Any) -> str:
+        gender = gender or self.rng.choice("FFFMMMX")
+        pool = {"F": names.FEMALE_NAMES, "M": names.MALE_NAMES}.get(gender, names.NEUTRAL_NAMES)
+        middle = self.rng.choice(names.MIDDLE_INITIALS) if self.rng.random() < 0.4 else None
+        first = self.rng.choice(pool)
+        while first in self.family_names:
+            first = self.rng.choice(pool)
+        self.family_names.add(first)
+        return self.person(first, last, self.born(age), gender, middleName=middle, **extra)
+
+    def last_name(self) -> str:
+        return self.rng.choice(names.LAST_NAMES)
+
+    # -- households, addresses, phones -----------------------------------------------------
+    def household(self, name: str, *, school_id: str | None = None) -> str:
+        household_id = self.ids.new("household")
+        self.d.households.append(
+            {"id": household_id, "name": name, "nameKey": key_of(name), "comments": None,
+             "private": self.rng.random() < 0.02}
+        )  # fmt: skip
+        if school_id is not None:
+            self.d.created_at.append({"householdId": household_id, "schoolId": school_id})
+        return household_id
+
+    def address(self, *, apartment: bool = False, po_box: str | None = None) -> str:
+        """A new place (never one handed out before); returns its normalized key."""
+        while True:
+            street = self.rng.randrange(len(names.STREETS))
+            number = self.rng.randrange(100, 9999)
+            if (street, number) not in self._houses or apartment:
+                break
+        name, tag = names.STREETS[street]
+        unit = None
+        if apartment:
+            # Apartment buildings: a few per street, many doors each.
+            number = 1000 + (number % 4) * 200
+            unit = f"Apt {self.rng.randrange(1, 6)}{self.rng.choice('ABCDEFGH')}"
+        self._houses.add((street, number))
+        given = AddressInput(
+            number=None if po_box else str(number), street=None if po_box else name,
+            tag=(tag or None) if not po_box else None, apartment=unit, po_box=po_box,
+            city=names.CITY, state=names.STATE, zip=names.ZIPS[street % len(names.ZIPS)],
+        )  # fmt: skip
+        key = given.normalized_key()
+        if key in self._address_keys:
+            return self.address(apartment=apartment, po_box=po_box) if not po_box else key
+        self._address_keys[key] = self.ids.new("address")
+        self.d.addresses.append(
+            {"id": self._address_keys[key], "normalizedKey": key, "streetKey": street_key(given),
+             **given.model_dump(by_alias=True)}
+        )  # fmt: skip
+        return key
+
+    def locate(
+        self, household_id: str, key: str, start: date, end: date | None = None, **flags: bool
+    ) -> None:
+        self.d.locations.append(
+            {"id": self.ids.new("located_at"), "householdId": household_id, "addressKey": key,
+             "startDate": start, "endDate": end, "physical": flags.get("physical", True),
+             "mailing": flags.get("mailing", True), "secondary": flags.get("secondary", False),
+             "private": False}
+        )  # fmt: skip
+
+    def phone(self, kind: str = "mobile") -> str:
+        """A new valid number in E.164 (the Phone node's key)."""
+        while True:
+            area = self.rng.choice(names.AREA_CODES)
+            exchange = self.rng.randrange(201, 999)
+            number = f"+1{area}{exchange}{self.rng.randrange(10000):04d}"
+            if (area, exchange) not in self._exchanges:
+                # US validity depends on the area code and exchange only, so the domain's
+                # normalize_phone is asked once per prefix (it is slow: ~0.2 ms a number).
+                try:
+                    valid = normalize_phone(f"({area}) {number[5:8]}-{number[8:]}") == number
+                except ValueError:
+                    valid = False
+                self._exchanges[(area, exchange)] = valid
+            if self._exchanges[(area, exchange)] and number not in self._numbers:
+                break
+        self._numbers.add(number)
+        self.d.phones.append(
+            {"id": self.ids.new("phone"), "number": number, "type": kind,
+             "smsCapable": kind == "mobile"}
+        )  # fmt: skip
+        return number
+
+    def link_phone(
+        self, owner_id: str, number: str, priority: int, start: date, *, household: bool
+    ) -> None:
+        rows = self.d.household_phones if household else self.d.person_phones
+        rows.append(
+            {"id": self.ids.new("has_phone"), "ownerId": owner_id, "number": number,
+             "priority": priority, "private": False, "startDate": start, "endDate": None}
+        )  # fmt: skip
+
+    # -- edges ------------------------------------------------------------------------------
+    def member(
+        self, person_id: str, household_id: str, start: date, end: date | None = None,
+        *, secondary: bool = False,
+    ) -> None:  # fmt: skip
+        self.d.memberships.append(
+            {"id": self.ids.new("member_of"), "personId": person_id, "householdId": household_id,
+             "startDate": start, "endDate": end, "secondary": secondary, "private": False}
+        )  # fmt: skip
+
+    def relate(self, from_id: str, to_id: str, kind: str, start: date | None, **roles: Any) -> str:
+        """`from_id` is `to_id`'s `kind` (one edge per pair), with the roles from_id plays."""
+        relationship_id = self.ids.new("related_to")
+        self.d.relationships.append(
+            {"id": relationship_id, "fromId": from_id, "toId": to_id, "type": kind,
+             "guardian": roles.get("guardian", False), "mailing": roles.get("mailing", False),
+             "portal": roles.get("portal", False), "messenger": roles.get("messenger", False),
+             "emergencyPriority": roles.get("priority"), "livesWith": roles.get("lives", False),
+             "contactRestrictions": roles.get("restrictions"), "private": False,
+             "comments": roles.get("comments"), "startDate": start, "endDate": None}
+        )  # fmt: skip
+        return relationship_id
+
+    def enrol(
+        self, person_id: str, school_id: str, grade: Grade, start: date, end: date | None = None
+    ) -> None:
+        self.d.enrolments.append(
+            {"id": self.ids.new("enrolled_at"), "personId": person_id, "schoolId": school_id,
+             "startDate": start, "endDate": end, "grade": grade.value}
+        )  # fmt: skip

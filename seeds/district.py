@@ -1,0 +1,105 @@
+"""What the generator produces: rows ready for the bulk loader, the staff story, and the ids of
+the cases planted for the data-steward tools.
+
+Rows are plain dicts keyed by the graph's own property names (camelCase), so the loader's
+Cypher can write them as they are and what lands in Neo4j is what the use cases would write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from graph_service.access.events import AccessEventIn
+from graph_service.db.staff import ReferenceData
+
+Row = dict[str, Any]
+
+
+class Ids:
+    """uuid5 ids from the seed: the same seed and the same order of calls give the same ids,
+    which is what makes a rerun MERGE onto the graph it made the first time."""
+
+    def __init__(self, seed: int) -> None:
+        namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"graph-service/demo-district/{seed}")
+        self._namespace = namespace.bytes
+        self._counts: Counter[str] = Counter()
+
+    def new(self, kind: str) -> str:
+        """Equal to `str(uuid.uuid5(namespace, f"{kind}/{n}"))`, a few times faster (a
+        100,000-household district needs about two million of them)."""
+        self._counts[kind] += 1
+        name = f"{kind}/{self._counts[kind]}".encode()
+        raw = bytearray(hashlib.sha1(self._namespace + name, usedforsecurity=False).digest()[:16])
+        raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
+        raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+        h = raw.hex()
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+@dataclass(frozen=True)
+class StaffStep:
+    """One moment of the staff story: deliver `events` at `at`, then sweep if asked."""
+
+    at: datetime
+    events: tuple[AccessEventIn, ...] = ()
+    sweep: bool = False
+
+
+@dataclass
+class StaffStory:
+    """Reference data and a timeline the real access services replay, in order."""
+
+    reference: ReferenceData
+    steps: list[StaffStep]
+    # Demo staff by the access state they show at the anchor instant.
+    by_state: dict[str, str]
+
+
+@dataclass
+class Planted:
+    """Census-rule breaks and duplicates put there on purpose, by rule (DESIGN.md section 2).
+    The steward views must find exactly these on a generated district."""
+
+    student_without_guardian: list[str] = field(default_factory=list)
+    more_than_two_guardians: list[str] = field(default_factory=list)
+    guardian_under_18: list[str] = field(default_factory=list)
+    household_without_physical_address: list[str] = field(default_factory=list)
+    two_current_primary_memberships: list[str] = field(default_factory=list)
+    guardian_in_more_than_one_household: list[str] = field(default_factory=list)
+    relationship_without_start_date: list[str] = field(default_factory=list)
+    duplicate_people: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class District:
+    """Every row of a generated district, grouped by what the loader writes."""
+
+    seed: int
+    households_asked: int
+    schools: list[Row] = field(default_factory=list)
+    people: list[Row] = field(default_factory=list)
+    households: list[Row] = field(default_factory=list)
+    created_at: list[Row] = field(default_factory=list)  # (Household)-[:CREATED_AT]->(School)
+    addresses: list[Row] = field(default_factory=list)
+    phones: list[Row] = field(default_factory=list)
+    memberships: list[Row] = field(default_factory=list)
+    locations: list[Row] = field(default_factory=list)
+    household_phones: list[Row] = field(default_factory=list)
+    person_phones: list[Row] = field(default_factory=list)
+    relationships: list[Row] = field(default_factory=list)
+    enrolments: list[Row] = field(default_factory=list)
+    planted: Planted = field(default_factory=Planted)
+    staff: StaffStory | None = None
+
+    def row_counts(self) -> dict[str, int]:
+        """How many rows of each kind, for progress bars and summaries."""
+        kinds = (
+            "people", "households", "created_at", "addresses", "phones", "memberships",
+            "locations", "household_phones", "person_phones", "relationships", "enrolments",
+        )  # fmt: skip
+        return {kind: len(getattr(self, kind)) for kind in kinds}

@@ -1,0 +1,51 @@
+"""A small demo district loaded once per test that asks for it, with the clock at its anchor."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from neo4j import AsyncDriver
+
+from graph_service.access.policy import Policy, load_policy
+from graph_service.clock import FixedClock
+from graph_service.seeding.demo import DemoSummary, load_demo_district
+from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.context import UseCaseContext
+from graph_service.settings import Settings
+
+# Inside a recertification window (April 1 - June 30), so every access state shows at once.
+ANCHOR = datetime(2027, 6, 8, 15, 0, tzinfo=UTC)
+SMALL = 40
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(ANCHOR)
+
+
+@pytest.fixture
+def policy() -> Policy:
+    return load_policy(None)
+
+
+@pytest.fixture
+async def demo(db: AsyncDriver, settings: Settings, clock: FixedClock) -> DemoSummary:
+    return await load_demo_district(
+        db, settings.neo4j_database, households=SMALL, seed=11, clock=clock
+    )
+
+
+@pytest.fixture
+def ctx(db: AsyncDriver, settings: Settings, clock: FixedClock, policy: Policy) -> UseCaseContext:
+    return UseCaseContext(
+        driver=db, database=settings.neo4j_database, actor_id="tester", clock=clock,
+        zone=policy.zone,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def runtime(
+    db: AsyncDriver, settings: Settings, clock: FixedClock, policy: Policy
+) -> AccessRuntime:
+    return AccessRuntime(db, settings.neo4j_database, policy, clock)
