@@ -11,8 +11,9 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
+from graph_service.access.engine import rights_in_force
 from graph_service.access.facts import Grant, GrantStatus, LocationKind
-from graph_service.access.policy import Right
+from graph_service.access.policy import Policy, Right
 
 
 class CallerGrant(BaseModel):
@@ -51,9 +52,10 @@ class Decision(BaseModel):
     denied_ids: list[str] = []
 
 
-def grant_denial(caller: CallerGrant, right: Right, at: datetime) -> str | None:
+def grant_denial(caller: CallerGrant, right: Right, at: datetime, policy: Policy) -> str | None:
     """Why the caller's grant itself does not allow `right` at `at`, or None when it does
-    (scope is checked separately)."""
+    (scope is checked separately). Rights come from the policy in force, so narrowing a
+    track's rights in a new policy version takes effect at once."""
     grant = caller.grant
     if not caller.employed:
         return "not an active staff member"
@@ -63,6 +65,6 @@ def grant_denial(caller: CallerGrant, right: Right, at: datetime) -> str | None:
         return "the grant was not yet active at that instant"
     if grant.expires_at is None or at >= grant.expires_at:
         return f"the grant expired at {grant.expires_at.isoformat() if grant.expires_at else '-'}"
-    if right not in grant.rights:
+    if right not in rights_in_force(grant, policy):
         return f"the grant does not include the {right.name.title()} right"
     return None

@@ -17,10 +17,11 @@ from graph_service.access.facts import (
     EmploymentStatus,
     Grant,
     GrantStatus,
+    LocationKind,
     StaffFacts,
     Transition,
 )
-from graph_service.access.policy import Policy, TrackId
+from graph_service.access.policy import Policy, Right, TrackId
 from graph_service.access.requirements import (
     checklist,
     current_approval,
@@ -284,9 +285,17 @@ def _activate(run: _Run, grant: Grant, policy: Policy, now: datetime) -> Grant:
         activated_at=now,
         valid_through=through,
         expires_at=expiry_instant(through, policy.zone),
-        # A grant made under an older policy takes the version that activated it.
+        # A grant made pending under an older policy takes the rights and the version of
+        # the policy that activates it.
+        rights=rights_in_force(grant, policy),
         policy_version=policy.version,
     )
+
+
+def rights_in_force(grant: Grant, policy: Policy) -> list[Right]:
+    """The rights the policy in force gives the grant's track (or central-office team)."""
+    team = grant.location_id if grant.location_kind is LocationKind.TEAM else None
+    return policy.rights(grant.track, team)
 
 
 def final_grant(facts: StaffFacts, transitions: list[Transition]) -> Grant | None:

@@ -11,7 +11,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from graph_service.access.engine import evaluate, final_grant, local_date, window_of
+from graph_service.access.engine import (
+    evaluate,
+    final_grant,
+    local_date,
+    rights_in_force,
+    window_of,
+)
 from graph_service.access.facts import Grant, GrantStatus, LocationKind, StaffFacts
 from graph_service.access.policy import Policy, Right, Support
 from graph_service.access.requirements import Requirement, checklist, team_id_of, track_for
@@ -93,7 +99,7 @@ def build_status(facts: StaffFacts, policy: Policy, now: datetime) -> AccessStat
         track=policy.track(track_id).label if track_id else None,
         location=(grant.location_name if live and grant else None)
         or (facts.assignment.location_name if facts.assignment else None),
-        rights=grant.rights if live and grant else [],
+        rights=rights_in_force(grant, policy) if live and grant else [],
         scope=scope_text(grant) if live and grant else None,
         checklist=items,
         granted_on=local_date(grant.pending_since, policy) if live and grant else None,

@@ -39,7 +39,7 @@ async def decide(
     at = at or runtime.now()
     # The version in force decides; the grant's own version is in the audit beside it.
     policy_version = runtime.policy.version
-    denial = grant_denial(caller, right, at)
+    denial = grant_denial(caller, right, at, runtime.policy)
     if denial is not None:
         return Decision(
             allowed=False,

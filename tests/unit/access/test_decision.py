@@ -29,14 +29,17 @@ def grant() -> Grant:
 
 def test_allowed_one_second_before_expiry_denied_at_it(grant: Grant) -> None:
     assert grant.expires_at == at("2028-07-01 00:00")
-    assert grant_denial(caller(grant), Right.READ, grant.expires_at - timedelta(seconds=1)) is None
-    assert grant_denial(caller(grant), Right.READ, grant.expires_at) == (
+    assert (
+        grant_denial(caller(grant), Right.READ, grant.expires_at - timedelta(seconds=1), POLICY)
+        is None
+    )
+    assert grant_denial(caller(grant), Right.READ, grant.expires_at, POLICY) == (
         "the grant expired at 2028-07-01T00:00:00-05:00"
     )
 
 
 def test_denied_before_activation(grant: Grant) -> None:
-    assert grant_denial(caller(grant), Right.READ, at("2026-09-02 06:59")) == (
+    assert grant_denial(caller(grant), Right.READ, at("2026-09-02 06:59"), POLICY) == (
         "the grant was not yet active at that instant"
     )
 
@@ -54,7 +57,7 @@ def test_denied_without_an_active_grant_or_employment(
 ) -> None:
     changed = grant.model_copy(update={"status": status})
     assert (
-        grant_denial(caller(changed, employed=employed), Right.READ, at("2027-01-01 09:00"))
+        grant_denial(caller(changed, employed=employed), Right.READ, at("2027-01-01 09:00"), POLICY)
         == reason
     )
 
@@ -67,8 +70,8 @@ def test_read_only_grant_refuses_other_rights() -> None:
     steward = final_grant(facts, evaluate(facts, POLICY, at("2026-09-02 07:00"), activate=True))
     assert steward is not None
     assert caller(steward).district_wide
-    assert grant_denial(caller(steward), Right.READ, at("2027-01-01 09:00")) is None
-    assert grant_denial(caller(steward), Right.WRITE, at("2027-01-01 09:00")) == (
+    assert grant_denial(caller(steward), Right.READ, at("2027-01-01 09:00"), POLICY) is None
+    assert grant_denial(caller(steward), Right.WRITE, at("2027-01-01 09:00"), POLICY) == (
         "the grant does not include the Write right"
     )
 
@@ -76,3 +79,18 @@ def test_read_only_grant_refuses_other_rights() -> None:
 def test_school_grant_scope_is_its_school(grant: Grant) -> None:
     assert caller(grant).school_ids == ["lincoln-high"]
     assert caller(None).school_ids == []
+
+
+def test_narrowing_rights_in_a_new_policy_applies_at_once(grant: Grant) -> None:
+    office = POLICY.tracks.office_professional.model_copy(update={"rights": [Right.READ]})
+    narrower = POLICY.model_copy(
+        update={
+            "version": "2026.2",
+            "tracks": POLICY.tracks.model_copy(update={"office_professional": office}),
+        }
+    )
+    when = at("2027-01-01 09:00")
+    assert grant_denial(caller(grant), Right.WRITE, when, POLICY) is None
+    assert grant_denial(caller(grant), Right.WRITE, when, narrower) == (
+        "the grant does not include the Write right"
+    )

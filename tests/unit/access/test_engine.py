@@ -249,3 +249,25 @@ def test_a_timely_quiz_reported_after_expiry_reinstates_within_the_grace() -> No
     assert transitions[-1].grant.valid_through == date(2030, 6, 30)
     too_late = evaluate(late, POLICY, at("2028-07-15 00:00"), activate=True)
     assert too_late == []
+
+
+def test_activation_takes_the_rights_and_version_of_the_policy_in_force() -> None:
+    facts = make_facts(completions=courses("2026-09-01 10:00"))
+    pending = run(facts, "2026-09-01 10:05", activate=False)
+    assert pending is not None
+    narrower = POLICY.model_copy(
+        update={
+            "version": "2026.2",
+            "tracks": POLICY.tracks.model_copy(
+                update={
+                    "office_professional": POLICY.tracks.office_professional.model_copy(
+                        update={"rights": [Right.READ, Right.WRITE]}
+                    )
+                }
+            ),
+        }
+    )
+    later = make_facts(completions=courses("2026-09-01 10:00"), grant=pending)
+    active = final_grant(later, evaluate(later, narrower, at("2026-09-02 07:00"), activate=True))
+    assert active is not None
+    assert (active.rights, active.policy_version) == ([Right.READ, Right.WRITE], "2026.2")
