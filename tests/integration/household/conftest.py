@@ -22,17 +22,6 @@ TODAY = date(2026, 9, 1)
 
 
 @pytest.fixture
-async def db(migrated_driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    """The shared `db` fixture, wiped in an auto-commit transaction: the wipe statement uses
-    CALL { } IN TRANSACTIONS, which Neo4j refuses inside execute_query's managed
-    transaction as soon as there is data to delete."""
-    async with migrated_driver.session(database=settings.neo4j_database) as session:
-        result = await session.run(cypher("testing/wipe_data"))
-        await result.consume()
-    return migrated_driver
-
-
-@pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(datetime(2026, 9, 1, 15, 0, tzinfo=UTC))
 
