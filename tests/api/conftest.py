@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
@@ -37,14 +37,29 @@ def clock() -> FixedClock:
     return FixedClock(NOW)
 
 
+async def _build(driver: AsyncDriver, settings: Settings, clock: FixedClock) -> World:
+    await driver.execute_query(cypher("testing/wipe_data"), database_=settings.neo4j_database)
+    runtime = AccessRuntime(driver, settings.neo4j_database, load_policy(), clock)
+    return await build_world(runtime, clock)
+
+
 @pytest.fixture(scope="session")
 async def world(migrated_driver: AsyncDriver, settings: Settings, clock: FixedClock) -> World:
-    """Built once for the API tests; tests that write make their own households."""
-    await migrated_driver.execute_query(
-        cypher("testing/wipe_data"), database_=settings.neo4j_database
-    )
-    runtime = AccessRuntime(migrated_driver, settings.neo4j_database, load_policy(), clock)
-    return await build_world(runtime, clock)
+    """Built once for the API tests; tests that write make their own households, and tests
+    that change access for everyone (a sweep) ask for `rebuilt_world_after`."""
+    return await _build(migrated_driver, settings, clock)
+
+
+@pytest.fixture
+async def rebuilt_world_after(
+    world: World, migrated_driver: AsyncDriver, settings: Settings, clock: FixedClock
+) -> AsyncIterator[World]:
+    """The shared world, wiped and rebuilt (in place, new ids) once the test is done."""
+    yield world
+    fresh = await _build(migrated_driver, settings, clock)
+    for mine, theirs in ((world.households, fresh.households), (world.people, fresh.people)):
+        mine.clear()
+        mine.update(theirs)
 
 
 @pytest.fixture(scope="session")
