@@ -15,7 +15,7 @@ from graph_service.db.run import Stamp, fetch_one, read_all
 
 Row = dict[str, Any]
 DEFAULT_BATCH = 5_000
-Progress = Callable[[str, int], None]  # (kind, rows just written)
+Progress = Callable[[str, int, int], None]  # (kind, rows just written, rows in the whole load)
 
 # What each kind of row is written with, in load order (nodes before the edges between them).
 STATEMENTS: dict[str, LiteralString] = {
@@ -54,6 +54,7 @@ async def write_rows(
     stamp: Stamp,
     batch_size: int = DEFAULT_BATCH,
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> set[Any]:
     """Write `rows` of `kind` in batches; returns the keys written or matched (a row whose
     ends were missing is absent: the CSV import reports those)."""
@@ -69,7 +70,7 @@ async def write_rows(
             chunk = rows[start : start + batch_size]
             written.update(await session.execute_write(batch, chunk))
             if progress is not None:
-                progress(kind, len(chunk))
+                progress(kind, len(chunk), total or len(rows))
     return written
 
 

@@ -104,7 +104,7 @@ async def load_district(
     for kind in LOAD_ORDER:
         await write_rows(
             driver, database, kind, getattr(district, kind), stamp=stamp,
-            batch_size=batch_size, progress=progress,
+            batch_size=batch_size, progress=progress, total=sum(counts.values()),
         )  # fmt: skip
     return counts
 
