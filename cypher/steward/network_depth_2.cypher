@@ -14,19 +14,18 @@ MATCH p = ANY SHORTEST (c)(()-[r:RELATED_TO|MEMBER_OF]-(x)
 WITH c, n, length(p) AS depth
 ORDER BY depth, coalesce(n.lastNameKey, n.nameKey), coalesce(n.firstNameKey, ''), n.id
 LIMIT $fetch
-WITH c, collect({node: n, depth: depth}) AS reached
-WITH c, reached[..$limit] AS kept, size(reached) > $limit AS truncated
-WITH c, kept, truncated, [k IN kept | k.node.id] AS ids
+WITH c, collect(n {
+    .id, .firstName, .lastName, .preferredName, .suffix, .name, person: n:Person, depth: depth
+  }) AS reached, collect(n) AS reachedNodes
+WITH c, reached[..$limit] AS nodes, reachedNodes[..$limit] AS kept,
+  size(reached) > $limit AS truncated
+WITH c, nodes, kept, truncated, [k IN kept | k.id] AS ids
 RETURN
   c.id AS centerId,
   truncated,
-  [k IN kept | k.node {
-    .id, .firstName, .lastName, .preferredName, .suffix, .name,
-    person: k.node:Person, depth: k.depth
-  }] AS nodes,
+  nodes,
   COLLECT {
-    UNWIND kept AS k
-    WITH k.node AS a
+    UNWIND kept AS a
     MATCH (a)-[r:RELATED_TO|MEMBER_OF]->(b)
     WHERE b.id IN ids AND r.startDate <= $asOf AND (r.endDate IS NULL OR r.endDate >= $asOf)
     RETURN r {

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, LiteralString
 
 import pytest
 from neo4j import AsyncDriver
@@ -147,8 +147,8 @@ class Builder:
              "startDate": start},
         )  # fmt: skip
 
-    async def legacy(self, statement: str, **params: Any) -> None:
-        await self.ctx.driver.execute_query(cypher(statement), params, database_=self.ctx.database)
+    async def legacy(self, statement: LiteralString, **params: Any) -> None:
+        await self.ctx.driver.execute_query(statement, params, database_=self.ctx.database)
 
 
 async def _families(b: Builder) -> None:
@@ -210,7 +210,7 @@ async def _household_breaks(b: Builder) -> None:
     await b.household("Quill household", [quinn, xia, xia_again], "20 Fir")
     annex = await b.household("Quill annex", [], "21 Fir")
     second = await b.member(annex, quinn, date(2026, 3, 1), secondary=True)
-    await b.legacy("steward/legacy_make_membership_primary", membershipId=second)
+    await b.legacy(cypher("steward/legacy_make_membership_primary"), membershipId=second)
     moss = await b.household("Moss household", [], "40 Oak")
     await addresses.move_household(
         b.ctx,
@@ -230,9 +230,9 @@ async def _record_breaks(b: Builder) -> None:
     no_start = await b.related(uma, val, "Aunt/Uncle")
     no_type = await b.related(vic, val, "Cousin")
     b.district.relationships.update({"no start": no_start, "no type": no_type})
-    await b.legacy("steward/legacy_drop_relationship_fields", relationshipId=no_start,
+    await b.legacy(cypher("steward/legacy_drop_relationship_fields"), relationshipId=no_start,
                    dropType=False, dropStart=True)  # fmt: skip
-    await b.legacy("steward/legacy_drop_relationship_fields", relationshipId=no_type,
+    await b.legacy(cypher("steward/legacy_drop_relationship_fields"), relationshipId=no_type,
                    dropType=True, dropStart=False)  # fmt: skip
     wes = await b.person("Wes", "Wong", date(2001, 2, 3))
     b.district.people["Wes Wong 2"] = (await b.person("Wes", "Wong", date(2001, 2, 3))).id
