@@ -1,0 +1,86 @@
+"""In-process measurements beside the load: Cypher round trips per request (counted from the
+driver's Bolt log) and the authorization share of a household page request."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from starlette.testclient import TestClient
+
+from bench.workload import (
+    HOUSEHOLD_PAGE,
+    MY_ACCESS,
+    NETWORK,
+    PERSON_PAGE,
+    SEARCH_BY_ADDRESS,
+    SEARCH_BY_NAME,
+    Samples,
+)
+from graph_service.access.policy import Right
+from graph_service.access.settings import AccessSettings
+from graph_service.app import create_app
+from graph_service.auth.tokens import mint_development_token
+from graph_service.clock import FixedClock
+from graph_service.db.driver import create_driver
+from graph_service.services.access_decision import decide, load_caller
+from graph_service.services.access_runtime import AccessRuntime
+from graph_service.settings import Settings
+from graph_service.testing.round_trips import counting_runs
+
+REPEATS = 200
+
+
+async def authorization_and_round_trips(
+    settings: Settings, samples: Samples, clerk: str, anchor: str
+) -> dict[str, Any]:
+    clock = FixedClock(datetime.fromisoformat(anchor))
+    rng = random.Random(1)
+    requests: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
+        "household page": (HOUSEHOLD_PAGE, lambda: {"id": rng.choice(samples.household_ids)}),
+        "person page": (PERSON_PAGE, lambda: {"id": rng.choice(samples.person_ids)}),
+        "search by name": (SEARCH_BY_NAME, lambda: {"prefix": rng.choice(samples.name_prefixes)}),
+        "search by address": (
+            SEARCH_BY_ADDRESS,
+            lambda: {"prefix": rng.choice(samples.street_prefixes)},
+        ),
+        "network depth 2": (NETWORK, lambda: {"id": rng.choice(samples.person_ids)}),
+        "myAccess": (MY_ACCESS, dict),
+    }
+    token = mint_development_token(settings, clerk)
+    headers = {"authorization": f"Bearer {token}"}
+    trips: dict[str, int] = {}
+    page_latencies: list[float] = []
+    with TestClient(create_app(settings, clock=clock)) as client:
+        for op, (query, variables) in requests.items():
+            with counting_runs(ignore=("AuditEvent",)) as runs:
+                body = client.post("/graphql", json={"query": query, "variables": variables()},
+                                   headers=headers).json()  # fmt: skip
+            trips[op] = runs.count if not body.get("errors") else -1
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            client.post("/graphql", json={"query": HOUSEHOLD_PAGE,
+                        "variables": requests["household page"][1]()}, headers=headers)  # fmt: skip
+            page_latencies.append(time.perf_counter() - started)
+
+    # The decision a household page makes: the caller's grant, then the household's scope.
+    authz: list[float] = []
+    async with create_driver(settings) as driver:
+        runtime = AccessRuntime(driver, settings.neo4j_database, AccessSettings().policy(), clock)
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            caller = await load_caller(runtime, clerk)
+            await decide(runtime, caller, Right.READ, [rng.choice(samples.household_ids)])
+            authz.append(time.perf_counter() - started)
+    authorization = statistics.median(authz) * 1000
+    page = statistics.median(page_latencies) * 1000
+    return {
+        "round_trips": trips,
+        "authorization_p50_ms": authorization,
+        "household_page_p50_ms": page,
+        "authorization_share": authorization / page if page else 0.0,
+    }

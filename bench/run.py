@@ -1,0 +1,207 @@
+"""`python -m bench.run --households 10000`: the whole benchmark from a clean managed Neo4j.
+
+Steps: wipe and start a managed Neo4j of its own; load the demo district; start the service
+under uvicorn as users run it; drive it over HTTP from a separate process with concurrent
+clients; measure the raw-Cypher floor of the same reads in the same run; count round trips
+per request, the authorization share of a request and the service's peak memory; print a
+table and write JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from bench.floor import floor_reads, measure
+from bench.probe import authorization_and_round_trips
+from bench.service import peak_memory_mb, start_service, stop_service
+from bench.stats import summarize
+from bench.workload import MIX, Samples, run_load
+from graph_service.access.settings import AccessSettings
+from graph_service.auth.tokens import mint_development_token
+from graph_service.clock import FixedClock
+from graph_service.db.cypher import cypher
+from graph_service.db.driver import create_driver
+from graph_service.db.migrations import migrate
+from graph_service.db.run import read_all
+from graph_service.localdb import LocalNeo4j
+from graph_service.seeding.demo import load_demo_district
+from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
+
+CLERK = "E-OFFICE"  # the demo's active office professional
+
+
+def _args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.run")
+    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=30.0, help="load duration")
+    parser.add_argument("--floor-seconds", type=float, default=5.0, help="per read")
+    parser.add_argument("--bolt-port", type=int, default=7697)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--home", type=Path, default=Path(".graph-service/bench-neo4j"))
+    parser.add_argument("--output", type=Path, default=Path("bench/results"))
+    return parser.parse_args()
+
+
+async def _prepare(
+    settings: Settings, households: int, seed: int
+) -> tuple[dict[str, Any], Samples]:
+    """Migrate, load the district, and pick what the clerk will open."""
+    anchor = datetime.now(UTC).replace(second=0, microsecond=0)
+    async with create_driver(settings) as driver:
+        database = settings.neo4j_database
+        await migrate(driver, database=database)
+        started = time.perf_counter()
+        summary = await load_demo_district(
+            driver, database, households=households, seed=seed, clock=FixedClock(anchor)
+        )
+        load_seconds = time.perf_counter() - started
+        today = anchor.astimezone(AccessSettings().policy().zone).date()
+        school = (
+            await read_all(
+                driver, cypher("bench/staff_location"), database=database, employeeId=CLERK
+            )
+        )[0]["locationId"]
+        rows = await read_all(
+            driver, cypher("bench/sample_households_in_school"), database=database,
+            schoolId=school, today=today, limit=500,
+        )  # fmt: skip
+        streets = await read_all(
+            driver, cypher("bench/sample_addresses_in_school"), database=database,
+            schoolId=school, limit=200,
+        )  # fmt: skip
+    samples = Samples(
+        household_ids=[row["householdId"] for row in rows],
+        person_ids=[pid for row in rows for pid in row["memberIds"]],
+        name_prefixes=sorted({row["name"][:3] for row in rows}),
+        street_prefixes=[row["prefix"] for row in streets] or ["1 "],
+        school_id=school,
+        today=today.isoformat(),
+    )
+    loaded = {
+        "anchor": anchor.isoformat(),
+        "load_seconds": round(load_seconds, 1),
+        "nodes": summary.counts.nodes,
+        "relationships": summary.counts.relationships,
+        "households": households,
+    }
+    return loaded, samples
+
+
+async def _floor(
+    settings: Settings, samples: Samples, clients: int, seconds: float
+) -> dict[str, Any]:
+    async with create_driver(settings) as driver:
+        reads = floor_reads(
+            driver, settings.neo4j_database,
+            household_ids=samples.household_ids, person_ids=samples.person_ids,
+            name_prefixes=samples.name_prefixes, street_prefixes=samples.street_prefixes,
+            employee_id=CLERK, today=datetime.fromisoformat(samples.today).date(),
+        )  # fmt: skip
+        return {op: asdict(await measure(read, clients=clients, seconds=seconds))
+                for op, read in reads.items()}  # fmt: skip
+
+
+def main() -> None:
+    args = _args()
+    args.output.mkdir(parents=True, exist_ok=True)
+    server = LocalNeo4j(
+        home=args.home.resolve(), port=args.bolt_port, password=DEV_NEO4J_PASSWORD,
+        jar_cache_dir=Settings().jar_cache_dir, heap="1g", pagecache="1g",
+    )  # fmt: skip
+    server.stop()
+    server.reset()  # a clean database every run
+    started = time.monotonic()
+    server.start()
+    settings = Settings.model_validate({"neo4j_uri": server.bolt_uri, "env": "development"})
+    try:
+        loaded, samples = asyncio.run(_prepare(settings, args.households, args.seed))
+        print(f"loaded {args.households} households in {loaded['load_seconds']} s: "
+              f"{loaded['nodes']} nodes, {loaded['relationships']} relationships")  # fmt: skip
+        service = start_service(
+            bolt_uri=server.bolt_uri, password=DEV_NEO4J_PASSWORD, port=args.port,
+            pinned=loaded["anchor"], log=args.output / "service.log",
+        )  # fmt: skip
+        try:
+            token = mint_development_token(settings, CLERK)
+            url = f"http://127.0.0.1:{args.port}"
+            ops = list(MIX)
+            with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+                pool.submit(run_load, url, token, samples, clients=args.clients, seconds=5,
+                            ops=ops).result()  # warm-up, discarded  # fmt: skip
+                result, wall = pool.submit(
+                    run_load, url, token, samples, clients=args.clients,
+                    seconds=args.seconds, ops=ops,
+                ).result()  # fmt: skip
+            memory = peak_memory_mb(service.pid)
+        finally:
+            stop_service(service)
+        floor = asyncio.run(_floor(settings, samples, args.clients, args.floor_seconds))
+        probe = asyncio.run(
+            authorization_and_round_trips(settings, samples, CLERK, loaded["anchor"])
+        )
+    finally:
+        server.stop()
+    report = {
+        "households": args.households,
+        "clients": args.clients,
+        "loaded": loaded,
+        "service_peak_mb": round(memory, 1),
+        "operations": {
+            op: {
+                **asdict(summarize(lat, wall)),
+                "errors": result.errors.get(op, 0),
+                "first_error": result.first_error.get(op),
+            }
+            for op, lat in result.latencies.items()
+        },
+        "errors": result.errors,
+        "floor": floor,
+        "probe": probe,
+        "wall_seconds": round(time.monotonic() - started, 1),
+    }
+    path = args.output / f"households-{args.households}.json"
+    path.write_text(json.dumps(report, indent=2, default=str))
+    print(render(report))
+    print(f"\nJSON: {path}")
+
+
+def render(report: dict[str, Any]) -> str:
+    """The table: each operation beside its floor, and the headline ratios."""
+    lines = [
+        f"{report['households']} households, {report['clients']} clients; "
+        f"service peak memory {report['service_peak_mb']} MB; run {report['wall_seconds']} s",
+        f"{'operation':<20}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'trips':>7}{'floor p50':>11}{'x floor':>9}{'errors':>8}",
+    ]
+    for op, stats in sorted(report["operations"].items()):
+        floor = report["floor"].get(op)
+        trips = report["probe"]["round_trips"].get(op, "")
+        floor_p50 = floor["p50_ms"] if floor else None
+        ratio = f"{stats['p50_ms'] / floor_p50:.1f}" if floor_p50 else ""
+        lines.append(
+            f"{op:<20}{stats['count'] / stats['seconds']:>8.1f}{stats['p50_ms']:>9.1f}"
+            f"{stats['p95_ms']:>9.1f}{stats['p99_ms']:>9.1f}{trips!s:>7}"
+            f"{(f'{floor_p50:.1f}' if floor_p50 else ''):>11}{ratio:>9}{stats['errors']:>8}"
+        )
+    probe = report["probe"]
+    lines.append(
+        f"authorization: {probe['authorization_p50_ms']:.2f} ms p50 of a "
+        f"{probe['household_page_p50_ms']:.2f} ms household page "
+        f"({probe['authorization_share'] * 100:.1f}% of the request, one client)"
+    )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

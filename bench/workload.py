@@ -1,0 +1,227 @@
+"""The load: several concurrent clients sending a realistic mix over HTTP, run in a process
+of its own so that the service's CPU and the clients' never share an interpreter."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from datetime import date, timedelta
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+HOUSEHOLD_PAGE = """
+query($id: ID!) { household(id: $id) {
+  name version
+  addresses { physical mailing address { number street tag apartment city state zip } }
+  phones { priority phone { number type } }
+  members { secondary person {
+    firstName lastName birthDate
+    householdRelationships { label guardian otherFirstName }
+    nonHouseholdRelationships { label otherFirstName otherLastName }
+    emergencyContacts { otherFirstName emergencyPriority }
+  } }
+} }"""
+SEARCH_BY_NAME = """
+query($prefix: String!) { households(by: {namePrefix: $prefix}, first: 20) {
+  edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }"""
+SEARCH_BY_ADDRESS = """
+query($prefix: String!) { households(by: {addressPrefix: $prefix}, first: 20) {
+  nodes { name } } }"""
+PERSON_PAGE = """
+query($id: ID!) { person(id: $id) {
+  firstName lastName birthDate
+  memberships { secondary household { name } }
+  householdRelationships { label guardian otherFirstName }
+  nonHouseholdRelationships { label otherFirstName person { firstName } }
+  guardians { otherFirstName } emergencyContacts { otherFirstName emergencyPriority }
+  enrollments { grade school { name } }
+} }"""
+NETWORK = """
+query($id: ID!) { relationshipNetwork(personId: $id, depth: 2) {
+  truncated nodes { id kind label } edges { source target kind label } } }"""
+MY_ACCESS = "{ myAccess { status rights checklist { label met } nextSteps } }"
+CREATE_PERSON = "mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }"
+CREATE_HOUSEHOLD = (
+    "mutation($i: CreateHouseholdInput!) { createHousehold(input: $i) { id version } }"
+)
+MOVE = "mutation($i: MoveHouseholdInput!) { moveHousehold(input: $i) { id version } }"
+RELATE = "mutation($i: SetRelationshipInput!) { setRelationship(input: $i) { id } }"
+
+# Share of each operation in the mix (reads dominate, as in an office).
+MIX = {
+    "household page": 30,
+    "search by name": 10,
+    "search by address": 6,
+    "person page": 20,
+    "network depth 2": 6,
+    "myAccess": 10,
+    "create household": 6,
+    "move household": 6,
+    "set relationship": 6,
+}
+
+
+@dataclass
+class Samples:
+    """Ids and search terms the clerk may use (all in the clerk's scope)."""
+
+    household_ids: list[str]
+    person_ids: list[str]
+    name_prefixes: list[str]
+    street_prefixes: list[str]
+    school_id: str
+    today: str
+
+
+@dataclass
+class Result:
+    """Plain dicts, so that the result pickles back from the load process."""
+
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    first_error: dict[str, str] = field(default_factory=dict)
+
+    def took(self, op: str, seconds: float) -> None:
+        self.latencies.setdefault(op, []).append(seconds)
+
+    def failed(self, op: str, why: str) -> None:
+        self.errors[op] = self.errors.get(op, 0) + 1
+        self.first_error.setdefault(op, why[:300])
+
+
+@dataclass
+class _Client:
+    http: httpx.AsyncClient
+    samples: Samples
+    rng: random.Random
+    result: Result
+    # (household, version, days after today of its latest move): each move needs a later day
+    created: list[tuple[str, int, int]] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    serial: int = 0
+
+    async def call(self, op: str, query: str, **variables: Any) -> dict[str, Any] | None:
+        started = time.perf_counter()
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables})
+        elapsed = time.perf_counter() - started
+        body: dict[str, Any] = response.json()
+        if response.status_code != 200 or body.get("errors"):
+            self.result.failed(op, str(body.get("errors", response.text)))
+            return None
+        self.result.took(op, elapsed)
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def run_one(self, op: str) -> None:
+        s, rng = self.samples, self.rng
+        if op == "household page":
+            await self.call(op, HOUSEHOLD_PAGE, id=rng.choice(s.household_ids))
+        elif op == "search by name":
+            await self.call(op, SEARCH_BY_NAME, prefix=rng.choice(s.name_prefixes))
+        elif op == "search by address":
+            await self.call(op, SEARCH_BY_ADDRESS, prefix=rng.choice(s.street_prefixes))
+        elif op == "person page":
+            await self.call(op, PERSON_PAGE, id=rng.choice(s.person_ids))
+        elif op == "network depth 2":
+            await self.call(op, NETWORK, id=rng.choice(s.person_ids))
+        elif op == "myAccess":
+            await self.call(op, MY_ACCESS)
+        else:
+            await self._write(op)
+
+    async def _write(self, op: str) -> None:
+        started = time.perf_counter()
+        ok = await self._write_steps(op)
+        if ok:  # a write is timed as the user waits for it, all of its requests
+            self.result.took(op, time.perf_counter() - started)
+
+    async def _write_steps(self, op: str) -> bool:
+        s = self.samples
+        if op == "create household" or not self.created or len(self.people) < 2:
+            self.serial += 1
+            members = []
+            for first in ("Bench", "Load"):
+                person = await self.call(
+                    "create person",
+                    CREATE_PERSON,
+                    i={"firstName": first, "lastName": f"Tester{self.serial}{id(self) % 9973}",
+                       "birthDate": "2012-03-04", "confirmNotDuplicate": True},
+                )  # fmt: skip
+                if person is None:
+                    return False
+                members.append(person["createPerson"]["id"])
+            self.people += members
+            created = await self.call(
+                "create household (request)",
+                CREATE_HOUSEHOLD,
+                i={"name": f"Bench {self.serial}", "startDate": s.today,
+                   "createdAtSchoolId": s.school_id,
+                   "members": [{"personId": m} for m in members]},
+            )  # fmt: skip
+            if created is None:
+                return False
+            household = created["createHousehold"]
+            self.created.append((household["id"], household["version"], 0))
+            return True
+        if op == "move household":
+            index = self.rng.randrange(len(self.created))
+            household, version, moved_days = self.created[index]
+            self.serial += 1
+            move_day = date.fromisoformat(s.today) + timedelta(days=moved_days + 1)
+            moved = await self.call(
+                "move household (request)",
+                MOVE,
+                i={"householdId": household, "expectedVersion": version,
+                   "moveDate": move_day.isoformat(),
+                   "address": {"number": str(self.serial), "street": "Benchmark",
+                               "tag": "Ave", "city": "Springfield", "state": "IL",
+                               "zip": "62701"}},
+            )  # fmt: skip
+            if moved is None:
+                return False
+            self.created[index] = (household, moved["moveHousehold"]["version"], moved_days + 1)
+            return True
+        first, second = self.people[-2], self.people[-1]
+        related = await self.call(
+            "set relationship (request)",
+            RELATE,
+            i={"personId": first, "relatedPersonId": second, "type": "Sibling",
+               "startDate": s.today, "expectedVersion": None},
+        )  # fmt: skip
+        self.people = self.people[:-2]  # a pair is related once; the next needs new people
+        return related is not None
+
+
+async def _client(
+    url: str, token: str, samples: Samples, seed: int, until: float, ops: list[str], result: Result
+) -> None:
+    weights = [MIX[op] for op in ops]
+    headers = {"authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=60) as http:
+        client = _Client(http, samples, random.Random(seed), result)
+        while time.monotonic() < until:
+            await client.run_one(client.rng.choices(ops, weights)[0])
+
+
+def run_load(
+    url: str, token: str, samples: Samples, *, clients: int, seconds: float, ops: list[str]
+) -> tuple[Result, float]:
+    """Drive the service with `clients` concurrent clients for `seconds`; return what each
+    operation took and the wall time."""
+
+    async def main() -> float:
+        started = time.monotonic()
+        await asyncio.gather(
+            *(
+                _client(url, token, samples, seed, started + seconds, ops, result)
+                for seed in range(clients)
+            )
+        )
+        return time.monotonic() - started
+
+    result = Result()
+    wall = asyncio.run(main())
+    return result, wall
