@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from datetime import date, timedelta
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
