@@ -90,8 +90,9 @@ class Builder:
         }  # fmt: skip
         if self.cal.grade_for(birth) is not None and extra.get("student", True):
             self._student_numbers += 1
-            row["studentNumber"] = f"S{self._student_numbers:07d}"
-            row["stateId"] = f"IL{self.d.seed % 1000:03d}{self._student_numbers:08d}"
+            # The seed is part of the number: two demo districts can share one database.
+            row["studentNumber"] = f"S{self.d.seed}-{self._student_numbers:06d}"
+            row["stateId"] = f"IL{self.d.seed}-{self._student_numbers:08d}"
         self.d.people.append(row)
         return person_id
 
