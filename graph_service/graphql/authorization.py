@@ -121,6 +121,19 @@ class CanDelete(_HouseholdRight):
     describe = "an active household grant with Delete, objects in its scope"
 
 
+class DistrictReader(Rule):
+    """The steward views look across the whole district, so they need a district-wide grant
+    (a central-office team) with Read; a school's grant is refused even for its own data."""
+
+    describe = "an active district-wide household grant with Read"
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        await require_right(info, Right.READ, operation=info.field_name)
+        if not (await info.context.caller()).district_wide:
+            raise Forbidden("steward views need a district-wide (central office) grant")
+        return True
+
+
 async def require_right(info: Info, right: Right, *, operation: str) -> Decision:
     """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN."""
     context = info.context

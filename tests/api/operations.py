@@ -13,6 +13,7 @@ from graph_service.graphql.ids import to_global_id
 from graph_service.testing.world import World
 
 READ, WRITE, ADD, DELETE = "R", "W", "A", "D"
+DISTRICT_READ = "district-read"
 ACCESS_ADMIN, FEED, ADMIN_OR_FEED, AUTHENTICATED, ANYONE = (
     "access-admin",
     "integration-feed",
@@ -90,6 +91,38 @@ QUERIES = [
         lambda w: {"ids": [_p(w), _h(w)]},
     ),
     Operation("myAccess", AUTHENTICATED, "{ myAccess { status } }", lambda w: {}),
+    Operation(
+        "relationshipNetwork",
+        DISTRICT_READ,
+        "query($id: ID!) { relationshipNetwork(personId: $id) { nodes { id label } } }",
+        lambda w: {"id": _p(w)},
+    ),
+    Operation(
+        "connection",
+        DISTRICT_READ,
+        "query($a: ID!, $b: ID!) { connection(fromPersonId: $a, toPersonId: $b) "
+        "{ length paths { description } } }",
+        lambda w: {"a": _p(w), "b": _p(w, "lincoln_mother")},
+    ),
+    Operation(
+        "householdsSharing",
+        DISTRICT_READ,
+        "{ householdsSharing(by: ADDRESS, ever: true) { items { label households { label } } } }",
+        lambda w: {},
+    ),
+    Operation(
+        "duplicateCandidates",
+        DISTRICT_READ,
+        "{ duplicateCandidates { items { first { label } second { label } } } }",
+        lambda w: {},
+    ),
+    Operation("censusReport", DISTRICT_READ, "{ censusReport { rule count } }", lambda w: {}),
+    Operation(
+        "censusFindings",
+        DISTRICT_READ,
+        "{ censusFindings(rule: STUDENT_WITHOUT_GUARDIAN) { items { subject { label } } } }",
+        lambda w: {},
+    ),
     Operation(
         "accessStatus",
         ACCESS_ADMIN,

@@ -22,6 +22,7 @@ from tests.api.operations import (
     ADD,
     ADMIN_OR_FEED,
     DELETE,
+    DISTRICT_READ,
     FEED,
     MUTATIONS,
     QUERIES,
@@ -49,6 +50,9 @@ def _denials() -> list[tuple[str, str, str]]:
                 cases.append((op.field, "lincoln_teacher", "FORBIDDEN"))  # no Delete right
             if op.needs != READ and op.field not in ("createHousehold", "createPerson"):
                 cases.append((op.field, "elm_office", "NOT_FOUND"))  # another school
+        if op.needs == DISTRICT_READ:
+            cases += [(op.field, caller, "FORBIDDEN") for caller in WITHOUT_ACTIVE_GRANT]
+            cases.append((op.field, "lincoln_office", "FORBIDDEN"))  # a school's grant
         if op.needs in (ACCESS_ADMIN, FEED, ADMIN_OR_FEED):
             cases.append((op.field, "lincoln_office", "FORBIDDEN"))  # no platform role
         if op.needs == ACCESS_ADMIN:

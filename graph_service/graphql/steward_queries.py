@@ -1,0 +1,161 @@
+"""The data steward's root fields: read-only, district-wide, audited like every read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from graph_service.domain.steward import CensusRule, SharedBy
+from graph_service.graphql.authorization import DistrictReader
+from graph_service.graphql.connections import PageInfo
+from graph_service.graphql.context import Info
+from graph_service.graphql.ids import raw_id
+from graph_service.graphql.types.steward import (
+    CensusFinding,
+    CensusRuleCount,
+    CensusRuleEnum,
+    Connection,
+    DuplicatePair,
+    Listing,
+    Network,
+    SharedByEnum,
+    SharedContact,
+)
+from graph_service.services import steward
+
+
+def _audit(info: Info, operation: str, ids: list[str]) -> None:
+    context = info.context
+    caller = context._caller  # loaded by DistrictReader for this request
+    if caller is None:
+        return
+    context.read_audit.record(
+        employee_id=caller.employee_id,
+        operation=operation,
+        object_ids=ids,
+        allowed=True,
+        policy_version=caller.grant.policy_version if caller.grant else "",
+        reason="district-wide steward view",
+    )
+
+
+def _page_info(next_cursor: str | None) -> PageInfo:
+    return PageInfo(has_next_page=next_cursor is not None, end_cursor=next_cursor)
+
+
+@strawberry.type
+class StewardQueries:
+    @strawberry.field(
+        description="People and households within `depth` (1-3) hops of a person or household, "
+        "as nodes and edges to draw; at most `limit` (1-500) nodes.",
+        permission_classes=[DistrictReader],
+    )
+    async def relationship_network(
+        self,
+        info: Info,
+        person_id: strawberry.ID | None = None,
+        household_id: strawberry.ID | None = None,
+        depth: int = 2,
+        limit: int = 200,
+        as_of: date | None = None,
+    ) -> Network:
+        center = raw_id(person_id or household_id or "")
+        found = await steward.relationship_network(
+            info.context.use_case(), center, depth=depth, limit=limit, as_of=as_of
+        )
+        _audit(info, "relationshipNetwork", [node.id for node in found.nodes])
+        return Network.from_model(found)
+
+    @strawberry.field(
+        description="The shortest ways two people are connected through relationships and "
+        "shared households (at most `maxLength` hops).",
+        permission_classes=[DistrictReader],
+    )
+    async def connection(
+        self,
+        info: Info,
+        from_person_id: strawberry.ID,
+        to_person_id: strawberry.ID,
+        max_length: int = 6,
+        as_of: date | None = None,
+    ) -> Connection:
+        found = await steward.connection_between(
+            info.context.use_case(), raw_id(from_person_id), raw_id(to_person_id),
+            max_length=max_length, as_of=as_of,
+        )  # fmt: skip
+        _audit(info, "connection", [found.from_person.id, found.to_person.id])
+        return Connection.from_model(found)
+
+    @strawberry.field(
+        description="Addresses or phones shared by several households, now (or `asOf`) or ever.",
+        permission_classes=[DistrictReader],
+    )
+    async def households_sharing(
+        self,
+        info: Info,
+        by: SharedByEnum,  # type: ignore[valid-type]  # strawberry.enum returns the enum class
+        ever: bool = False,
+        as_of: date | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Listing[SharedContact]:
+        page = await steward.households_sharing(
+            info.context.use_case(), SharedBy(by), as_of=as_of, ever=ever, first=first,
+            after=after,
+        )  # fmt: skip
+        _audit(
+            info, "householdsSharing", [h.household.id for s in page.items for h in s.households]
+        )
+        return Listing(
+            items=[SharedContact.from_model(item) for item in page.items],
+            total_count=None,
+            page_info=_page_info(page.next_cursor),
+        )
+
+    @strawberry.field(
+        description="Person records that may be the same human, with the evidence.",
+        permission_classes=[DistrictReader],
+    )
+    async def duplicate_candidates(
+        self, info: Info, as_of: date | None = None, first: int = 20, after: str | None = None
+    ) -> Listing[DuplicatePair]:
+        page = await steward.duplicate_candidates(
+            info.context.use_case(), as_of=as_of, first=first, after=after
+        )
+        _audit(info, "duplicateCandidates", [p.first.id for p in page.items])
+        return Listing(
+            items=[DuplicatePair.from_model(item) for item in page.items],
+            total_count=page.total_count,
+            page_info=_page_info(page.next_cursor),
+        )
+
+    @strawberry.field(
+        description="The census data-quality report: how many records break each rule.",
+        permission_classes=[DistrictReader],
+    )
+    async def census_report(self, info: Info, as_of: date | None = None) -> list[CensusRuleCount]:
+        summary = await steward.census_summary(info.context.use_case(), as_of=as_of)
+        return [CensusRuleCount(rule=item.rule, count=item.count) for item in summary.rules]
+
+    @strawberry.field(
+        description="The records behind one census rule, paginated.",
+        permission_classes=[DistrictReader],
+    )
+    async def census_findings(
+        self,
+        info: Info,
+        rule: CensusRuleEnum,  # type: ignore[valid-type]  # strawberry.enum returns the enum class
+        as_of: date | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Listing[CensusFinding]:
+        page = await steward.census_findings(
+            info.context.use_case(), CensusRule(rule), as_of=as_of, first=first, after=after
+        )
+        _audit(info, "censusFindings", [f.subject.id for f in page.items])
+        return Listing(
+            items=[CensusFinding.from_model(item) for item in page.items],
+            total_count=page.total_count,
+            page_info=_page_info(page.next_cursor),
+        )
