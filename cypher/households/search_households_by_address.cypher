@@ -1,7 +1,12 @@
-// Households ever located at an address whose street key starts with $prefix, keyset-paged
-// on (nameKey, id) after the cursor.
-MATCH (a:Address)<-[:LOCATED_AT]-(h:Household)
-WHERE a.streetKey STARTS WITH $prefix
+// Households ever located at an address whose street key ("12 MAIN ST", "PO BOX 7") starts
+// with $prefix, or holds $streetName as a word run ("MAIN ST" typed without a number);
+// keyset-paged on (nameKey, id) after the cursor.
+CALL () {
+  MATCH (a:Address) WHERE a.streetKey STARTS WITH $prefix RETURN a
+  UNION
+  MATCH (a:Address) WHERE a.streetKey CONTAINS $streetName RETURN a
+}
+MATCH (a)<-[:LOCATED_AT]-(h:Household)
 WITH DISTINCT h
 WHERE h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId)
 OPTIONAL MATCH (h)-[:CREATED_AT]->(school:School)

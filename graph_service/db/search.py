@@ -93,6 +93,8 @@ async def search_households_by_address(
         limit=limit,
         after=after,
         prefix=street_prefix,
+        # A street name begins after a space in the key ("12 MAIN ST"), never mid-word.
+        streetName=f" {street_prefix}",
     )
 
 

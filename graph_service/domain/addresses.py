@@ -70,7 +70,8 @@ def search_prefix(text: str) -> str:
     words = _canonical(text).split()
     if words[:2] == ["P", "O"]:
         words = ["PO", *words[2:]]
-    if len(words) > 2 and words[0] != "PO":
+    street_only = len(words) == 2 and not words[0].isdigit()  # "Main Street"
+    if (len(words) > 2 or street_only) and words[0] != "PO":
         # Only a trailing word can be the tag ("12 Court Street": Court stays the street).
         words[-1] = STREET_TAGS.get(words[-1], words[-1])
     return " ".join(words)

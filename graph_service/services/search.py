@@ -37,7 +37,8 @@ async def search_households_by_name(
 async def search_households_by_address(
     ctx: UseCaseContext, address: str, *, first: int = 20, after: str | None = None
 ) -> Page[Household]:
-    """Households ever at an address starting "12 Main" (number, street, tag; or PO box)."""
+    """Households ever at an address starting "12 Main" (number, street, tag; or PO box),
+    or on a street typed without its number ("Main St")."""
     key = search_prefix(address)
     if not key:
         raise BadInput("address", "type the start of an address to search")

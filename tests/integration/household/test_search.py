@@ -36,6 +36,16 @@ async def test_household_search_by_address_finds_every_household_ever_there(
     assert [h.name for h in found.items] == ["Lee", "Park"]
 
 
+async def test_household_search_by_street_name_without_a_number(ctx: UseCaseContext) -> None:
+    await make_household(ctx, "Lee", address={"address": address("12", "Main")})
+    await make_household(ctx, "Park", address={"address": address("7", "North Main")})
+    await make_household(ctx, "Other", address={"address": address("14", "Mainly", tag="Ave")})
+
+    found = await search.search_households_by_address(ctx, "main street")
+
+    assert [h.name for h in found.items] == ["Lee", "Park"]
+
+
 async def test_household_search_by_phone_accepts_any_format(ctx: UseCaseContext) -> None:
     await make_household(ctx, "Lee", phone={"number": "+1 612 555 0142"})
 

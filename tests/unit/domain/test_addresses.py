@@ -61,3 +61,5 @@ def test_search_prefix_normalizes_a_trailing_tag_only() -> None:
     assert search_prefix("12 main street") == "12 MAIN ST"
     assert search_prefix("12 Court Street") == "12 COURT ST"
     assert search_prefix("P.O. Box 7") == "PO BOX 7"
+    assert search_prefix("Main Street") == "MAIN ST"
+    assert search_prefix("12 Court") == "12 COURT"
