@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/graph-service serve
+	$(BIN)/graph-service serve --demo
 
 test: $(STAMP)
 	$(BIN)/pytest

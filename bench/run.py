@@ -91,8 +91,10 @@ async def _prepare(
     loaded = {
         "anchor": anchor.isoformat(),
         "load_seconds": round(load_seconds, 1),
-        "nodes": summary.counts.nodes,
-        "relationships": summary.counts.relationships,
+        "nodes": summary.counts.total_nodes,
+        "relationships": summary.counts.total_relationships,
+        "nodes_by_label": summary.counts.nodes,
+        "relationships_by_type": summary.counts.relationships,
         "households": households,
     }
     return loaded, samples

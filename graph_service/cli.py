@@ -22,7 +22,9 @@ from graph_service.auth.principal import PlatformRole
 from graph_service.auth.tokens import mint_development_token
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
+from graph_service.demo import demo_clock, load_demo, welcome
 from graph_service.localdb import LocalNeo4j, LocalNeo4jError
+from graph_service.seeding.cli import import_csv, seed
 from graph_service.settings import Settings
 
 
@@ -133,7 +135,15 @@ def token(employee_id: str, roles: tuple[str, ...], hours: float) -> None:
     default=False,
     help="Leave the local Neo4j running on exit when serve started it (default: stop it).",
 )
-def serve(host: str | None, port: int | None, keep_db: bool) -> None:
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Load the demo district first, pin the clock where it was built, print tokens.",
+)
+@click.option("--demo-households", type=click.IntRange(5, 100_000), default=60, show_default=True)
+def serve(
+    host: str | None, port: int | None, keep_db: bool, demo: bool, demo_households: int
+) -> None:
     """Run the service with uvicorn, starting the local Neo4j first when needed."""
     settings = _settings()
     server = _local(settings) if settings.uses_local_neo4j else None
@@ -146,8 +156,15 @@ def serve(host: str | None, port: int | None, keep_db: bool) -> None:
             raise click.ClickException(str(error)) from error
         started_here = True
     try:
+        clock = None
+        if demo:
+            click.echo(f"loading the demo district ({demo_households} households) ...")
+            summary = asyncio.run(load_demo(settings, demo_households))
+            clock = demo_clock()
+            url = f"http://{host or settings.host}:{port or settings.port}"
+            click.echo(welcome(settings, summary, url))
         uvicorn.run(
-            create_app(settings),
+            create_app(settings, clock=clock),
             host=host or settings.host,
             port=port or settings.port,
             log_level="info",
@@ -164,3 +181,6 @@ main.add_command(access_status)
 main.add_command(ingest_events)
 main.add_command(access_reference)
 main.add_command(access_audit)
+# Demo data and district exports.
+main.add_command(seed)
+main.add_command(import_csv)

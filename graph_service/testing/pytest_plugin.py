@@ -1,0 +1,98 @@
+"""A pytest plugin for other teams' integration tests (installed with the package).
+
+Fixtures, all session-scoped and all real:
+- `household_graph_database`: a migrated Neo4j (NEO4J_URI, else a testcontainers Neo4j when
+  Docker answers, else the managed local server), as a `TestDatabase`;
+- `household_graph_district`: the demo district loaded into it (`--household-graph-households`,
+  `--household-graph-seed`), as its `DemoSummary`;
+- `household_graph_url`: the API serving that district, its clock pinned where the district
+  was built so every demo staff member stays in their access state;
+- `household_graph_token`: `token("active")` gives a bearer token for the demo staff member
+  in that access state (see `household_graph_district.staff_by_state` for the states).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from graph_service.auth.principal import PlatformRole
+from graph_service.auth.tokens import mint_development_token
+from graph_service.clock import FixedClock
+from graph_service.db.driver import create_driver
+from graph_service.db.migrations import migrate
+from graph_service.seeding.demo import DemoSummary, load_demo_district
+from graph_service.testing.database import TestDatabase, provide_test_database
+from graph_service.testing.service import running_service
+
+TokenFactory = Callable[..., str]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("household-graph", "household graph service fixtures")
+    group.addoption(
+        "--household-graph-households",
+        type=int,
+        default=30,
+        help="households in the demo district the fixtures load (default 30)",
+    )
+    group.addoption("--household-graph-seed", type=int, default=1, help="the demo district's seed")
+
+
+@pytest.fixture(scope="session")
+def household_graph_database() -> Iterator[TestDatabase]:
+    with provide_test_database() as database:
+
+        async def prepare() -> None:
+            async with create_driver(database.settings()) as driver:
+                await migrate(driver, database=database.database)
+
+        asyncio.run(prepare())
+        yield database
+
+
+@pytest.fixture(scope="session")
+def household_graph_district(
+    household_graph_database: TestDatabase, pytestconfig: pytest.Config
+) -> DemoSummary:
+    households: int = pytestconfig.getoption("--household-graph-households")
+    seed: int = pytestconfig.getoption("--household-graph-seed")
+    anchor = datetime.now(UTC).replace(second=0, microsecond=0)
+
+    async def load() -> DemoSummary:
+        settings = household_graph_database.settings()
+        async with create_driver(settings) as driver:
+            return await load_demo_district(
+                driver,
+                household_graph_database.database,
+                households=households,
+                seed=seed,
+                clock=FixedClock(anchor),
+            )
+
+    return asyncio.run(load())
+
+
+@pytest.fixture(scope="session")
+def household_graph_url(
+    household_graph_database: TestDatabase, household_graph_district: DemoSummary
+) -> Iterator[str]:
+    clock = FixedClock(household_graph_district.anchor)
+    with running_service(household_graph_database.settings(), clock=clock) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def household_graph_token(
+    household_graph_database: TestDatabase, household_graph_district: DemoSummary
+) -> TokenFactory:
+    settings = household_graph_database.settings()
+
+    def token(state: str = "active", *roles: PlatformRole) -> str:
+        employee = household_graph_district.staff_by_state.get(state, state)
+        return mint_development_token(settings, employee, roles=list(roles))
+
+    return token
