@@ -3,33 +3,22 @@ district built through the real use cases with the clock pinned."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from neo4j import AsyncDriver
 
 from graph_service.access.policy import load_policy
-from graph_service.app import create_app
 from graph_service.auth.principal import PlatformRole
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.settings import Settings
+from graph_service.testing.service import running_service
 from graph_service.testing.world import NOW, World, build_world
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="session")
@@ -64,25 +53,8 @@ async def rebuilt_world_after(
 
 @pytest.fixture(scope="session")
 def service_url(settings: Settings, clock: FixedClock, world: World) -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(settings, clock=clock),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="on",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="uvicorn-under-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the service did not start; see the log above")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    with running_service(settings, clock=clock) as url:
+        yield url
 
 
 @pytest.fixture
