@@ -21,9 +21,12 @@ from graph_service.domain.steward import (
     SharedContact,
 )
 
-_SHARED: dict[SharedBy, LiteralString] = {
-    SharedBy.ADDRESS: cypher("steward/shared_addresses"),
-    SharedBy.PHONE: cypher("steward/shared_phones"),
+# District-wide, or starting from one household (its own contacts only, so no scan).
+_SHARED: dict[tuple[SharedBy, bool], LiteralString] = {
+    (SharedBy.ADDRESS, False): cypher("steward/shared_addresses"),
+    (SharedBy.PHONE, False): cypher("steward/shared_phones"),
+    (SharedBy.ADDRESS, True): cypher("steward/shared_addresses_of_household"),
+    (SharedBy.PHONE, True): cypher("steward/shared_phones_of_household"),
 }
 
 
@@ -68,18 +71,21 @@ async def shared_contacts(
     driver: AsyncDriver,
     *,
     shared_by: SharedBy,
+    household_id: str | None,
     as_of: date,
     ever: bool,
     limit: int,
     after: str | None,
     database: str,
 ) -> Page[SharedContact]:
-    """Addresses or phone numbers two or more households have on `as_of` (or ever)."""
+    """Addresses or phone numbers two or more households have on `as_of` (or ever); only
+    those of `household_id` when given."""
     (after_key,) = decode_cursor(after, 1)
     rows = await read_all(
         driver,
-        _SHARED[shared_by],
+        _SHARED[shared_by, household_id is not None],
         database=database,
+        householdId=household_id,
         afterKey=after_key,
         asOf=as_of,
         ever=ever,

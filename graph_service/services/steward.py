@@ -98,19 +98,22 @@ async def households_sharing(
     ctx: UseCaseContext,
     shared_by: SharedBy,
     *,
+    household_id: str | None = None,
     as_of: date | None = None,
     ever: bool = False,
     first: int = 20,
     after: str | None = None,
 ) -> Page[SharedContact]:
     """Addresses (or household phone numbers) that two or more households have on `as_of`,
-    or ever had when `ever` (give one or the other). Sorted by address key or number;
-    each lists up to 50 households with their dates and counts them all. One round trip."""
+    or ever had when `ever` (give one or the other); with `household_id`, only that
+    household's (an unknown id finds none). Sorted by address key or number; each lists up
+    to 50 households with their dates and counts them all. One round trip."""
     if ever and as_of is not None:
         raise BadInput("asOf", "give asOf or ever, not both")
     return await steward_shared.shared_contacts(
         ctx.driver,
         shared_by=shared_by,
+        household_id=household_id,
         as_of=as_of or ctx.today(),
         ever=ever,
         limit=page_limit(first),

@@ -38,6 +38,9 @@ def _views(ctx: UseCaseContext, district: District) -> dict[str, Callable[[], Aw
         "connection": lambda: steward.connection_between(ctx, cal, eli),
         "shared addresses": lambda: steward.households_sharing(ctx, SharedBy.ADDRESS, ever=True),
         "shared phones": lambda: steward.households_sharing(ctx, SharedBy.PHONE),
+        "shared by one household": lambda: steward.households_sharing(
+            ctx, SharedBy.ADDRESS, household_id=district.households["Lee household"]
+        ),
         "duplicates": lambda: steward.duplicate_candidates(ctx),
         "census summary": lambda: steward.census_summary(ctx),
     }
@@ -48,8 +51,8 @@ def _views(ctx: UseCaseContext, district: District) -> dict[str, Callable[[], Aw
 
 @pytest.mark.parametrize(
     "view",
-    ["network", "connection", "shared addresses", "shared phones", "duplicates",
-     "census summary", *(f"census {rule.value}" for rule in CensusRule)],
+    ["network", "connection", "shared addresses", "shared phones", "shared by one household",
+     "duplicates", "census summary", *(f"census {rule.value}" for rule in CensusRule)],
 )  # fmt: skip
 async def test_each_view_is_one_round_trip(
     ctx: UseCaseContext, district: District, view: str

@@ -93,3 +93,26 @@ async def test_as_of_and_ever_together_are_refused(ctx: UseCaseContext, district
         await steward.households_sharing(ctx, SharedBy.PHONE, as_of=date(2026, 3, 1), ever=True)
 
     assert refused.value.field == "asOf"
+
+
+async def test_one_households_shared_contacts(ctx: UseCaseContext, district: District) -> None:
+    moss = district.households["Moss household"]
+    lees = district.households["Lee household"]
+
+    moss_now = await steward.households_sharing(ctx, SharedBy.ADDRESS, household_id=moss)
+    moss_ever = await steward.households_sharing(
+        ctx, SharedBy.ADDRESS, household_id=moss, ever=True
+    )
+    lee_phones = await steward.households_sharing(ctx, SharedBy.PHONE, household_id=lees)
+    diaz_phones = await steward.households_sharing(
+        ctx, SharedBy.PHONE, household_id=district.households["Diaz household"], ever=True
+    )
+
+    assert moss_now.items == []
+    assert [(item.label, item.household_count) for item in moss_ever.items] == [
+        ("40 Oak St, Springfield, MN 55401", 2)
+    ]
+    assert _groups(lee_phones.items) == [
+        (SHARED_PHONE, 2, [("Fox household", START, None), ("Lee household", START, None)])
+    ]
+    assert diaz_phones.items == []
