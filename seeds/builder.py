@@ -122,26 +122,27 @@ class Builder:
 
     def address(self, *, apartment: bool = False, po_box: str | None = None) -> str:
         """A new place (never one handed out before); returns its normalized key."""
+        # Apartment buildings: enough per street for the district's size, 72 doors each.
+        buildings = max(4, self.d.households_asked // 400)
         while True:
             street = self.rng.randrange(len(names.STREETS))
             number = self.rng.randrange(100, 9999)
-            if (street, number) not in self._houses or apartment:
+            unit = None
+            if apartment:
+                number = 10000 + 2 * self.rng.randrange(buildings)
+                unit = f"Apt {self.rng.randrange(1, 10)}{self.rng.choice('ABCDEFGH')}"
+            elif (street, number) in self._houses:
+                continue
+            name, tag = names.STREETS[street]
+            given = AddressInput(
+                number=None if po_box else str(number), street=None if po_box else name,
+                tag=(tag or None) if not po_box else None, apartment=unit, po_box=po_box,
+                city=names.CITY, state=names.STATE, zip=names.ZIPS[street % len(names.ZIPS)],
+            )  # fmt: skip
+            key = given.normalized_key()
+            if key not in self._address_keys:
                 break
-        name, tag = names.STREETS[street]
-        unit = None
-        if apartment:
-            # Apartment buildings: a few per street, many doors each.
-            number = 1000 + (number % 4) * 200
-            unit = f"Apt {self.rng.randrange(1, 6)}{self.rng.choice('ABCDEFGH')}"
         self._houses.add((street, number))
-        given = AddressInput(
-            number=None if po_box else str(number), street=None if po_box else name,
-            tag=(tag or None) if not po_box else None, apartment=unit, po_box=po_box,
-            city=names.CITY, state=names.STATE, zip=names.ZIPS[street % len(names.ZIPS)],
-        )  # fmt: skip
-        key = given.normalized_key()
-        if key in self._address_keys:
-            return self.address(apartment=apartment, po_box=po_box) if not po_box else key
         self._address_keys[key] = self.ids.new("address")
         self.d.addresses.append(
             {"id": self._address_keys[key], "normalizedKey": key, "streetKey": street_key(given),

@@ -55,7 +55,7 @@ def generate_district(*, households: int, seed: int, anchor: datetime) -> Distri
         raise ValueError(f"households must be {MIN_HOUSEHOLDS}..{MAX_HOUSEHOLDS}, not {households}")
     if anchor.tzinfo is None:
         raise ValueError("anchor must be timezone-aware")
-    rng = random.Random(seed)  # noqa: S311  # demo data, not secrets: reproducible on purpose
+    rng = random.Random(seed)  # demo data, not secrets: reproducible on purpose
     district = District(seed=seed, households_asked=households)
     district.schools, schools = make_schools(households)
     builder = Builder(district, rng, Calendar(anchor.astimezone(DISTRICT_ZONE).date()))
