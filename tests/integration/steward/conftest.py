@@ -11,7 +11,8 @@ secondary member of the Diaz household until 2026-06-30), the Diazes at the same
 - several primary memberships: Quinn Quill (Quill, and Quill annex from 2026-03-01);
 - guardian in several households: Rae Ross (Ross, and Ross cabin as secondary);
 - relationship without type / start date: Uma Ulm → Val Ulm (no start), Vic Ulm → Val (no type);
-- duplicates: Wes Wong twice (name and birth date; a third record merged away), Xia Xu twice
+- duplicates: Wes Wong twice (name and birth date; a third record merged away, which keeps
+  a membership of the Lee household the merge could not move), Xia Xu twice
   in the Quill household (name and household), Yan Yu and Zed Zane (birth date and phone);
 - shared address ever, not now: Moss household left 40 Oak Ave, Orr household came later;
 - shared phone ever, not now: the Grays' old number went to the Itos.
@@ -237,6 +238,10 @@ async def _record_breaks(b: Builder) -> None:
     wes = await b.person("Wes", "Wong", date(2001, 2, 3))
     b.district.people["Wes Wong 2"] = (await b.person("Wes", "Wong", date(2001, 2, 3))).id
     alias = await b.person("Wes", "Wong", date(2001, 2, 3))
+    # The alias's primary membership of the Lees' household clashes with the survivor's own
+    # primary household, so the merge leaves it on the alias: a live edge to a merged record.
+    await b.household("Wong household", [wes], "88 Pine")
+    await b.member(b.district.households["Lee household"], alias, START)
     await person_merges.merge_persons(
         b.ctx,
         {"survivorId": wes.id, "mergedId": alias.id, "survivorExpectedVersion": wes.version,

@@ -100,6 +100,17 @@ async def test_unknown_or_merged_people_are_not_found(
             await steward.connection_between(ctx, district.person("Wes Wong"), other)
 
 
+async def test_a_path_never_runs_through_a_merged_record(
+    ctx: UseCaseContext, district: District
+) -> None:
+    # The merged Wes Wong still has a membership of the Lee household; it is no bridge.
+    connection = await steward.connection_between(
+        ctx, district.person("Wes Wong"), district.person("Cal Lee")
+    )
+
+    assert connection.paths == []
+
+
 @pytest.mark.parametrize("max_length", [0, 7])
 async def test_max_length_outside_its_range_is_refused(
     ctx: UseCaseContext, district: District, max_length: int

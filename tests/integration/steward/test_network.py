@@ -105,7 +105,11 @@ async def test_a_merged_record_is_not_a_centre_and_not_reached(
         await steward.relationship_network(ctx, district.person("Wes Wong merged"))
 
     survivor = await steward.relationship_network(ctx, district.person("Wes Wong"), depth=3)
-    assert _nodes(survivor) == [("Wes Wong", 0)]
+    lees = await steward.relationship_network(ctx, district.households["Lee household"])
+    assert _nodes(survivor) == [("Wes Wong", 0), ("Wong household", 1)]
+    merged = district.person("Wes Wong merged")
+    assert merged not in {node.id for node in lees.nodes}
+    assert merged not in {edge.from_id for edge in lees.edges}
 
 
 @pytest.mark.parametrize(
