@@ -1,6 +1,9 @@
 // Bulk load: RELATED_TO edges by id (from is to's type), with create_relationship's properties.
+// The hints keep the index seeks when a fresh database's statistics say the labels are
+// empty (a plan cached then would scan every node for each row).
 UNWIND $rows AS row
 MATCH (a:Person {id: row.fromId}), (b:Person {id: row.toId})
+USING INDEX a:Person(id) USING INDEX b:Person(id)
 MERGE (a)-[r:RELATED_TO {id: row.id}]->(b)
 ON CREATE SET r.type = row.type, r.guardian = row.guardian, r.mailing = row.mailing,
   r.portal = row.portal, r.messenger = row.messenger,

@@ -60,6 +60,20 @@ def test_ids_are_unique_across_every_kind() -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_edges_are_unique_by_their_ends_and_start_day() -> None:
+    """The loader merges these edges on (ends, start day); two alike would become one."""
+    d = district()
+    for kind, ends in (
+        ("memberships", ("personId", "householdId")),
+        ("locations", ("householdId", "addressKey")),
+        ("household_phones", ("ownerId", "number")),
+        ("person_phones", ("ownerId", "number")),
+        ("enrolments", ("personId", "schoolId")),
+    ):
+        keys = [(*(row[e] for e in ends), row["startDate"]) for row in getattr(d, kind)]
+        assert len(keys) == len(set(keys)), kind
+
+
 def test_people_addresses_and_phones_pass_the_domain_validation() -> None:
     d = district()
     for person in d.people[:300]:
