@@ -21,4 +21,15 @@ RETURN
     WHERE l.startDate <= $asOf AND (l.endDate IS NULL OR l.endDate >= $asOf)
     WITH ph, l ORDER BY l.priority, ph.id
     RETURN l {phone: ph {.*}, .priority, .private, .startDate, .endDate}
-  } AS phones
+  } AS phones,
+  COLLECT {
+    // Relationships between two people who are both members on $asOf, current then too.
+    MATCH (a:Person)-[ma:MEMBER_OF]->(h)<-[mb:MEMBER_OF]-(b:Person)
+    WHERE ma.startDate <= $asOf AND (ma.endDate IS NULL OR ma.endDate >= $asOf)
+      AND mb.startDate <= $asOf AND (mb.endDate IS NULL OR mb.endDate >= $asOf)
+      AND a.mergedIntoId IS NULL AND b.mergedIntoId IS NULL
+    MATCH (a)-[r:RELATED_TO]->(b)
+    WHERE r.startDate <= $asOf AND (r.endDate IS NULL OR r.endDate >= $asOf)
+    WITH DISTINCT a, b, r ORDER BY r.startDate, r.id
+    RETURN r {.*, fromPersonId: a.id, toPersonId: b.id}
+  } AS relationships

@@ -19,6 +19,7 @@ from graph_service.domain.base import (
 )
 from graph_service.domain.people import Person
 from graph_service.domain.phones import PhoneInput, PhoneLink
+from graph_service.domain.relationships import Relationship
 
 
 class HouseholdFields(InputModel):
@@ -140,6 +141,8 @@ class HouseholdView(GraphModel):
     members: list[Member]
     locations: list[Location]
     phones: list[PhoneLink]
+    # Between members, current on `as_of`: from_person_id is to_person_id's `type`.
+    relationships: list[Relationship] = Field(default_factory=list)
 
 
 class RelationshipFact(GraphModel):

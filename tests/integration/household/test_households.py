@@ -167,3 +167,28 @@ async def test_household_history_lists_every_membership_location_and_relationshi
     assert [(r.from_person_id, r.to_person_id, r.type) for r in history.relationships] == [
         (mom.id, kid.id, "Mother")
     ]
+
+
+async def test_household_read_shows_relationships_between_members_on_the_day(
+    ctx: UseCaseContext,
+) -> None:
+    mom = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1))
+    kid = await make_person(ctx, "Kid")
+    household = await make_household(ctx, members=[mom, kid])
+    await relationships.set_relationship(
+        ctx,
+        {"personId": mom.id, "relatedPersonId": kid.id, "type": "Mother", "guardian": True,
+         "startDate": date(2026, 1, 1)},
+    )  # fmt: skip
+    await memberships.end_membership(
+        ctx,
+        {"householdId": household.id, "expectedVersion": 1, "personId": mom.id,
+         "endDate": date(2026, 6, 30)},
+    )  # fmt: skip
+
+    together = await get_household(ctx, household.id, as_of=date(2026, 6, 30))
+    apart = await get_household(ctx, household.id, as_of=date(2026, 7, 1))
+
+    assert [(r.from_person_id, r.to_person_id, r.type, r.guardian)
+            for r in together.relationships] == [(mom.id, kid.id, "Mother", True)]  # fmt: skip
+    assert apart.relationships == []
