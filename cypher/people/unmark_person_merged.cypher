@@ -5,11 +5,16 @@ MATCH (alias:Person {id: m.mergedId}), (survivor:Person {id: m.survivorId})
 OPTIONAL MATCH (alias)-[pointer:MERGED_INTO {mergeId: $mergeId}]->(survivor)
 DELETE pointer
 WITH m, alias, survivor
-SET survivor.studentNumber = CASE WHEN m.movedStudentNumber THEN null
-                                  ELSE survivor.studentNumber END,
-    survivor.stateId = CASE WHEN m.movedStateId THEN null ELSE survivor.stateId END,
-    survivor.staffEmployeeId = CASE WHEN m.movedStaffEmployeeId THEN null
-                                    ELSE survivor.staffEmployeeId END
+// An identifier the survivor received goes back only if it still holds that value.
+SET survivor.studentNumber =
+      CASE WHEN m.movedStudentNumber AND survivor.studentNumber = m.aliasStudentNumber
+           THEN null ELSE survivor.studentNumber END,
+    survivor.stateId =
+      CASE WHEN m.movedStateId AND survivor.stateId = m.aliasStateId
+           THEN null ELSE survivor.stateId END,
+    survivor.staffEmployeeId =
+      CASE WHEN m.movedStaffEmployeeId AND survivor.staffEmployeeId = m.aliasStaffEmployeeId
+           THEN null ELSE survivor.staffEmployeeId END
 WITH m, alias
 REMOVE alias:Merged, alias.mergedIntoId, alias.mergeId
 SET alias.studentNumber = m.aliasStudentNumber, alias.stateId = m.aliasStateId,
