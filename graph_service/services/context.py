@@ -58,8 +58,9 @@ class UseCaseContext:
 
 def _constraint_message(error: ConstraintError) -> str:
     text = error.message or ""
+    # Neo4j names the property in its message ("... property `studentNumber` = 'S-1'").
     for prop, what in (("studentNumber", "student number"), ("stateId", "state id")):
-        if f"`{prop}`" in text or f"'{prop}'" in text or prop in text:
+        if prop in text:
             return f"another person already has this {what}"
     return "the change would duplicate a record that must be unique"
 
