@@ -1,6 +1,7 @@
-"""Bulk loading: rows written through batched, parameterized MERGE statements (UNWIND), one
-write transaction per batch, in the order edges need their ends. Shared by the demo seed and
-the CSV import. Rerunning with the same ids changes nothing (MERGE ... ON CREATE SET)."""
+"""Bulk loading: rows written by batched, parameterized statements from cypher/seed/ (one
+unwound batch per write transaction), in the order edges need their ends. Shared by the demo
+seed and the CSV import. Rerunning with the same ids changes nothing: each statement merges
+on the id and sets properties only when it creates."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ STATEMENTS: dict[str, LiteralString] = {
     "enrolments": cypher("seed/merge_enrolments"),
 }
 LOAD_ORDER = tuple(STATEMENTS)
+UNDATED_RELATIONSHIPS = cypher("seed/merge_undated_relationships")
 
 
 @dataclass
@@ -58,17 +60,30 @@ async def write_rows(
 ) -> set[Any]:
     """Write `rows` of `kind` in batches; returns the keys written or matched (a row whose
     ends were missing is absent: the CSV import reports those)."""
-    statement = STATEMENTS[kind]
     written: set[Any] = set()
+    batches: list[tuple[LiteralString, Sequence[Row]]] = []
+    if kind == "relationships":
+        # A MERGE can't match on a missing start day: those few go by their id.
+        dated = [row for row in rows if row["startDate"] is not None]
+        undated = [row for row in rows if row["startDate"] is None]
+        batches += [
+            (STATEMENTS[kind], dated[i : i + batch_size]) for i in range(0, len(dated), batch_size)
+        ]
+        batches += [(UNDATED_RELATIONSHIPS, undated)] if undated else []
+    else:
+        batches += [
+            (STATEMENTS[kind], rows[i : i + batch_size]) for i in range(0, len(rows), batch_size)
+        ]
 
-    async def batch(tx: AsyncManagedTransaction, chunk: Sequence[Row]) -> list[Any]:
+    async def batch(
+        tx: AsyncManagedTransaction, statement: LiteralString, chunk: Sequence[Row]
+    ) -> list[Any]:
         row = await fetch_one(tx, statement, rows=list(chunk), **stamp.params())
         return list(row["written"]) if row else []
 
     async with driver.session(database=database) as session:
-        for start in range(0, len(rows), batch_size):
-            chunk = rows[start : start + batch_size]
-            written.update(await session.execute_write(batch, chunk))
+        for statement, chunk in batches:
+            written.update(await session.execute_write(batch, statement, chunk))
             if progress is not None:
                 progress(kind, len(chunk), total or len(rows))
     return written

@@ -72,6 +72,8 @@ def test_edges_are_unique_by_their_ends_and_start_day() -> None:
     ):
         keys = [(*(row[e] for e in ends), row["startDate"]) for row in getattr(d, kind)]
         assert len(keys) == len(set(keys)), kind
+    pairs = [(r["fromId"], r["toId"], r["type"], r["startDate"]) for r in d.relationships]
+    assert len(pairs) == len(set(pairs))
 
 
 def test_people_addresses_and_phones_pass_the_domain_validation() -> None:
