@@ -37,6 +37,7 @@ from graph_service.seeding.demo import load_demo_district
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
 
 CLERK = "E-OFFICE"  # the demo's active office professional
+STEWARD = "E-STEWARD"  # the demo's district-wide, read-only data steward
 
 
 def _args() -> argparse.Namespace:
@@ -135,7 +136,10 @@ def main() -> None:
             pinned=loaded["anchor"], log=args.output / "service.log",
         )  # fmt: skip
         try:
-            token = mint_development_token(settings, CLERK)
+            token = (
+                mint_development_token(settings, CLERK),
+                mint_development_token(settings, STEWARD),
+            )
             url = f"http://127.0.0.1:{args.port}"
             ops = list(MIX)
             with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
@@ -150,7 +154,7 @@ def main() -> None:
             stop_service(service)
         floor = asyncio.run(_floor(settings, samples, args.clients, args.floor_seconds))
         probe = asyncio.run(
-            authorization_and_round_trips(settings, samples, CLERK, loaded["anchor"])
+            authorization_and_round_trips(settings, samples, CLERK, STEWARD, loaded["anchor"])
         )
     finally:
         server.stop()

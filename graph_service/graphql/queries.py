@@ -104,6 +104,16 @@ async def _nodes(info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
     return [found.get(item) if item else None for item in decoded]
 
 
+def _household_cursor(household: HouseholdModel) -> str:
+    """The searches' keyset order for households: (name key, id)."""
+    return encode_cursor([name_key(household.name), household.id])
+
+
+def _person_cursor(person: PersonModel) -> str:
+    """The searches' keyset order for people: (last name key, first name key, id)."""
+    return encode_cursor([name_key(person.last_name), name_key(person.first_name), person.id])
+
+
 def _household_search(
     info: Info, by: HouseholdSearch
 ) -> Callable[[str | None, int], Awaitable[Page[HouseholdModel]]]:
@@ -205,11 +215,11 @@ class Query(StewardQueries):
             return [h for h in items if h.id in allowed]
 
         items, cursor = await scoped_page(
-            _household_search(info, by), visible, first=first, after=after
+            _household_search(info, by), visible, _household_cursor, first=first, after=after
         )
         views = await info.context.loaders.household.load_many([(h.id, day) for h in items])
         edges = [
-            Edge(cursor=encode_cursor([name_key(h.name), h.id]), node=Household.from_model(v))
+            Edge(cursor=_household_cursor(h), node=Household.from_model(v))
             for h, v in zip(items, views, strict=True)
             if v is not None
         ]
@@ -251,12 +261,12 @@ class Query(StewardQueries):
             return [p for p in items if p.id in allowed]
 
         items, cursor = await scoped_page(
-            _person_search(info, by), visible, first=first, after=after
+            _person_search(info, by), visible, _person_cursor, first=first, after=after
         )
         views = await info.context.loaders.person.load_many([(p.id, day) for p in items])
         edges = [
             Edge(
-                cursor=encode_cursor([name_key(p.last_name), name_key(p.first_name), p.id]),
+                cursor=_person_cursor(p),
                 node=Person.from_model(v),
             )
             for p, v in zip(items, views, strict=True)

@@ -1,0 +1,50 @@
+"""Paging through a search filtered to scope: every in-scope match once, in order, whatever
+the page size, however many out-of-scope matches lie between them."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from neo4j import AsyncDriver
+
+from graph_service.db.cypher import cypher
+from graph_service.settings import Settings
+
+SEARCH = """
+query($after: String, $first: Int!) {
+  households(by: {namePrefix: "bulk"}, first: $first, after: $after) {
+    edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }"""
+
+
+async def _bulk(driver: AsyncDriver, settings: Settings, school: str, count: int) -> list[str]:
+    ids = sorted(str(uuid.uuid4()) for _ in range(count))
+    await driver.execute_query(
+        cypher("testing/create_households_at_school"),
+        ids=ids,
+        schoolId=school,
+        database_=settings.neo4j_database,
+    )
+    return ids
+
+
+@pytest.mark.parametrize("first", [1, 7, 100])
+async def test_paging_a_scoped_search_returns_each_match_once(
+    first: int, as_staff: Any, migrated_driver: AsyncDriver, settings: Settings
+) -> None:
+    mine = await _bulk(migrated_driver, settings, "lincoln", 23)
+    await _bulk(migrated_driver, settings, "elm", 250)  # out of scope, interleaved by name
+    clerk = as_staff("lincoln_office")
+    seen: list[str] = []
+    after = None
+    for _ in range(200):
+        page = clerk.data(SEARCH, first=first, after=after)["households"]
+        assert len(page["edges"]) <= first
+        seen += [edge["node"]["name"].removeprefix("Bulk ") for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    lincoln = [name for name in seen if name in set(mine)]
+    assert lincoln == mine  # all of ours, once each, in name order
+    assert len(seen) == len(set(seen))
