@@ -80,26 +80,39 @@ CALL () {
 }
 CALL () {
   CALL () {
-    MATCH (a:Person), (b:Person)
-    WHERE a.lastNameKey = b.lastNameKey AND a.firstNameKey = b.firstNameKey
-      AND a.birthDate = b.birthDate AND a.id < b.id
-    RETURN a, b
+    MATCH (p:Person)
+    WHERE p.birthDate IS NOT NULL AND p.mergedIntoId IS NULL
+    WITH p ORDER BY p.lastNameKey, p.firstNameKey, p.id
+    WITH p.lastNameKey AS lastKey, p.firstNameKey AS firstKey, p.birthDate AS born,
+      collect(p) AS same
+    WHERE size(same) > 1
+    UNWIND range(0, size(same) - 2) AS i
+    UNWIND range(i + 1, size(same) - 1) AS j
+    RETURN same[i] AS a, same[j] AS b
     UNION
-    MATCH (a:Person)-[m1:MEMBER_OF]->(:Household)<-[m2:MEMBER_OF]-(b:Person)
-    WHERE a.lastNameKey = b.lastNameKey AND a.firstNameKey = b.firstNameKey AND a.id < b.id
-      AND m1.startDate <= $asOf AND (m1.endDate IS NULL OR m1.endDate >= $asOf)
-      AND m2.startDate <= $asOf AND (m2.endDate IS NULL OR m2.endDate >= $asOf)
-    RETURN a, b
+    MATCH (p:Person)-[m:MEMBER_OF]->(h:Household)
+    WHERE p.mergedIntoId IS NULL
+      AND m.startDate <= $asOf AND (m.endDate IS NULL OR m.endDate >= $asOf)
+    WITH DISTINCT h, p
+    ORDER BY p.lastNameKey, p.firstNameKey, p.id
+    WITH h, p.lastNameKey AS lastKey, p.firstNameKey AS firstKey, collect(p) AS same
+    WHERE size(same) > 1
+    UNWIND range(0, size(same) - 2) AS i
+    UNWIND range(i + 1, size(same) - 1) AS j
+    RETURN same[i] AS a, same[j] AS b
     UNION
-    MATCH (a:Person)-[l1:HAS_PHONE]->(:Phone)<-[l2:HAS_PHONE]-(b:Person)
-    WHERE a.birthDate = b.birthDate
-      AND (a.lastNameKey < b.lastNameKey OR (a.lastNameKey = b.lastNameKey
-        AND (a.firstNameKey < b.firstNameKey OR (a.firstNameKey = b.firstNameKey AND a.id < b.id))))
-      AND l1.startDate <= $asOf AND (l1.endDate IS NULL OR l1.endDate >= $asOf)
-      AND l2.startDate <= $asOf AND (l2.endDate IS NULL OR l2.endDate >= $asOf)
-    RETURN a, b
+    MATCH (p:Person)-[l:HAS_PHONE]->(ph:Phone)
+    WHERE p.birthDate IS NOT NULL AND p.mergedIntoId IS NULL
+      AND l.startDate <= $asOf AND (l.endDate IS NULL OR l.endDate >= $asOf)
+    WITH DISTINCT ph, p
+    ORDER BY p.lastNameKey, p.firstNameKey, p.id
+    WITH ph, p.birthDate AS born, collect(p) AS same
+    WHERE size(same) > 1
+    UNWIND range(0, size(same) - 2) AS i
+    UNWIND range(i + 1, size(same) - 1) AS j
+    RETURN same[i] AS a, same[j] AS b
   }
-  WITH a, b WHERE a.mergedIntoId IS NULL AND b.mergedIntoId IS NULL
+  WITH DISTINCT a, b
   RETURN count(*) AS duplicatePersonCandidates
 }
 RETURN studentWithoutGuardian, moreThanTwoGuardians, guardianUnder18,

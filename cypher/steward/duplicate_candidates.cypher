@@ -1,31 +1,46 @@
 // Pairs of live people who may be one person, with the evidence: same name keys and birth
 // date; same name keys and a household both are current members of on $asOf; same birth
-// date and a phone both currently have. A pair is (a, b) with a first by (last, first name
-// keys, id), so the same two always come in the same order. All pairs are counted; the
-// page is keyset-ordered on (a's last and first name keys, a.id, b.id).
+// date and a phone both currently have. Each kind groups the live people by its shared
+// values (one pass, no pair join) and pairs each group's members in (last, first name keys,
+// id) order, so a pair always reads the same way. All pairs are counted; the page is
+// keyset-ordered on (a's last and first name keys, a.id, b.id).
 // census_counts repeats this definition for the report's count (a test holds them equal).
 CALL () {
-  MATCH (a:Person), (b:Person)
-  WHERE a.lastNameKey = b.lastNameKey AND a.firstNameKey = b.firstNameKey
-    AND a.birthDate = b.birthDate AND a.id < b.id
-  RETURN a, b, 'nameAndBirthDate' AS evidence, null AS householdId, null AS number
+  MATCH (p:Person)
+  WHERE p.birthDate IS NOT NULL AND p.mergedIntoId IS NULL
+  WITH p ORDER BY p.lastNameKey, p.firstNameKey, p.id
+  WITH p.lastNameKey AS lastKey, p.firstNameKey AS firstKey, p.birthDate AS born,
+    collect(p) AS same
+  WHERE size(same) > 1
+  UNWIND range(0, size(same) - 2) AS i
+  UNWIND range(i + 1, size(same) - 1) AS j
+  RETURN same[i] AS a, same[j] AS b, 'nameAndBirthDate' AS evidence, null AS householdId,
+    null AS number
   UNION
-  MATCH (a:Person)-[m1:MEMBER_OF]->(h:Household)<-[m2:MEMBER_OF]-(b:Person)
-  WHERE a.lastNameKey = b.lastNameKey AND a.firstNameKey = b.firstNameKey AND a.id < b.id
-    AND m1.startDate <= $asOf AND (m1.endDate IS NULL OR m1.endDate >= $asOf)
-    AND m2.startDate <= $asOf AND (m2.endDate IS NULL OR m2.endDate >= $asOf)
-  RETURN a, b, 'nameAndHousehold' AS evidence, h.id AS householdId, null AS number
+  MATCH (p:Person)-[m:MEMBER_OF]->(h:Household)
+  WHERE p.mergedIntoId IS NULL
+    AND m.startDate <= $asOf AND (m.endDate IS NULL OR m.endDate >= $asOf)
+  WITH DISTINCT h, p
+  ORDER BY p.lastNameKey, p.firstNameKey, p.id
+  WITH h, p.lastNameKey AS lastKey, p.firstNameKey AS firstKey, collect(p) AS same
+  WHERE size(same) > 1
+  UNWIND range(0, size(same) - 2) AS i
+  UNWIND range(i + 1, size(same) - 1) AS j
+  RETURN same[i] AS a, same[j] AS b, 'nameAndHousehold' AS evidence, h.id AS householdId,
+    null AS number
   UNION
-  MATCH (a:Person)-[l1:HAS_PHONE]->(ph:Phone)<-[l2:HAS_PHONE]-(b:Person)
-  WHERE a.birthDate = b.birthDate
-    AND (a.lastNameKey < b.lastNameKey OR (a.lastNameKey = b.lastNameKey
-      AND (a.firstNameKey < b.firstNameKey OR (a.firstNameKey = b.firstNameKey AND a.id < b.id))))
-    AND l1.startDate <= $asOf AND (l1.endDate IS NULL OR l1.endDate >= $asOf)
-    AND l2.startDate <= $asOf AND (l2.endDate IS NULL OR l2.endDate >= $asOf)
-  RETURN a, b, 'birthDateAndPhone' AS evidence, null AS householdId, ph.number AS number
+  MATCH (p:Person)-[l:HAS_PHONE]->(ph:Phone)
+  WHERE p.birthDate IS NOT NULL AND p.mergedIntoId IS NULL
+    AND l.startDate <= $asOf AND (l.endDate IS NULL OR l.endDate >= $asOf)
+  WITH DISTINCT ph, p
+  ORDER BY p.lastNameKey, p.firstNameKey, p.id
+  WITH ph, p.birthDate AS born, collect(p) AS same
+  WHERE size(same) > 1
+  UNWIND range(0, size(same) - 2) AS i
+  UNWIND range(i + 1, size(same) - 1) AS j
+  RETURN same[i] AS a, same[j] AS b, 'birthDateAndPhone' AS evidence, null AS householdId,
+    ph.number AS number
 }
-WITH a, b, evidence, householdId, number
-WHERE a.mergedIntoId IS NULL AND b.mergedIntoId IS NULL
 WITH a, b, evidence, householdId, number ORDER BY evidence, householdId, number
 WITH a, b, collect(DISTINCT evidence) AS evidence, collect(DISTINCT householdId) AS householdIds,
   collect(DISTINCT number) AS numbers
