@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from graph_service.db import steward_shared
 from graph_service.domain.steward import SharedBy, SharedContact
 from graph_service.errors import BadInput
 from graph_service.services import steward
@@ -116,3 +117,26 @@ async def test_one_households_shared_contacts(ctx: UseCaseContext, district: Dis
         (SHARED_PHONE, 2, [("Fox household", START, None), ("Lee household", START, None)])
     ]
     assert diaz_phones.items == []
+
+
+async def test_a_big_group_lists_its_first_households_and_counts_them_all(
+    ctx: UseCaseContext, district: District, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An apartment building can hold hundreds of households; the group keeps a page small.
+    monkeypatch.setattr(steward_shared, "MAX_HOUSEHOLDS_PER_GROUP", 1)
+
+    page = await steward.households_sharing(ctx, SharedBy.ADDRESS)
+
+    assert _groups(page.items) == [
+        ("12 Main St, Springfield, MN 55401", 2, [("Diaz household", START, None)])
+    ]
+
+
+@pytest.mark.parametrize("first", [0, 101])
+async def test_page_size_outside_its_range_is_refused(
+    ctx: UseCaseContext, district: District, first: int
+) -> None:
+    with pytest.raises(BadInput) as refused:
+        await steward.households_sharing(ctx, SharedBy.PHONE, first=first)
+
+    assert refused.value.field == "first"
