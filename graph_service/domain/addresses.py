@@ -56,6 +56,17 @@ def normalize_tag(tag: str | None) -> str:
     return STREET_TAGS.get(canonical, canonical)
 
 
+# USPS abbreviations for directionals, so "North Main" and "N Main" are one street.
+DIRECTIONALS = {
+    "NORTH": "N", "SOUTH": "S", "EAST": "E", "WEST": "W",
+    "NORTHEAST": "NE", "NORTHWEST": "NW", "SOUTHEAST": "SE", "SOUTHWEST": "SW",
+}  # fmt: skip
+
+
+def normalize_street(street: str | None) -> str:
+    return " ".join(DIRECTIONALS.get(word, word) for word in _canonical(street).split())
+
+
 def normalize_apartment(apartment: str | None) -> str:
     """ "Apt. 4B", "#4b" and "Unit 4B" are the same door."""
     words = _canonical(apartment).split()
@@ -66,10 +77,12 @@ def normalize_apartment(apartment: str | None) -> str:
 
 def search_prefix(text: str) -> str:
     """What a typed address search matches against stored street keys: "12 main street"
-    becomes "12 MAIN ST", "P.O. Box 7" becomes "PO BOX 7"."""
+    becomes "12 MAIN ST", "12 north main" "12 N MAIN", "P.O. Box 7" "PO BOX 7"."""
     words = _canonical(text).split()
     if words[:2] == ["P", "O"]:
         words = ["PO", *words[2:]]
+    if words[:1] != ["PO"]:
+        words = [DIRECTIONALS.get(word, word) for word in words]
     street_only = len(words) == 2 and not words[0].isdigit()  # "Main Street"
     if (len(words) > 2 or street_only) and words[0] != "PO":
         # Only a trailing word can be the tag ("12 Court Street": Court stays the street).
@@ -100,10 +113,10 @@ class AddressInput(InputModel):
         zip5 = self.zip[:5]
         if self.po_box is not None and self.street is None:
             return f"POBOX|{_canonical(self.po_box)}|{_canonical(self.city)}|{self.state}|{zip5}"
-        street = _canonical(self.street)
+        street = normalize_street(self.street)
         # "Main Street" typed into the street field with no tag is the same as Main + St.
         tag = normalize_tag(self.tag)
-        if not tag and street:
+        if not tag and " " in street:
             *head, last = street.split()
             if last in STREET_TAGS or last in STREET_TAGS.values():
                 street, tag = " ".join(head), STREET_TAGS.get(last, last)

@@ -31,6 +31,15 @@ def test_spellings_of_one_place_share_a_normalized_key() -> None:
     assert keys == {"12|MAIN|ST||SPRINGFIELD|MN|55401"}
 
 
+def test_directionals_are_abbreviated() -> None:
+    assert make(street="North Main").normalized_key() == make(street="N. Main").normalized_key()
+    assert make(street="North Main").normalized_key() != make().normalized_key()
+
+
+def test_a_street_named_like_a_tag_keeps_its_name() -> None:
+    assert make(street="Court", tag=None).normalized_key().split("|")[1:3] == ["COURT", ""]
+
+
 def test_apartment_spellings_match_and_differ_from_the_building() -> None:
     assert make(apartment="Apt. 4b").normalized_key() == make(apartment="#4B").normalized_key()
     assert make(apartment="Unit 4B").normalized_key() != make().normalized_key()
@@ -63,3 +72,4 @@ def test_search_prefix_normalizes_a_trailing_tag_only() -> None:
     assert search_prefix("P.O. Box 7") == "PO BOX 7"
     assert search_prefix("Main Street") == "MAIN ST"
     assert search_prefix("12 Court") == "12 COURT"
+    assert search_prefix("12 north main") == "12 N MAIN"
