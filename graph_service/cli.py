@@ -159,7 +159,13 @@ def serve(
         clock = None
         if demo:
             click.echo(f"loading the demo district ({demo_households} households) ...")
-            summary = asyncio.run(load_demo(settings, demo_households))
+            try:
+                summary = asyncio.run(load_demo(settings, demo_households))
+            except (Neo4jError, DriverError) as error:
+                raise click.ClickException(
+                    f"the demo district could not be loaded: {error}. If the database holds "
+                    "a demo from an older version, wipe it with `graph-service db reset`."
+                ) from error
             clock = demo_clock()
             url = f"http://{host or settings.host}:{port or settings.port}"
             click.echo(welcome(settings, summary, url))
