@@ -213,3 +213,8 @@ async def reorder_emergency_contacts(
         await relationship_data.set_emergency_priorities(tx, stamp=stamp, priorities=priorities)
 
     await ctx.write(work)
+
+
+def relationship_types(ctx: UseCaseContext) -> dict[str, str]:
+    """Each relationship type the catalogue allows, with its reciprocal (for pickers)."""
+    return {name: ctx.catalogue.reciprocal(name) for name in ctx.catalogue.types}

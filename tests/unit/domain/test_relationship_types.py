@@ -5,8 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from graph_service.clock import SystemClock
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue, default_catalogue
 from graph_service.errors import BadInput
+from graph_service.services.context import UseCaseContext
+from graph_service.services.relationships import relationship_types
 
 
 def test_reciprocals_run_both_ways() -> None:
@@ -33,3 +36,16 @@ def test_a_district_catalogue_file_replaces_the_packaged_one(tmp_path: Path) -> 
     path.write_text(json.dumps({"version": 7, "types": [{"type": "Tutor", "reciprocal": "Pupil"}]}))
     catalogue = RelationshipTypeCatalogue.from_file(path)
     assert (catalogue.version, catalogue.types) == (7, ["Pupil", "Tutor"])
+
+
+def test_the_catalogue_offers_each_type_with_its_reciprocal() -> None:
+    ctx = UseCaseContext(
+        driver=None,  # type: ignore[arg-type]  # the picker list needs no database
+        database="neo4j",
+        actor_id="staff-1",
+        clock=SystemClock(),
+    )
+    types = relationship_types(ctx)
+    assert types["Father"] == "Child"
+    assert types["Child"] == "Parent"
+    assert all(types[reciprocal] for reciprocal in types.values())
