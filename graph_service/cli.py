@@ -160,7 +160,7 @@ def serve(
         if demo:
             click.echo(f"loading the demo district ({demo_households} households) ...")
             try:
-                summary = asyncio.run(load_demo(settings, demo_households))
+                summary, names = asyncio.run(load_demo(settings, demo_households))
             except (Neo4jError, DriverError) as error:
                 raise click.ClickException(
                     f"the demo district could not be loaded: {error}. If the database holds "
@@ -168,7 +168,7 @@ def serve(
                 ) from error
             clock = demo_clock()
             url = f"http://{host or settings.host}:{port or settings.port}"
-            click.echo(welcome(settings, summary, url))
+            click.echo(welcome(settings, summary, names, url))
         uvicorn.run(
             create_app(settings, clock=clock),
             host=host or settings.host,

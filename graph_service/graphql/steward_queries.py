@@ -95,14 +95,16 @@ class StewardQueries:
         self,
         info: Info,
         by: SharedByEnum,  # type: ignore[valid-type]  # strawberry.enum returns the enum class
+        household_id: strawberry.ID | None = None,
         ever: bool = False,
         as_of: date | None = None,
         first: int = 20,
         after: str | None = None,
     ) -> Listing[SharedContact]:
         page = await steward.households_sharing(
-            info.context.use_case(), SharedBy(by), as_of=as_of, ever=ever, first=first,
-            after=after,
+            info.context.use_case(), SharedBy(by),
+            household_id=raw_id(household_id) if household_id else None,
+            as_of=as_of, ever=ever, first=first, after=after,
         )  # fmt: skip
         _audit(
             info, "householdsSharing", [h.household.id for s in page.items for h in s.households]
