@@ -27,6 +27,7 @@ from graph_service.graphql.authorization import (
 from graph_service.graphql.connections import Connection, Edge, PageInfo, scoped_page
 from graph_service.graphql.context import Info
 from graph_service.graphql.ids import from_global_id, raw_id
+from graph_service.graphql.merges import MergeQueries
 from graph_service.graphql.steward_queries import StewardQueries
 from graph_service.graphql.types.access import AccessStatus, AuditEvent
 from graph_service.graphql.types.household import Household
@@ -157,7 +158,7 @@ def _person_search(
 
 
 @strawberry.type
-class Query(StewardQueries):
+class Query(StewardQueries, MergeQueries):
     @strawberry.field(
         description="The service's name and version; needs no authentication.",
         permission_classes=[Anyone],

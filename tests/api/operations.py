@@ -129,6 +129,12 @@ QUERIES = [
         'query { accessStatus(employeeId: "E-LINCOLN-OFFICE") { status } }',
         lambda w: {},
     ),
+    Operation(
+        "personMerges",
+        ACCESS_ADMIN,
+        "query($id: ID!) { personMerges(personId: $id) { id } }",
+        lambda w: {"id": _p(w)},
+    ),
     Operation("auditEvents", ACCESS_ADMIN, "{ auditEvents(first: 5) { kind } }", lambda w: {}),
 ]
 
@@ -385,6 +391,12 @@ MUTATIONS = [
         'mutation { approveHouseholdAccess(employeeId: "E-NO-GRANT", schoolId: "lincoln") '
         "{ key } }",
         lambda w: {},
+    ),
+    Operation(
+        "undoPersonMerge",
+        ACCESS_ADMIN,
+        "mutation($input: UndoMergeInput!) { undoPersonMerge(input: $input) { id } }",
+        lambda w: {"input": {"mergeId": "00000000-0000-4000-8000-000000000001"}},
     ),
     Operation(
         "runProvisioning", ACCESS_ADMIN, "mutation { runProvisioning { activated } }", lambda w: {}

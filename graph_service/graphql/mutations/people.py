@@ -56,7 +56,8 @@ class PersonMutations:
     )
     async def merge_people(self, info: Info, input: MergePeopleInput) -> Person:
         targets = [("Person", "survivor_id"), ("Person", "merged_id")]
-        data, ctx = await prepare(info, Right.DELETE, input, targets)
+        # The duplicate is often a record someone created by mistake and never placed.
+        data, ctx = await prepare(info, Right.DELETE, input, targets, allow_unplaced_people=True)
         await person_merges.merge_persons(ctx, data)
         return await person_result(info, data["survivor_id"])
 
