@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format schema db-stop clean
+.PHONY: run test lint format schema bench db-stop clean
+HOUSEHOLDS ?= 10000
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +32,9 @@ format: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/strawberry export-schema graph_service.graphql.schema:schema --output schema.graphql
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --households $(HOUSEHOLDS)
 
 db-stop: $(STAMP)
 	$(BIN)/graph-service db stop
