@@ -1,7 +1,10 @@
-// Which of $ids name an existing Person, Household or School (CSV references to the graph).
+// Which of $ids name an existing Person, Household, School, CentralOfficeTeam or JobRole
+// (what CSV rows refer to in the graph).
 UNWIND $ids AS id
 OPTIONAL MATCH (p:Person {id: id})
 OPTIONAL MATCH (h:Household {id: id})
 OPTIONAL MATCH (s:School {id: id})
-WITH id, p, h, s WHERE p IS NOT NULL OR h IS NOT NULL OR s IS NOT NULL
+OPTIONAL MATCH (t:CentralOfficeTeam {id: id})
+OPTIONAL MATCH (r:JobRole {id: id})
+WITH id, coalesce(p, h, s, t, r) AS found WHERE found IS NOT NULL
 RETURN collect(id) AS found

@@ -1,8 +1,8 @@
 """Importing the CSV files a district exports. Each row is validated on its own (the domain's
 models) and checked against what it refers to (people and households in the files or already
-in the graph, schools in the graph); a bad row is reported with its file, line and reason and
-the good rows load all the same, through the bulk loader. Staff rows are hires applied by the
-access services. Importing the same files again changes nothing.
+in the graph; schools, job roles and teams in the graph); a bad row is reported with its file,
+line and reason and the good rows load all the same, through the bulk loader. Staff rows are
+hires applied by the access services. Importing the same files again changes nothing.
 """
 
 from __future__ import annotations
@@ -148,6 +148,8 @@ def _references(name: str, row: Any) -> list[tuple[str, str]]:
         return [("personId", row["personId"]), ("schoolId", row["schoolId"])]
     if name == "households.csv" and row["_school"]:
         return [("createdAtSchoolId", row["_school"])]
+    if name == "staff.csv":
+        return [("roleId", row.role_id), ("locationId", row.location_id)]
     return []
 
 

@@ -61,13 +61,14 @@ P1,lincoln-high,13,2026-08-20
     "staff.csv": """employeeId,name,email,roleId,locationId,hiredAt
 E-CSV-1,Jo Clerk,jo@example-district.org,office-pro,lincoln-high,2026-08-01T08:00:00-05:00
 E-CSV-2,No Offset,,office-pro,lincoln-high,2026-08-01T08:00:00
+E-CSV-3,Lost Role,,astronaut,lincoln-high,2026-08-01T08:00:00-05:00
 """,
 }
 EXPECTED_REJECTED = {
     ("households.csv", 3), ("households.csv", 4), ("people.csv", 4), ("people.csv", 5),
     ("people.csv", 6), ("memberships.csv", 4), ("memberships.csv", 5), ("addresses.csv", 3),
     ("phones.csv", 3), ("phones.csv", 4), ("relationships.csv", 3), ("enrolments.csv", 3),
-    ("enrolments.csv", 4), ("staff.csv", 3),
+    ("enrolments.csv", 4), ("staff.csv", 3), ("staff.csv", 4),
 }  # fmt: skip
 
 
@@ -106,6 +107,7 @@ async def test_each_bad_row_is_reported_with_file_line_and_reason(imported: Impo
     assert "not a relationship type" in reasons[("relationships.csv", 3)]
     assert "schoolId: not found" in reasons[("enrolments.csv", 3)]
     assert "hiredAt" in reasons[("staff.csv", 3)]
+    assert "roleId: not found" in reasons[("staff.csv", 4)]
 
 
 async def test_good_rows_load_and_read_back_through_the_services(
