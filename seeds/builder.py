@@ -30,19 +30,26 @@ def age_on(birth: date, day: date) -> int:
 
 @dataclass(frozen=True)
 class Calendar:
-    """The dates a district generated "as of" one day is built around."""
+    """The dates a district is built around: `as_of` is July 1, the first day of the anchor's
+    school year. Every fact starts (and every ended fact ends) by then, so the district is
+    current all school year, and any anchor in one school year gives the same rows (a rerun
+    on another day merges onto what the first load made)."""
 
     as_of: date
+
+    @classmethod
+    def for_anchor(cls, day: date) -> Calendar:
+        return cls(date(day.year if day.month >= 7 else day.year - 1, 7, 1))
 
     @property
     def year_start(self) -> int:
         """The calendar year the current school year (July 1 - June 30) starts in."""
-        return self.as_of.year if self.as_of.month >= 7 else self.as_of.year - 1
+        return self.as_of.year
 
     @property
     def first_day(self) -> date:
-        """First day of school: enrolments start here (or on the as-of day in July)."""
-        return min(date(self.year_start, 8, 20), self.as_of)
+        """Enrolments for the school year start on its first day, July 1."""
+        return self.as_of
 
     def grade_for(self, birth: date) -> Grade | None:
         index = age_on(birth, date(self.year_start, 9, 1)) - 4

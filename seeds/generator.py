@@ -1,10 +1,11 @@
 """The demo district generator: `generate_district(households=N, seed=S, anchor=instant)`.
 
-Deterministic: the same N, seed and anchor day give the same rows and ids (one
+Deterministic: the same N, seed and school year give the same rows and ids (one
 `random.Random(seed)` stream, uuid5 ids from the seed). N households come from the regular
 shapes (families, two homes, blended, grandparents, foster, ...), plus the five households of
-planted rule breaks. Dates are relative to the anchor's day, so the district is "current"
-whenever it is built; staff states hold at the anchor instant.
+planted rule breaks. Household dates are relative to the start of the anchor's school year
+(July 1), so the district is current whenever it is built and the same all school year; the
+staff story is dated relative to the anchor instant itself.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def generate_district(*, households: int, seed: int, anchor: datetime) -> Distri
     rng = random.Random(seed)  # demo data, not secrets: reproducible on purpose
     district = District(seed=seed, households_asked=households)
     district.schools, schools = make_schools(households)
-    builder = Builder(district, rng, Calendar(anchor.astimezone(DISTRICT_ZONE).date()))
+    builder = Builder(district, rng, Calendar.for_anchor(anchor.astimezone(DISTRICT_ZONE).date()))
     pieces = Pieces(builder, schools)
     # The planted cases come first so their ids do not depend on N.
     plant(pieces)

@@ -104,8 +104,8 @@ def render_summary(summary: DemoSummary) -> str:
 def seed(households: int, seed_number: int, as_of: datetime | None, batch_size: int) -> None:
     """Load the demo district: households, people, schools and staff in every access state."""
     try:
-        # A fixed default anchor: the district's dates are relative to it, so loading the same
-        # seed at another anchor would add a second copy of every dated edge.
+        # A fixed default anchor: the district's dates follow its school year, so a load in
+        # another school year would add a second copy of every dated edge.
         pinned = AccessSettings().pinned_clock
         clock: Clock = FixedClock(as_of or pinned or DEMO_INSTANT)
         policy = AccessSettings().policy()

@@ -127,9 +127,9 @@ async def load_demo_district(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Generate the district as of `clock.now()` and load it (staff story, then households).
-    Idempotent: the same seed and day again changes nothing (a database holds one anchor:
-    dated edges merge on their start day, so another anchor would add a second copy). The
-    staff states in `staff_by_state` hold at that instant (pin the service's clock there)."""
+    Idempotent: the same seed in the same school year changes nothing (dated edges merge on
+    their start day, so an anchor in another school year would add a second copy). The staff
+    states in `staff_by_state` hold at that instant (pin the service's clock there)."""
     anchor = clock.now()
     started = time.perf_counter()
     district = generate_district(households=households, seed=seed, anchor=anchor)

@@ -43,6 +43,17 @@ def test_the_same_seed_gives_the_same_district_and_another_seed_another() -> Non
     assert {p["id"] for p in other.people}.isdisjoint({p["id"] for p in district().people})
 
 
+def test_any_anchor_in_one_school_year_gives_the_same_household_rows() -> None:
+    """So a rerun on another day merges onto what the first load made."""
+    july = generate_district(households=60, seed=5, anchor=datetime(2026, 7, 2, 15, tzinfo=UTC))
+    june = generate_district(households=60, seed=5, anchor=datetime(2027, 6, 29, 15, tzinfo=UTC))
+    assert july.memberships == june.memberships
+    assert july.enrolments == june.enrolments
+    assert july.staff != june.staff  # the staff story is dated from the anchor itself
+    later = generate_district(households=60, seed=5, anchor=datetime(2027, 7, 2, 15, tzinfo=UTC))
+    assert later.enrolments != july.enrolments
+
+
 @pytest.mark.parametrize("households", [5, 37, 400])
 def test_n_regular_households_plus_the_planted_ones(households: int) -> None:
     made = generate_district(households=households, seed=1, anchor=ANCHOR)
