@@ -31,13 +31,19 @@ log = logging.getLogger(__name__)
 
 
 def create_app(
-    settings: Settings, *, clock: Clock | None = None, access: AccessSettings | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    access: AccessSettings | None = None,
+    provisioning: bool | None = None,
 ) -> Starlette:
     """The service, configured by `settings`; its lifespan owns the one Neo4j driver.
 
     `clock` pins time (tests walk it forward); otherwise the access settings' clock is used
     (the system clock unless GRAPH_SERVICE_PINNED_CLOCK is set, which production refuses).
+    `provisioning` runs the periodic sweep (default: everywhere but test settings).
     """
+    sweep = provisioning if provisioning is not None else settings.env != "test"
     access = access or AccessSettings()
     policy = access.policy()  # an invalid policy file stops the start with its message
     run_clock = clock or access.clock()
@@ -59,9 +65,9 @@ def create_app(
             app.state.read_audit = read_audit
             app.state.verifier = TokenVerifier(settings)
             app.state.catalogue = default_catalogue()
-            provisioning = None
-            if settings.env != "test":  # tests run the sweep themselves, at pinned instants
-                provisioning = asyncio.create_task(
+            sweeper = None
+            if sweep:  # tests and demos run the sweep themselves, at instants they choose
+                sweeper = asyncio.create_task(
                     provision_periodically(
                         runtime,
                         interval_seconds=access.provision_interval_seconds,
@@ -71,10 +77,10 @@ def create_app(
             try:
                 yield
             finally:
-                if provisioning is not None:
-                    provisioning.cancel()
+                if sweeper is not None:
+                    sweeper.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
-                        await provisioning
+                        await sweeper
                 await read_audit.close()  # a clean shutdown loses no read audit entry
         finally:
             await driver.close()

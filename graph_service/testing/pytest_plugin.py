@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 
 import pytest
 
@@ -24,6 +23,7 @@ from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
+from graph_service.demo import DEMO_INSTANT
 from graph_service.seeding.demo import DemoSummary, load_demo_district
 from graph_service.testing.database import TestDatabase, provide_test_database
 from graph_service.testing.service import running_service
@@ -60,7 +60,7 @@ def household_graph_district(
 ) -> DemoSummary:
     households: int = pytestconfig.getoption("--household-graph-households")
     seed: int = pytestconfig.getoption("--household-graph-seed")
-    anchor = datetime.now(UTC).replace(second=0, microsecond=0)
+    anchor = DEMO_INSTANT  # one fixed instant: reloading the same database changes nothing
 
     async def load() -> DemoSummary:
         settings = household_graph_database.settings()

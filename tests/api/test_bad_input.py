@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
+from graph_service.auth.principal import PlatformRole
 from graph_service.db.cypher import cypher
 from graph_service.settings import Settings
 from graph_service.testing.world import World
-from tests.api.operations import FEED, MUTATIONS, Operation
+from tests.api.operations import ACCESS_ADMIN, FEED, MUTATIONS, Operation
 
 MEGABYTE = "x" * 1_000_000
 CYPHER = "'}) MATCH (n) DETACH DELETE n //"
@@ -97,9 +98,9 @@ async def test_bad_input_is_refused_with_its_field_and_changes_nothing(
     op: Operation = OPS[field]
     caller = as_staff("district") if op.needs != FEED else as_staff("E-FEED")
     if op.field == "recordAccessEvent":
-        from graph_service.auth.principal import PlatformRole
-
         caller = as_staff("E-FEED", PlatformRole.INTEGRATION_FEED)
+    if op.needs == ACCESS_ADMIN:
+        caller = as_staff("E-ADMIN", PlatformRole.ACCESS_ADMIN)
     path = tuple(int(p) if p.isdigit() else p for p in where.split("."))
     variables = _replaced(op.variables(world), path, value)
     before = await _snapshot(migrated_driver, settings)
