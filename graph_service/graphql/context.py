@@ -55,6 +55,11 @@ class Context:
             self._caller = await load_caller(self.runtime, self.require_principal().employee_id)
         return self._caller
 
+    @property
+    def caller_if_loaded(self) -> CallerGrant | None:
+        """The caller's grant when this request already read it (no database trip)."""
+        return self._caller
+
     def use_case(self, audit: list[dict[str, Any]] | None = None) -> UseCaseContext:
         """What a household use case runs with, acting as the caller; `audit` entries are
         written in the use case's own transaction."""

@@ -27,7 +27,7 @@ from graph_service.services import steward
 
 def _audit(info: Info, operation: str, ids: list[str]) -> None:
     context = info.context
-    caller = context._caller  # loaded by DistrictReader for this request
+    caller = context.caller_if_loaded  # DistrictReader read it for this request
     if caller is None:
         return
     context.read_audit.record(
