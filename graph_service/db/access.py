@@ -24,8 +24,9 @@ from graph_service.access.facts import (
     StaffFacts,
     Transition,
 )
-from graph_service.db.access_values import rows, stored
+from graph_service.db.access_values import stored
 from graph_service.db.cypher import cypher
+from graph_service.db.run import fetch_all
 from graph_service.errors import BadInput
 
 EVIDENCE_TYPES = [
@@ -38,12 +39,12 @@ EVIDENCE_TYPES = [
 
 async def event_seen(tx: AsyncManagedTransaction, *, key: str) -> bool:
     """True when an event with this idempotency key was already applied."""
-    return bool(await rows(tx, cypher("access/find_event_by_key"), key=key))
+    return bool(await fetch_all(tx, cypher("access/find_event_by_key"), key=key))
 
 
 async def hire(tx: AsyncManagedTransaction, *, event: AccessEventIn, now: datetime) -> None:
     """Create the staff member (or make a returning one active again)."""
-    await rows(
+    await fetch_all(
         tx,
         cypher("access/hire_staff"),
         employeeId=event.employee_id,
@@ -59,7 +60,7 @@ async def approver_assignment(
     tx: AsyncManagedTransaction, *, approver_id: str
 ) -> dict[str, Any] | None:
     """The approver's employment status, current role id and location id (None if unknown)."""
-    found = await rows(tx, cypher("access/approver_assignment"), approverId=approver_id)
+    found = await fetch_all(tx, cypher("access/approver_assignment"), approverId=approver_id)
     return found[0] if found else None
 
 
@@ -74,7 +75,9 @@ class StaffLock:
 async def lock_staff(tx: AsyncManagedTransaction, *, employee_id: str, now: datetime) -> StaffLock:
     """Take the staff member's write lock and say where their employment stands, or refuse
     an event for someone never hired."""
-    found = await rows(tx, cypher("access/lock_staff"), employeeId=employee_id, now=stored(now))
+    found = await fetch_all(
+        tx, cypher("access/lock_staff"), employeeId=employee_id, now=stored(now)
+    )
     if not found:
         raise BadInput(
             "employeeId",
@@ -85,7 +88,7 @@ async def lock_staff(tx: AsyncManagedTransaction, *, employee_id: str, now: date
 
 async def mark_hr_event(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> None:
     """Remember the date of the HR change just applied."""
-    await rows(
+    await fetch_all(
         tx,
         cypher("access/mark_hr_event"),
         employeeId=event.employee_id,
@@ -95,7 +98,7 @@ async def mark_hr_event(tx: AsyncManagedTransaction, *, event: AccessEventIn) ->
 
 async def assign_role(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> None:
     """End the current role and start the event's, or refuse an unknown role."""
-    found = await rows(
+    found = await fetch_all(
         tx,
         cypher("access/assign_role"),
         employeeId=event.employee_id,
@@ -109,7 +112,7 @@ async def assign_role(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> N
 
 async def assign_location(tx: AsyncManagedTransaction, *, event: AccessEventIn) -> None:
     """End the current location and start the event's, or refuse an unknown one."""
-    found = await rows(
+    found = await fetch_all(
         tx,
         cypher("access/assign_location"),
         employeeId=event.employee_id,
@@ -123,7 +126,7 @@ async def assign_location(tx: AsyncManagedTransaction, *, event: AccessEventIn) 
 
 async def depart(tx: AsyncManagedTransaction, *, event: AccessEventIn, now: datetime) -> None:
     """Mark the staff member departed and end their assignment."""
-    await rows(
+    await fetch_all(
         tx,
         cypher("access/depart_staff"),
         employeeId=event.employee_id,
@@ -143,7 +146,9 @@ async def record_event(
         if value is not None
     }
     properties |= {"id": str(uuid.uuid4()), "key": key, "receivedAt": stored(now)}
-    await rows(tx, cypher("access/record_event"), employeeId=event.employee_id, event=properties)
+    await fetch_all(
+        tx, cypher("access/record_event"), employeeId=event.employee_id, event=properties
+    )
 
 
 async def load_facts(tx: AsyncManagedTransaction, *, employee_id: str) -> StaffFacts | None:
@@ -156,7 +161,7 @@ async def load_many_facts(
     tx: AsyncManagedTransaction, *, employee_ids: list[str]
 ) -> dict[str, StaffFacts]:
     """The facts of several staff members in one round trip, by employee id."""
-    found = await rows(
+    found = await fetch_all(
         tx,
         cypher("access/load_staff_facts"),
         employeeIds=employee_ids,
@@ -251,7 +256,7 @@ async def save_transitions(
     """Store each grant's new state and the reset instant a transition sets (an expiry is a
     loss; a reinstatement undoes it)."""
     for transition in transitions:
-        await rows(
+        await fetch_all(
             tx,
             cypher("access/save_grant"),
             employeeId=employee_id,
@@ -260,7 +265,7 @@ async def save_transitions(
             now=stored(now),
         )
         if transition.sets_reset:
-            await rows(
+            await fetch_all(
                 tx,
                 cypher("access/reset_requirements"),
                 employeeId=employee_id,
@@ -270,7 +275,7 @@ async def save_transitions(
 
 async def live_grant_holders(tx: AsyncManagedTransaction) -> list[str]:
     """Employee ids of everyone holding a pending or active grant."""
-    found = await rows(tx, cypher("access/staff_with_live_grants"))
+    found = await fetch_all(tx, cypher("access/staff_with_live_grants"))
     return [row["employeeId"] for row in found]
 
 
@@ -279,5 +284,5 @@ async def sweep_candidates(
 ) -> list[str]:
     """Employee ids whose grant the sweep may change or list: pending grants, active ones at
     or past their expiry, and active ones whose last valid day is on or before `due_by`."""
-    found = await rows(tx, cypher("access/sweep_candidates"), now=stored(now), dueBy=due_by)
+    found = await fetch_all(tx, cypher("access/sweep_candidates"), now=stored(now), dueBy=due_by)
     return [row["employeeId"] for row in found]

@@ -8,8 +8,8 @@ from neo4j import AsyncDriver, RoutingControl
 
 from graph_service.access.facts import Grant
 from graph_service.db.access import grant_from_row
-from graph_service.db.access_values import native
 from graph_service.db.cypher import cypher
+from graph_service.db.run import native
 
 
 async def caller_grant(

@@ -13,8 +13,9 @@ from typing import Any
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graph_service.access.facts import Transition
-from graph_service.db.access_values import native, rows, stored
+from graph_service.db.access_values import stored
 from graph_service.db.cypher import cypher
+from graph_service.db.run import fetch_all, native
 
 _SECRET_WORDS = ("token", "secret", "password", "authorization", "jwt")
 
@@ -53,7 +54,7 @@ def transition_entries(
 async def append(tx: AsyncManagedTransaction, entries: list[dict[str, Any]]) -> None:
     """Append entries inside the caller's transaction."""
     if entries:
-        await rows(tx, cypher("audit/append_audit_events"), events=entries)
+        await fetch_all(tx, cypher("audit/append_audit_events"), events=entries)
 
 
 async def append_now(driver: AsyncDriver, entries: list[dict[str, Any]], *, database: str) -> None:

@@ -9,8 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from graph_service.access.facts import RoleCategory
-from graph_service.db.access_values import rows, stored
+from graph_service.db.access_values import stored
 from graph_service.db.cypher import cypher
+from graph_service.db.run import fetch_all
 
 
 class _Model(BaseModel):
@@ -51,21 +52,21 @@ async def save_reference_data(
     """Create or update every role, school and team by id (other properties are kept)."""
     stamp = {"actor": actor, "now": stored(now)}
     if data.roles:
-        await rows(
+        await fetch_all(
             tx,
             cypher("staff/upsert_job_roles"),
             roles=[r.model_dump(by_alias=True, mode="json") for r in data.roles],
             **stamp,
         )
     if data.schools:
-        await rows(
+        await fetch_all(
             tx,
             cypher("staff/upsert_schools"),
             schools=[s.model_dump(by_alias=True) for s in data.schools],
             **stamp,
         )
     if data.teams:
-        await rows(
+        await fetch_all(
             tx,
             cypher("staff/upsert_teams"),
             teams=[t.model_dump(by_alias=True) for t in data.teams],
@@ -78,7 +79,7 @@ async def staff_affected_by(
 ) -> list[str]:
     """Employee ids of staff currently holding one of the roles or working at one of the
     locations: the people whose access a reference-data change can alter."""
-    found = await rows(
+    found = await fetch_all(
         tx, cypher("staff/staff_affected_by"), roleIds=role_ids, locationIds=location_ids
     )
     return [row["employeeId"] for row in found]
