@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph_service.access.policy import Right
+from graph_service.db.scope import what_ids_touch
 from graph_service.errors import NotFound
 from graph_service.graphql.authorization import CanAdd, CanDelete, CanWrite
 from graph_service.graphql.context import Info
@@ -144,8 +145,6 @@ class PersonMutations:
 
 
 async def _person_of_enrolment(info: Info, enrolment_id: str) -> str:
-    from graph_service.db.scope import what_ids_touch
-
     touched = await what_ids_touch(
         info.context.driver, ids=[enrolment_id], database=info.context.runtime.database
     )
