@@ -11,15 +11,13 @@ import pytest
 from neo4j import AsyncDriver
 
 from graph_service.access.events import AccessEventIn, EventType
-from graph_service.access.facts import RoleCategory
 from graph_service.access.policy import Policy, load_policy
 from graph_service.clock import FixedClock
-from graph_service.db.cypher import cypher
-from graph_service.db.staff import CentralOfficeTeam, JobRole, ReferenceData, School
 from graph_service.services.access_events import EventOutcome, record_event
 from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.settings import Settings
+from graph_service.testing.world import REFERENCE
 
 ZONE = ZoneInfo("America/Chicago")
 OFFICE_COURSES = ["FERPA-101", "CENSUS-HH-201", "CENSUS-REL-202"]
@@ -65,38 +63,8 @@ def completions(
     ]
 
 
-OFFICE_PRO = RoleCategory.SCHOOL_BASED
-DISTRICT = ReferenceData(
-    roles=[
-        JobRole(
-            id="office-pro", name="Attendance clerk", category=OFFICE_PRO, office_professional=True
-        ),
-        JobRole(id="teacher", name="Teacher", category=RoleCategory.SCHOOL_BASED),
-        JobRole(id="principal", name="Principal", category=RoleCategory.SCHOOL_BASED),
-        JobRole(id="analyst", name="Analyst", category=RoleCategory.CENTRAL_OFFICE),
-    ],
-    schools=[School(id="lincoln", name="Lincoln High"), School(id="elm", name="Elm Middle")],
-    teams=[
-        CentralOfficeTeam(
-            id="enrollment", name="Enrollment Center", approved_for_household_access=True
-        ),
-        CentralOfficeTeam(
-            id="data-stewards", name="Data Stewards", approved_for_household_access=True
-        ),
-        CentralOfficeTeam(id="payroll", name="Payroll", approved_for_household_access=False),
-    ],
-)
-
-
-@pytest.fixture
-async def db(migrated_driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    """The shared `db` fixture, wiped in an auto-commit transaction: the wipe statement uses
-    CALL { } IN TRANSACTIONS, which Neo4j refuses inside execute_query's managed transaction
-    once there is data to delete (tests/conftest.py is the lead's to fix)."""
-    async with migrated_driver.session(database=settings.neo4j_database) as session:
-        result = await session.run(cypher("testing/wipe_data"))
-        await result.consume()
-    return migrated_driver
+# The same reference data as the API tests' world: two schools, three teams, four roles.
+DISTRICT = REFERENCE
 
 
 @pytest.fixture
