@@ -33,10 +33,24 @@ async def migrated_driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
         yield driver
 
 
+class Wipes:
+    """How many times this run emptied the database, so that data built once for many tests
+    (the API world) knows when a test in between has wiped it and must be rebuilt."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+@pytest.fixture(scope="session")
+def wipes() -> Wipes:
+    return Wipes()
+
+
 @pytest.fixture
-async def db(migrated_driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+async def db(migrated_driver: AsyncDriver, settings: Settings, wipes: Wipes) -> AsyncDriver:
     """A migrated database holding no data but the migration records."""
     await migrated_driver.execute_query(
         cypher("testing/wipe_data"), database_=settings.neo4j_database
     )
+    wipes.count += 1
     return migrated_driver

@@ -1,13 +1,22 @@
-"""Every Cypher statement, loaded once from the `cypher/` folder and looked up by name."""
+"""Every Cypher statement, loaded once from the `cypher/` folder and looked up by name.
+
+A rule that several statements must state identically (who a school's grant covers) lives
+once in `cypher/fragments/` and is pulled in by a line `// @include fragments/<name>`; the
+fragment's text replaces that line when the library loads, so the database still receives
+one constant statement with parameters.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import LiteralString
 
 _PACKAGED = Path(__file__).resolve().parent.parent / "_cypher"  # inside an installed wheel
 _SOURCE = Path(__file__).resolve().parent.parent.parent / "cypher"  # in the source tree
+_FRAGMENTS = "fragments/"
+_INCLUDE = re.compile(r"^(?P<indent>[ \t]*)// @include (?P<name>[\w/]+)[ \t]*$", re.MULTILINE)
 
 
 class UnknownCypher(KeyError):
@@ -20,13 +29,53 @@ def cypher_root() -> Path:
     return _PACKAGED if _PACKAGED.is_dir() else _SOURCE
 
 
+class BadInclude(ValueError):
+    pass
+
+
+def _expand(text: str, fragments: dict[str, str], within: tuple[str, ...] = ()) -> str:
+    """`text` with every include line replaced by its fragment (indented alike)."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match["name"]
+        if not name.startswith(_FRAGMENTS) or name not in fragments:
+            raise BadInclude(f'"// @include {name}": no fragment cypher/{name}.cypher')
+        if name in within:
+            raise BadInclude(f"fragment {name} includes itself")
+        body = _expand(fragments[name], fragments, (*within, name)).rstrip("\n")
+        return "\n".join(match["indent"] + line if line else line for line in body.split("\n"))
+
+    return _INCLUDE.sub(replace, text)
+
+
 @cache
-def _library() -> dict[str, str]:
+def _texts() -> dict[str, str]:
     root = cypher_root()
     return {
         path.relative_to(root).with_suffix("").as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(root.rglob("*.cypher"))
     }
+
+
+@cache
+def _library() -> dict[str, str]:
+    texts = _texts()
+    fragments = {name: text for name, text in texts.items() if name.startswith(_FRAGMENTS)}
+    return {
+        name: _expand(text, fragments)
+        for name, text in texts.items()
+        if not name.startswith(_FRAGMENTS)
+    }
+
+
+def included_fragments() -> set[str]:
+    """The fragments some statement includes, for the test that finds unused ones."""
+    texts = _texts()
+    return {m["name"] for text in texts.values() for m in _INCLUDE.finditer(text)}
+
+
+def fragment_names() -> list[str]:
+    return sorted(name for name in _texts() if name.startswith(_FRAGMENTS))
 
 
 def cypher(name: str) -> LiteralString:

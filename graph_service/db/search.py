@@ -1,5 +1,9 @@
 """Searches over households and people, keyset-paged on a stable sort key. Each search is
-one round trip and fetches one row more than the page to know whether more follow."""
+one round trip and fetches one row more than the page to know whether more follow.
+
+With a `SchoolScope` the statement itself keeps only what a school's grant covers, so a
+school clerk's page is one query however small the school's share of the district's matches.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,18 @@ from typing import Any, LiteralString
 
 from neo4j import AsyncDriver
 
+from graph_service.access.decision import SchoolScope
 from graph_service.db.cypher import cypher
 from graph_service.db.run import read_all
 from graph_service.domain.households import Household
 from graph_service.domain.pages import Page, decode_cursor, encode_cursor
 from graph_service.domain.people import Person, name_key
+
+
+def _scope_parameters(scope: SchoolScope | None) -> dict[str, Any]:
+    if scope is None:
+        return {"schoolIds": None, "onDate": None, "asOf": None}
+    return {"schoolIds": scope.school_ids, "onDate": scope.on_date, "asOf": scope.as_of}
 
 
 async def _household_page(
@@ -22,6 +33,7 @@ async def _household_page(
     database: str,
     limit: int,
     after: str | None,
+    scope: SchoolScope | None,
     **params: Any,
 ) -> Page[Household]:
     """Households sorted by (normalized name, id), after the cursor's key."""
@@ -33,6 +45,7 @@ async def _household_page(
         afterKey=after_key,
         afterId=after_id,
         limit=limit + 1,
+        **_scope_parameters(scope),
         **params,
     )
     items = [Household.model_validate(row["household"]) for row in rows[:limit]]
@@ -48,6 +61,7 @@ async def _person_page(
     database: str,
     limit: int,
     after: str | None,
+    scope: SchoolScope | None,
     **params: Any,
 ) -> Page[Person]:
     """People sorted by (last name key, first name key, id), after the cursor's key."""
@@ -60,6 +74,7 @@ async def _person_page(
         afterFirst=after_first,
         afterId=after_id,
         limit=limit + 1,
+        **_scope_parameters(scope),
         **params,
     )
     items = [Person.model_validate(row["person"]) for row in rows[:limit]]
@@ -71,7 +86,13 @@ async def _person_page(
 
 
 async def search_households_by_name(
-    driver: AsyncDriver, *, prefix: str, limit: int, after: str | None, database: str
+    driver: AsyncDriver,
+    *,
+    prefix: str,
+    limit: int,
+    after: str | None,
+    database: str,
+    scope: SchoolScope | None = None,
 ) -> Page[Household]:
     return await _household_page(
         driver,
@@ -79,12 +100,19 @@ async def search_households_by_name(
         database=database,
         limit=limit,
         after=after,
+        scope=scope,
         prefix=prefix,
     )
 
 
 async def search_households_by_address(
-    driver: AsyncDriver, *, street_prefix: str, limit: int, after: str | None, database: str
+    driver: AsyncDriver,
+    *,
+    street_prefix: str,
+    limit: int,
+    after: str | None,
+    database: str,
+    scope: SchoolScope | None = None,
 ) -> Page[Household]:
     return await _household_page(
         driver,
@@ -92,6 +120,7 @@ async def search_households_by_address(
         database=database,
         limit=limit,
         after=after,
+        scope=scope,
         prefix=street_prefix,
         # A street name begins after a space in the key ("12 MAIN ST"), never mid-word.
         streetName=f" {street_prefix}",
@@ -99,7 +128,13 @@ async def search_households_by_address(
 
 
 async def search_households_by_phone(
-    driver: AsyncDriver, *, number: str, limit: int, after: str | None, database: str
+    driver: AsyncDriver,
+    *,
+    number: str,
+    limit: int,
+    after: str | None,
+    database: str,
+    scope: SchoolScope | None = None,
 ) -> Page[Household]:
     return await _household_page(
         driver,
@@ -107,6 +142,7 @@ async def search_households_by_phone(
         database=database,
         limit=limit,
         after=after,
+        scope=scope,
         number=number,
     )
 
@@ -119,6 +155,7 @@ async def search_households_by_member_name(
     limit: int,
     after: str | None,
     database: str,
+    scope: SchoolScope | None = None,
 ) -> Page[Household]:
     return await _household_page(
         driver,
@@ -126,6 +163,7 @@ async def search_households_by_member_name(
         database=database,
         limit=limit,
         after=after,
+        scope=scope,
         lastPrefix=last_prefix,
         firstPrefix=first_prefix,
     )
@@ -139,6 +177,7 @@ async def search_people_by_name(
     limit: int,
     after: str | None,
     database: str,
+    scope: SchoolScope | None = None,
 ) -> Page[Person]:
     return await _person_page(
         driver,
@@ -146,13 +185,20 @@ async def search_people_by_name(
         database=database,
         limit=limit,
         after=after,
+        scope=scope,
         lastPrefix=last_prefix,
         firstPrefix=first_prefix,
     )
 
 
 async def search_people_by_birth_date(
-    driver: AsyncDriver, *, birth_date: date, limit: int, after: str | None, database: str
+    driver: AsyncDriver,
+    *,
+    birth_date: date,
+    limit: int,
+    after: str | None,
+    database: str,
+    scope: SchoolScope | None = None,
 ) -> Page[Person]:
     return await _person_page(
         driver,
@@ -160,12 +206,19 @@ async def search_people_by_birth_date(
         database=database,
         limit=limit,
         after=after,
+        scope=scope,
         birthDate=birth_date,
     )
 
 
 async def search_people_by_student_number(
-    driver: AsyncDriver, *, student_number: str, limit: int, after: str | None, database: str
+    driver: AsyncDriver,
+    *,
+    student_number: str,
+    limit: int,
+    after: str | None,
+    database: str,
+    scope: SchoolScope | None = None,
 ) -> Page[Person]:
     return await _person_page(
         driver,
@@ -173,5 +226,6 @@ async def search_people_by_student_number(
         database=database,
         limit=limit,
         after=after,
+        scope=scope,
         studentNumber=student_number,
     )

@@ -12,8 +12,7 @@ from graph_service.graphql.authorization import guarded_by_parent
 
 T = TypeVar("T")
 N = TypeVar("N")
-MAX_SCANS = 5  # scans of unscoped results read to fill one scoped page
-SCAN_SIZE = 100
+MAX_READS = 3  # reads to fill one page when the decision drops what the search kept
 
 
 @guarded_by_parent
@@ -51,22 +50,18 @@ async def scoped_page(
 ) -> tuple[list[T], str | None]:
     """Up to `first` in-scope items and the cursor to continue after them.
 
-    Out-of-scope results are dropped before they are counted, so neither the page size
-    nor `hasNextPage` says anything about what lies outside the caller's scope. Matches are
-    scanned SCAN_SIZE at a time (a school's clerk sees a small share of a district-wide
-    search), at most MAX_SCANS times; a page can come back short when most matches are out
-    of scope, and the cursor still moves on.
+    `fetch` narrows to the caller's scope inside its own query (`SchoolScope`), so one read
+    normally fills the page; `in_scope` is the access decision confirming each item. What it
+    drops (a change committed between the two reads) is replaced from further on, at most
+    MAX_READS reads; the page can then come back short and the cursor still moves on.
+    Out-of-scope results never count, so neither the page size nor `hasNextPage` says
+    anything about what lies outside the caller's scope.
     """
     kept: list[T] = []
     cursor = after
-    for _ in range(MAX_SCANS):
-        page = await fetch(cursor, SCAN_SIZE)
-        visible = await in_scope(page.items)
-        room = first - len(kept)
-        if len(visible) > room:
-            kept += visible[:room]
-            return kept, cursor_of(kept[-1])
-        kept += visible
+    for _ in range(MAX_READS):
+        page = await fetch(cursor, first - len(kept))
+        kept += await in_scope(page.items)
         cursor = page.next_cursor
         if cursor is None or len(kept) >= first:
             break

@@ -8,6 +8,7 @@ from datetime import date
 import strawberry
 
 import graph_service
+from graph_service.access.decision import SchoolScope
 from graph_service.access.policy import Right
 from graph_service.db import audit
 from graph_service.domain.households import Household as HouseholdModel
@@ -115,44 +116,50 @@ def _person_cursor(person: PersonModel) -> str:
     return encode_cursor([name_key(person.last_name), name_key(person.first_name), person.id])
 
 
+async def _search_scope(info: Info, as_of: date) -> SchoolScope | None:
+    """The caller's grant narrowing a search in its own query (None district-wide)."""
+    caller = await info.context.caller()
+    return caller.search_scope(on_date=info.context.runtime.today(), as_of=as_of)
+
+
 def _household_search(
-    info: Info, by: HouseholdSearch
+    info: Info, by: HouseholdSearch, scope: SchoolScope | None
 ) -> Callable[[str | None, int], Awaitable[Page[HouseholdModel]]]:
     ctx = info.context.use_case()
     if by.name_prefix:
         return lambda after, n: search.search_households_by_name(
-            ctx, by.name_prefix or "", first=n, after=after
+            ctx, by.name_prefix or "", first=n, after=after, scope=scope
         )
     if by.address_prefix:
         return lambda after, n: search.search_households_by_address(
-            ctx, by.address_prefix or "", first=n, after=after
+            ctx, by.address_prefix or "", first=n, after=after, scope=scope
         )
     if by.phone:
         return lambda after, n: search.search_households_by_phone(
-            ctx, by.phone or "", first=n, after=after
+            ctx, by.phone or "", first=n, after=after, scope=scope
         )
     if by.member_last_name:
         return lambda after, n: search.search_households_by_member_name(
-            ctx, by.member_last_name or "", first=n, after=after
+            ctx, by.member_last_name or "", first=n, after=after, scope=scope
         )
     raise BadInput("by", "give one search term")
 
 
 def _person_search(
-    info: Info, by: PersonSearch
+    info: Info, by: PersonSearch, scope: SchoolScope | None
 ) -> Callable[[str | None, int], Awaitable[Page[PersonModel]]]:
     ctx = info.context.use_case()
     if by.last_name:
         return lambda after, n: search.search_people_by_name(
-            ctx, by.last_name or "", first=n, after=after
+            ctx, by.last_name or "", first=n, after=after, scope=scope
         )
     if by.birth_date:
         return lambda after, n: search.search_people_by_birth_date(
-            ctx, by.birth_date or date.min, first=n, after=after
+            ctx, by.birth_date or date.min, first=n, after=after, scope=scope
         )
     if by.student_number:
         return lambda after, n: search.search_people_by_student_number(
-            ctx, by.student_number or "", first=n, after=after
+            ctx, by.student_number or "", first=n, after=after, scope=scope
         )
     raise BadInput("by", "give one search term")
 
@@ -216,7 +223,11 @@ class Query(StewardQueries, MergeQueries):
             return [h for h in items if h.id in allowed]
 
         items, cursor = await scoped_page(
-            _household_search(info, by), visible, _household_cursor, first=first, after=after
+            _household_search(info, by, await _search_scope(info, day)),
+            visible,
+            _household_cursor,
+            first=first,
+            after=after,
         )
         views = await info.context.loaders.household.load_many([(h.id, day) for h in items])
         edges = [
@@ -262,7 +273,11 @@ class Query(StewardQueries, MergeQueries):
             return [p for p in items if p.id in allowed]
 
         items, cursor = await scoped_page(
-            _person_search(info, by), visible, _person_cursor, first=first, after=after
+            _person_search(info, by, await _search_scope(info, day)),
+            visible,
+            _person_cursor,
+            first=first,
+            after=after,
         )
         views = await info.context.loaders.person.load_many([(p.id, day) for p in items])
         edges = [

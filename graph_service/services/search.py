@@ -1,9 +1,11 @@
-"""Searches for households and people, each one round trip, paged by keyset cursors."""
+"""Searches for households and people, each one round trip, paged by keyset cursors.
+A `scope` narrows the search to what a school's grant covers, inside the same query."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from graph_service.access.decision import SchoolScope
 from graph_service.db import search as search_data
 from graph_service.domain.addresses import search_prefix
 from graph_service.domain.households import Household
@@ -22,7 +24,12 @@ def _prefix(text: str, field: str) -> str:
 
 
 async def search_households_by_name(
-    ctx: UseCaseContext, prefix: str, *, first: int = 20, after: str | None = None
+    ctx: UseCaseContext,
+    prefix: str,
+    *,
+    first: int = 20,
+    after: str | None = None,
+    scope: SchoolScope | None = None,
 ) -> Page[Household]:
     """Households whose name starts with `prefix` (case and accents ignored)."""
     return await search_data.search_households_by_name(
@@ -30,12 +37,18 @@ async def search_households_by_name(
         database=ctx.database,
         limit=page_limit(first),
         after=after,
+        scope=scope,
         prefix=_prefix(prefix, "prefix"),
     )
 
 
 async def search_households_by_address(
-    ctx: UseCaseContext, address: str, *, first: int = 20, after: str | None = None
+    ctx: UseCaseContext,
+    address: str,
+    *,
+    first: int = 20,
+    after: str | None = None,
+    scope: SchoolScope | None = None,
 ) -> Page[Household]:
     """Households ever at an address starting "12 Main" (number, street, tag; or PO box),
     or on a street typed without its number ("Main St")."""
@@ -47,12 +60,18 @@ async def search_households_by_address(
         database=ctx.database,
         limit=page_limit(first),
         after=after,
+        scope=scope,
         street_prefix=key,
     )
 
 
 async def search_households_by_phone(
-    ctx: UseCaseContext, number: str, *, first: int = 20, after: str | None = None
+    ctx: UseCaseContext,
+    number: str,
+    *,
+    first: int = 20,
+    after: str | None = None,
+    scope: SchoolScope | None = None,
 ) -> Page[Household]:
     """Households that ever had this phone number (any format; compared in E.164)."""
     try:
@@ -64,6 +83,7 @@ async def search_households_by_phone(
         database=ctx.database,
         limit=page_limit(first),
         after=after,
+        scope=scope,
         number=e164,
     )
 
@@ -75,6 +95,7 @@ async def search_households_by_member_name(
     *,
     first: int = 20,
     after: str | None = None,
+    scope: SchoolScope | None = None,
 ) -> Page[Household]:
     """Households with a member (ever) whose names start with these prefixes."""
     return await search_data.search_households_by_member_name(
@@ -82,6 +103,7 @@ async def search_households_by_member_name(
         database=ctx.database,
         limit=page_limit(first),
         after=after,
+        scope=scope,
         last_prefix=_prefix(last_name, "lastName"),
         first_prefix=name_key(first_name),
     )
@@ -94,6 +116,7 @@ async def search_people_by_name(
     *,
     first: int = 20,
     after: str | None = None,
+    scope: SchoolScope | None = None,
 ) -> Page[Person]:
     """People whose last (and first) names start with these prefixes."""
     return await search_data.search_people_by_name(
@@ -101,13 +124,19 @@ async def search_people_by_name(
         database=ctx.database,
         limit=page_limit(first),
         after=after,
+        scope=scope,
         last_prefix=_prefix(last_name, "lastName"),
         first_prefix=name_key(first_name),
     )
 
 
 async def search_people_by_birth_date(
-    ctx: UseCaseContext, birth_date: date, *, first: int = 20, after: str | None = None
+    ctx: UseCaseContext,
+    birth_date: date,
+    *,
+    first: int = 20,
+    after: str | None = None,
+    scope: SchoolScope | None = None,
 ) -> Page[Person]:
     """People born on this day."""
     return await search_data.search_people_by_birth_date(
@@ -115,12 +144,18 @@ async def search_people_by_birth_date(
         database=ctx.database,
         limit=page_limit(first),
         after=after,
+        scope=scope,
         birth_date=birth_date,
     )
 
 
 async def search_people_by_student_number(
-    ctx: UseCaseContext, student_number: str, *, first: int = 20, after: str | None = None
+    ctx: UseCaseContext,
+    student_number: str,
+    *,
+    first: int = 20,
+    after: str | None = None,
+    scope: SchoolScope | None = None,
 ) -> Page[Person]:
     """The person with this student number (a page of at most one)."""
     return await search_data.search_people_by_student_number(
@@ -128,5 +163,6 @@ async def search_people_by_student_number(
         database=ctx.database,
         limit=page_limit(first),
         after=after,
+        scope=scope,
         student_number=student_number.strip(),
     )

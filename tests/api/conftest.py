@@ -4,6 +4,7 @@ district built through the real use cases with the clock pinned."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -19,6 +20,7 @@ from graph_service.services.access_runtime import AccessRuntime
 from graph_service.settings import Settings
 from graph_service.testing.service import running_service
 from graph_service.testing.world import NOW, World, build_world
+from tests.conftest import Wipes
 
 
 @pytest.fixture(scope="session")
@@ -32,11 +34,41 @@ async def _build(driver: AsyncDriver, settings: Settings, clock: FixedClock) -> 
     return await build_world(runtime, clock)
 
 
+def _replace(world: World, fresh: World) -> None:
+    """Rebuilt in place (new ids), so every holder of the shared world sees the new one."""
+    for mine, theirs in ((world.households, fresh.households), (world.people, fresh.people)):
+        mine.clear()
+        mine.update(theirs)
+
+
+@dataclass
+class SharedWorld:
+    world: World
+    built_after_wipes: int
+
+
 @pytest.fixture(scope="session")
-async def world(migrated_driver: AsyncDriver, settings: Settings, clock: FixedClock) -> World:
-    """Built once for the API tests; tests that write make their own households, and tests
-    that change access for everyone (a sweep) ask for `rebuilt_world_after`."""
-    return await _build(migrated_driver, settings, clock)
+async def shared_world(
+    migrated_driver: AsyncDriver, settings: Settings, clock: FixedClock, wipes: Wipes
+) -> SharedWorld:
+    return SharedWorld(await _build(migrated_driver, settings, clock), wipes.count)
+
+
+@pytest.fixture
+async def world(
+    shared_world: SharedWorld,
+    wipes: Wipes,
+    migrated_driver: AsyncDriver,
+    settings: Settings,
+    clock: FixedClock,
+) -> World:
+    """Built once for the API tests (and again when a test using `db` emptied the database
+    in between); tests that write make their own households, and tests that change access
+    for everyone (a sweep) ask for `rebuilt_world_after`."""
+    if shared_world.built_after_wipes != wipes.count:
+        _replace(shared_world.world, await _build(migrated_driver, settings, clock))
+        shared_world.built_after_wipes = wipes.count
+    return shared_world.world
 
 
 @pytest.fixture
@@ -45,14 +77,11 @@ async def rebuilt_world_after(
 ) -> AsyncIterator[World]:
     """The shared world, wiped and rebuilt (in place, new ids) once the test is done."""
     yield world
-    fresh = await _build(migrated_driver, settings, clock)
-    for mine, theirs in ((world.households, fresh.households), (world.people, fresh.people)):
-        mine.clear()
-        mine.update(theirs)
+    _replace(world, await _build(migrated_driver, settings, clock))
 
 
 @pytest.fixture(scope="session")
-def service_url(settings: Settings, clock: FixedClock, world: World) -> Iterator[str]:
+def service_url(settings: Settings, clock: FixedClock, shared_world: SharedWorld) -> Iterator[str]:
     with running_service(settings, clock=clock) as url:
         yield url
 

@@ -11,6 +11,7 @@ from neo4j import AsyncDriver
 
 from graph_service.db.cypher import cypher
 from graph_service.settings import Settings
+from graph_service.testing.round_trips import counting_runs
 
 SEARCH = """
 query($after: String, $first: Int!) {
@@ -48,3 +49,19 @@ async def test_paging_a_scoped_search_returns_each_match_once(
     lincoln = [name for name in seen if name in set(mine)]
     assert lincoln == mine  # all of ours, once each, in name order
     assert len(seen) == len(set(seen))
+
+
+async def test_a_clerks_page_is_full_and_one_search_whatever_lies_outside_the_scope(
+    as_staff: Any, migrated_driver: AsyncDriver, settings: Settings
+) -> None:
+    await _bulk(migrated_driver, settings, "lincoln", 23)
+    theirs = await _bulk(migrated_driver, settings, "elm", 400)  # 17 out of scope per one of ours
+    clerk = as_staff("lincoln_office")
+    with counting_runs(ignore=("AuditEvent",)) as runs:
+        page = clerk.data(SEARCH, first=20, after=None)["households"]
+    names = [edge["node"]["name"].removeprefix("Bulk ") for edge in page["edges"]]
+    assert len(names) == 20
+    assert not set(names) & set(theirs)
+    assert page["pageInfo"]["hasNextPage"]
+    # The caller's grant, the narrowed search, the decision confirming it, the page's views.
+    assert runs.count == 4, runs.count

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from graph_service.db.cypher import UnknownCypher, cypher, statement_names
+from graph_service.db.cypher import (
+    BadInclude,
+    UnknownCypher,
+    _expand,
+    cypher,
+    fragment_names,
+    included_fragments,
+    statement_names,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 NAME_IN_CODE = re.compile(r"""cypher\(\s*["']([\w/]+)["']""")
@@ -46,3 +54,25 @@ def test_python_modules_hold_no_cypher_text() -> None:
         if cypher_words.search(path.read_text())
     ]
     assert offenders == []
+
+
+def test_every_fragment_is_included_and_none_is_a_statement() -> None:
+    assert set(fragment_names()) == included_fragments()
+    assert not [name for name in statement_names() if name.startswith("fragments/")]
+
+
+def test_an_include_is_replaced_by_its_fragment_indented_alike() -> None:
+    statement = cypher("access/households_in_school_scope")
+    assert "@include" not in statement
+    assert "\n  (\n    EXISTS {\n" in statement
+    nested = cypher("people/search_people_by_name")
+    assert "@include" not in nested
+    assert nested.count("scopeSchool.id IN scopeSchoolIds") == 3  # person + nested household
+
+
+def test_a_missing_or_circular_fragment_is_refused_when_loading() -> None:
+    with pytest.raises(BadInclude, match=r"cypher/fragments/none\.cypher"):
+        _expand("RETURN 1\n// @include fragments/none\n", {})
+    loop = {"fragments/a": "// @include fragments/a\n"}
+    with pytest.raises(BadInclude, match="includes itself"):
+        _expand("// @include fragments/a\n", loop)
