@@ -57,6 +57,20 @@ class SchoolScope(BaseModel):
     as_of: date
 
 
+class KnownScope(BaseModel):
+    """Which of `asked` a school-based grant covered on `on_date`, read together with the
+    caller's grant (one round trip for a request that names its households up front)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    on_date: date
+    asked: frozenset[str]
+    covered: frozenset[str]
+
+    def answers(self, household_ids: list[str], on_date: date) -> bool:
+        return on_date == self.on_date and self.asked.issuperset(household_ids)
+
+
 class Decision(BaseModel):
     """Allowed or not, why, and under which policy; for lists, which ids passed."""
 

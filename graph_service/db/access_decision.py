@@ -29,6 +29,31 @@ async def caller_grant(
     return row["employmentStatus"] == "active", grant
 
 
+async def caller_grant_with_scope(
+    driver: AsyncDriver,
+    *,
+    database: str,
+    employee_id: str,
+    household_ids: list[str],
+    on_date: date,
+) -> tuple[bool, Grant | None, set[str]]:
+    """`caller_grant` and, in the same round trip, the ids among `household_ids` that the
+    grant covers on `on_date` when it is school-based (empty otherwise)."""
+    records, _, _ = await driver.execute_query(
+        cypher("access/load_caller_grant_with_scope"),
+        employeeId=employee_id,
+        householdIds=household_ids,
+        onDate=on_date,
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    if not records:
+        return False, None, set()
+    row = native(records[0].data())
+    grant = grant_from_row(row["grant"]) if row["grant"] else None
+    return row["employmentStatus"] == "active", grant, set(row["covered"])
+
+
 async def households_in_school_scope(
     driver: AsyncDriver,
     *,

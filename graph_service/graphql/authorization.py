@@ -20,6 +20,7 @@ from graph_service.auth.principal import PlatformRole
 from graph_service.db.scope import Touched, what_ids_touch
 from graph_service.errors import Forbidden, NotFound
 from graph_service.graphql.context import Info
+from graph_service.graphql.ids import raw_id
 from graph_service.services.access_decision import decide, record_access_decision
 
 T = TypeVar("T", bound=type)
@@ -106,6 +107,16 @@ class CanRead(_HouseholdRight):
     describe = "an active household grant with Read, objects in its scope"
 
 
+class CanReadHousehold(CanRead):
+    """CanRead for a field whose `id` argument names one household: the caller's grant and
+    that household's scope are read in one round trip (the resolver's decision reuses it)."""
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        households = [raw_id(str(kwargs["id"]))]
+        await require_right(info, self.right, operation=info.field_name, households=households)
+        return True
+
+
 class CanWrite(_HouseholdRight):
     right = Right.WRITE
     describe = "an active household grant with Write, objects in its scope"
@@ -134,10 +145,13 @@ class DistrictReader(Rule):
         return True
 
 
-async def require_right(info: Info, right: Right, *, operation: str) -> Decision:
-    """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN."""
+async def require_right(
+    info: Info, right: Right, *, operation: str, households: list[str] | None = None
+) -> Decision:
+    """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN.
+    `households` the field names are scope-checked with the grant's read (see Context)."""
     context = info.context
-    caller = await context.caller()
+    caller = await context.caller(households)
     decision = await decide(context.runtime, caller, right, [])
     if not decision.allowed:
         await record_access_decision(
@@ -159,7 +173,9 @@ async def households_in_scope(
         return []
     context = info.context
     caller = await context.caller()
-    decision = await decide(context.runtime, caller, right, household_ids)
+    decision = await decide(
+        context.runtime, caller, right, household_ids, known=context.known_scope
+    )
     if decision.denied_ids:
         await record_access_decision(
             context.runtime,

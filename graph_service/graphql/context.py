@@ -12,11 +12,11 @@ from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
-from graph_service.access.decision import CallerGrant
+from graph_service.access.decision import CallerGrant, KnownScope
 from graph_service.auth.principal import Principal
 from graph_service.errors import Unauthenticated
 from graph_service.graphql.loaders import Loaders
-from graph_service.services.access_decision import load_caller
+from graph_service.services.access_decision import load_caller, load_caller_with_scope
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.context import UseCaseContext
 from graph_service.services.read_audit import ReadAudit
@@ -37,6 +37,7 @@ class Context:
     loaders: Loaders
     scope_loaders: dict[str, DataLoader[str, bool]] = field(default_factory=dict)
     _caller: CallerGrant | None = field(default=None, init=False)
+    _known_scope: KnownScope | None = field(default=None, init=False)
 
     @property
     def driver(self) -> AsyncDriver:
@@ -48,12 +49,24 @@ class Context:
             raise self.auth_error or Unauthenticated("a bearer token is required")
         return self.principal
 
-    async def caller(self) -> CallerGrant:
+    async def caller(self, households: list[str] | None = None) -> CallerGrant:
         """The caller's household grant, read once per request (never across requests, so a
-        revocation is seen by the very next request)."""
+        revocation is seen by the very next request). `households`, when the request names
+        them before its first decision, are scope-checked in the same round trip."""
         if self._caller is None:
-            self._caller = await load_caller(self.runtime, self.require_principal().employee_id)
+            employee_id = self.require_principal().employee_id
+            if households:
+                self._caller, self._known_scope = await load_caller_with_scope(
+                    self.runtime, employee_id, households
+                )
+            else:
+                self._caller = await load_caller(self.runtime, employee_id)
         return self._caller
+
+    @property
+    def known_scope(self) -> KnownScope | None:
+        """Scope answers read with the caller's grant, if this request asked for any."""
+        return self._known_scope
 
     @property
     def caller_if_loaded(self) -> CallerGrant | None:

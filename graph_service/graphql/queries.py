@@ -21,6 +21,7 @@ from graph_service.graphql.authorization import (
     Anyone,
     Authenticated,
     CanRead,
+    CanReadHousehold,
     guarded_by_parent,
     households_in_scope,
     people_in_scope,
@@ -192,7 +193,7 @@ class Query(StewardQueries, MergeQueries):
     @strawberry.field(
         description="A household as it was on `asOf` (default today); null when missing or "
         "outside your access scope.",
-        permission_classes=[CanRead],
+        permission_classes=[CanReadHousehold],
     )
     async def household(
         self, info: Info, id: strawberry.ID, as_of: date | None = None

@@ -2,13 +2,16 @@
 
 Use: `caller = await load_caller(runtime, employee_id)` once per request (one indexed lookup),
 then `await decide(runtime, caller, Right.READ, household_ids)` for each check in that request.
+A request that names its households before deciding (a household page) may load the caller
+with `load_caller_with_scope` instead and pass the `KnownScope` to `decide`: the same
+decision, one round trip fewer.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from graph_service.access.decision import CallerGrant, Decision, grant_denial
+from graph_service.access.decision import CallerGrant, Decision, KnownScope, grant_denial
 from graph_service.access.engine import local_date
 from graph_service.access.policy import Right
 from graph_service.db import access_decision as db
@@ -26,16 +29,39 @@ async def load_caller(runtime: AccessRuntime, employee_id: str) -> CallerGrant:
     )
 
 
+async def load_caller_with_scope(
+    runtime: AccessRuntime, employee_id: str, household_ids: list[str]
+) -> tuple[CallerGrant, KnownScope]:
+    """`load_caller`, and in the same round trip which of `household_ids` a school-based
+    grant covers today, for `decide` to use instead of asking again."""
+    on_date = runtime.today()
+    employed, grant, covered = await db.caller_grant_with_scope(
+        runtime.driver,
+        database=runtime.database,
+        employee_id=employee_id,
+        household_ids=household_ids,
+        on_date=on_date,
+    )
+    caller = CallerGrant(
+        employee_id=employee_id, employed=employed, grant=grant, loaded_at=runtime.now()
+    )
+    known = KnownScope(on_date=on_date, asked=frozenset(household_ids), covered=frozenset(covered))
+    return caller, known
+
+
 async def decide(
     runtime: AccessRuntime,
     caller: CallerGrant,
     right: Right,
     household_ids: list[str],
     at: datetime | None = None,
+    known: KnownScope | None = None,
 ) -> Decision:
     """Allowed only when every household is in scope; `allowed_ids` lists the ones that are
     (so a list can be filtered to scope). Missing and out-of-scope households answer alike.
-    With no household ids (adding a new household), only the grant and the right count."""
+    With no household ids (adding a new household), only the grant and the right count.
+    `known` (from `load_caller_with_scope`) answers the scope question when it covers these
+    households on the decision's day; otherwise the graph is asked."""
     at = at or runtime.now()
     # The version in force decides; the grant's own version is in the audit beside it.
     policy_version = runtime.policy.version
@@ -55,15 +81,18 @@ async def decide(
             policy_version=policy_version,
             right=right,
         )
+    on_date = local_date(at, runtime.policy)
     if caller.district_wide:
         in_scope = set(household_ids)
+    elif known is not None and known.answers(household_ids, on_date):
+        in_scope = set(known.covered)
     else:
         in_scope = await db.households_in_school_scope(
             runtime.driver,
             database=runtime.database,
             household_ids=household_ids,
             school_ids=caller.school_ids,
-            on_date=local_date(at, runtime.policy),
+            on_date=on_date,
         )
     allowed_ids = [h for h in household_ids if h in in_scope]
     denied_ids = [h for h in household_ids if h not in in_scope]

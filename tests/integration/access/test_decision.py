@@ -12,10 +12,16 @@ from graph_service.access.policy import Right
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
 from graph_service.errors import NotFound
-from graph_service.services.access_decision import decide, load_caller, record_access_decision
+from graph_service.services.access_decision import (
+    decide,
+    load_caller,
+    load_caller_with_scope,
+    record_access_decision,
+)
 from graph_service.services.access_provisioning import run_sweep
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
+from graph_service.testing.round_trips import counting_runs
 from tests.integration.access.conftest import at, completions, event, hired, send
 from tests.integration.access.helpers import audit_entries
 
@@ -99,6 +105,39 @@ async def test_school_grant_covers_enrolled_and_newly_created_households(
     decision = await decide(district, caller, Right.WRITE, [household])
     assert decision.allowed is allowed
     assert decision.policy_version == "2026.1"
+
+    # The same decision when the scope is read in the caller's round trip (a household page).
+    together, known = await load_caller_with_scope(district, "E100", [household])
+    assert together.grant == caller.grant
+    with counting_runs() as runs:
+        decided_together = await decide(district, together, Right.WRITE, [household], known=known)
+    assert runs.count == 0
+    assert decided_together == decision
+
+
+@pytest.mark.parametrize("employee", ["E200", "E-UNKNOWN"])
+async def test_the_one_trip_load_matches_the_two_for_other_callers(
+    district: AccessRuntime, employee: str
+) -> None:
+    ids = ["H-enrolled-lincoln", "H-enrolled-elm", "H-does-not-exist"]
+    apart = await decide(district, await load_caller(district, employee), Right.READ, ids)
+    caller, known = await load_caller_with_scope(district, employee, ids)
+    assert await decide(district, caller, Right.READ, ids, known=known) == apart
+
+
+async def test_a_known_scope_for_other_households_or_another_day_is_not_used(
+    district: AccessRuntime, clock: FixedClock
+) -> None:
+    caller, known = await load_caller_with_scope(district, "E100", ["H-enrolled-lincoln"])
+    with counting_runs() as runs:
+        other = await decide(district, caller, Right.READ, ["H-new-at-lincoln"], known=known)
+        later = await decide(
+            district, caller, Right.READ, ["H-enrolled-lincoln"], at=at("2026-09-03 07:00"),
+            known=known,
+        )  # fmt: skip
+    assert runs.count == 2
+    assert other.allowed
+    assert later.allowed
 
 
 async def test_a_list_is_filtered_to_scope_in_one_answer(district: AccessRuntime) -> None:

@@ -23,6 +23,10 @@ def operators(plan: dict[str, Any]) -> list[str]:
     [
         ("access/load_caller_grant", {"employeeId": "E1"}),
         (
+            "access/load_caller_grant_with_scope",
+            {"employeeId": "E1", "householdIds": ["h1"], "onDate": date(2026, 9, 1)},
+        ),
+        (
             "access/households_in_school_scope",
             {"householdIds": ["h1"], "schoolIds": ["s1"], "onDate": date(2026, 9, 1)},
         ),
