@@ -21,6 +21,7 @@ from bench.workload import (
     SEARCH_BY_NAME,
     Samples,
 )
+from graph_service.access.decision import ScopeMemo
 from graph_service.access.policy import Right
 from graph_service.access.settings import AccessSettings
 from graph_service.app import create_app
@@ -77,8 +78,9 @@ async def authorization_and_round_trips(
         for _ in range(REPEATS):
             household = [rng.choice(samples.household_ids)]
             started = time.perf_counter()
-            caller, known = await load_caller_with_scope(runtime, clerk, household)
-            await decide(runtime, caller, Right.READ, household, known=known)
+            memo = ScopeMemo()
+            caller = await load_caller_with_scope(runtime, clerk, household, memo)
+            await decide(runtime, caller, Right.READ, household, memo=memo)
             authz.append(time.perf_counter() - started)
     authorization = statistics.median(authz) * 1000
     page = statistics.median(page_latencies) * 1000

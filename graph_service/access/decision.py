@@ -57,18 +57,25 @@ class SchoolScope(BaseModel):
     as_of: date
 
 
-class KnownScope(BaseModel):
-    """Which of `asked` a school-based grant covered on `on_date`, read together with the
-    caller's grant (one round trip for a request that names its households up front)."""
+class ScopeMemo:
+    """School-scope answers already read during one request, by day, so that a household
+    asked about twice (a person's, then their memberships') is read once, and the one named
+    by a page is read with the caller's grant. Lives in one request's context only; the API
+    uses it for query operations, never while a mutation may change what is in scope."""
 
-    model_config = ConfigDict(frozen=True)
+    def __init__(self) -> None:
+        self._days: dict[date, dict[str, bool]] = {}
 
-    on_date: date
-    asked: frozenset[str]
-    covered: frozenset[str]
+    def covered(self, household_ids: list[str], on_date: date) -> set[str] | None:
+        """The covered ones among `household_ids`, or None unless every one is known."""
+        known = self._days.get(on_date, {})
+        if not all(h in known for h in household_ids):
+            return None
+        return {h for h in household_ids if known[h]}
 
-    def answers(self, household_ids: list[str], on_date: date) -> bool:
-        return on_date == self.on_date and self.asked.issuperset(household_ids)
+    def remember(self, asked: list[str], covered: set[str], on_date: date) -> None:
+        known = self._days.setdefault(on_date, {})
+        known.update({h: h in covered for h in asked})
 
 
 class Decision(BaseModel):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
+from graphql import OperationType
 from strawberry.dataloader import DataLoader
 from strawberry.permission import BasePermission
 
@@ -173,8 +174,10 @@ async def households_in_scope(
         return []
     context = info.context
     caller = await context.caller()
+    # Scope answers are reused within a query; a mutation may change scope, so it asks.
+    reading = info.operation.operation is OperationType.QUERY
     decision = await decide(
-        context.runtime, caller, right, household_ids, known=context.known_scope
+        context.runtime, caller, right, household_ids, memo=context.scope_memo if reading else None
     )
     if decision.denied_ids:
         await record_access_decision(

@@ -12,7 +12,7 @@ from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
-from graph_service.access.decision import CallerGrant, KnownScope
+from graph_service.access.decision import CallerGrant, ScopeMemo
 from graph_service.auth.principal import Principal
 from graph_service.errors import Unauthenticated
 from graph_service.graphql.loaders import Loaders
@@ -37,7 +37,7 @@ class Context:
     loaders: Loaders
     scope_loaders: dict[str, DataLoader[str, bool]] = field(default_factory=dict)
     _caller: CallerGrant | None = field(default=None, init=False)
-    _known_scope: KnownScope | None = field(default=None, init=False)
+    scope_memo: ScopeMemo = field(default_factory=ScopeMemo)
 
     @property
     def driver(self) -> AsyncDriver:
@@ -56,17 +56,12 @@ class Context:
         if self._caller is None:
             employee_id = self.require_principal().employee_id
             if households:
-                self._caller, self._known_scope = await load_caller_with_scope(
-                    self.runtime, employee_id, households
+                self._caller = await load_caller_with_scope(
+                    self.runtime, employee_id, households, self.scope_memo
                 )
             else:
                 self._caller = await load_caller(self.runtime, employee_id)
         return self._caller
-
-    @property
-    def known_scope(self) -> KnownScope | None:
-        """Scope answers read with the caller's grant, if this request asked for any."""
-        return self._known_scope
 
     @property
     def caller_if_loaded(self) -> CallerGrant | None:

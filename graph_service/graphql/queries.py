@@ -230,11 +230,8 @@ class Query(StewardQueries, MergeQueries):
             first=first,
             after=after,
         )
-        views = await info.context.loaders.household.load_many([(h.id, day) for h in items])
         edges = [
-            Edge(cursor=_household_cursor(h), node=Household.from_model(v))
-            for h, v in zip(items, views, strict=True)
-            if v is not None
+            Edge(cursor=_household_cursor(h), node=Household.from_household(h, day)) for h in items
         ]
         return Connection(
             edges=edges, page_info=PageInfo(has_next_page=cursor is not None, end_cursor=cursor)

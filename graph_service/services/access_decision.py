@@ -2,16 +2,17 @@
 
 Use: `caller = await load_caller(runtime, employee_id)` once per request (one indexed lookup),
 then `await decide(runtime, caller, Right.READ, household_ids)` for each check in that request.
-A request that names its households before deciding (a household page) may load the caller
-with `load_caller_with_scope` instead and pass the `KnownScope` to `decide`: the same
-decision, one round trip fewer.
+A request may keep a `ScopeMemo` and pass it to every `decide`: a household's school scope is
+then read once per request and day. A request that names its households before deciding (a
+household page) loads the caller with `load_caller_with_scope` instead, which fills the memo
+in the same round trip: the same decisions, fewer round trips.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from graph_service.access.decision import CallerGrant, Decision, KnownScope, grant_denial
+from graph_service.access.decision import CallerGrant, Decision, ScopeMemo, grant_denial
 from graph_service.access.engine import local_date
 from graph_service.access.policy import Right
 from graph_service.db import access_decision as db
@@ -30,10 +31,10 @@ async def load_caller(runtime: AccessRuntime, employee_id: str) -> CallerGrant:
 
 
 async def load_caller_with_scope(
-    runtime: AccessRuntime, employee_id: str, household_ids: list[str]
-) -> tuple[CallerGrant, KnownScope]:
+    runtime: AccessRuntime, employee_id: str, household_ids: list[str], memo: ScopeMemo
+) -> CallerGrant:
     """`load_caller`, and in the same round trip which of `household_ids` a school-based
-    grant covers today, for `decide` to use instead of asking again."""
+    grant covers today, remembered in `memo` for `decide`."""
     on_date = runtime.today()
     employed, grant, covered = await db.caller_grant_with_scope(
         runtime.driver,
@@ -45,8 +46,9 @@ async def load_caller_with_scope(
     caller = CallerGrant(
         employee_id=employee_id, employed=employed, grant=grant, loaded_at=runtime.now()
     )
-    known = KnownScope(on_date=on_date, asked=frozenset(household_ids), covered=frozenset(covered))
-    return caller, known
+    if grant is not None and not caller.district_wide:
+        memo.remember(household_ids, covered, on_date)
+    return caller
 
 
 async def decide(
@@ -55,13 +57,13 @@ async def decide(
     right: Right,
     household_ids: list[str],
     at: datetime | None = None,
-    known: KnownScope | None = None,
+    memo: ScopeMemo | None = None,
 ) -> Decision:
     """Allowed only when every household is in scope; `allowed_ids` lists the ones that are
     (so a list can be filtered to scope). Missing and out-of-scope households answer alike.
     With no household ids (adding a new household), only the grant and the right count.
-    `known` (from `load_caller_with_scope`) answers the scope question when it covers these
-    households on the decision's day; otherwise the graph is asked."""
+    With a `memo`, school-scope answers already read in this request are used and new ones
+    remembered."""
     at = at or runtime.now()
     # The version in force decides; the grant's own version is in the audit beside it.
     policy_version = runtime.policy.version
@@ -84,16 +86,20 @@ async def decide(
     on_date = local_date(at, runtime.policy)
     if caller.district_wide:
         in_scope = set(household_ids)
-    elif known is not None and known.answers(household_ids, on_date):
-        in_scope = set(known.covered)
     else:
-        in_scope = await db.households_in_school_scope(
-            runtime.driver,
-            database=runtime.database,
-            household_ids=household_ids,
-            school_ids=caller.school_ids,
-            on_date=on_date,
-        )
+        known = memo.covered(household_ids, on_date) if memo else None
+        if known is not None:
+            in_scope = known
+        else:
+            in_scope = await db.households_in_school_scope(
+                runtime.driver,
+                database=runtime.database,
+                household_ids=household_ids,
+                school_ids=caller.school_ids,
+                on_date=on_date,
+            )
+            if memo is not None:
+                memo.remember(household_ids, in_scope, on_date)
     allowed_ids = [h for h in household_ids if h in in_scope]
     denied_ids = [h for h in household_ids if h not in in_scope]
     reason = "within the grant's scope" if not denied_ids else "household outside the grant's scope"

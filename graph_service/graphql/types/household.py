@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph_service.domain.households import Household as HouseholdModel
 from graph_service.domain.households import HouseholdView
 from graph_service.domain.households import Member as MemberModel
 from graph_service.graphql.authorization import guarded_by_parent
@@ -54,6 +55,9 @@ class Member:
 @strawberry.type(description="A census household, as it was on `asOf`.")
 class Household(Node):
     raw_id: strawberry.Private[str]
+    # Members, addresses and phones are read only when a query asks for them: a person's
+    # memberships or a search page that shows names needs no second read.
+    view: strawberry.Private[HouseholdView | None]
     name: str
     comments: str | None
     private: bool
@@ -61,24 +65,47 @@ class Household(Node):
     created_at: datetime
     updated_at: datetime
     as_of: date
-    members: list[Member]
-    addresses: list[HouseholdAddress]
-    phones: list[PhoneLink]
+
+    @strawberry.field
+    async def members(self, info: Info) -> list[Member]:
+        view = await self._view(info)
+        return [Member.from_model(m, self.as_of) for m in view.members] if view else []
+
+    @strawberry.field
+    async def addresses(self, info: Info) -> list[HouseholdAddress]:
+        view = await self._view(info)
+        return [HouseholdAddress.from_model(loc) for loc in view.locations] if view else []
+
+    @strawberry.field
+    async def phones(self, info: Info) -> list[PhoneLink]:
+        view = await self._view(info)
+        return [PhoneLink.from_model(link) for link in view.phones] if view else []
+
+    async def _view(self, info: Info) -> HouseholdView | None:
+        """The household's day, loaded with the request's other households on first use."""
+        if self.view is None:
+            self.view = await info.context.loaders.household.load((self.raw_id, self.as_of))
+        return self.view
 
     @classmethod
     def from_model(cls, view: HouseholdView) -> Household:
-        h = view.household
+        return cls.from_household(view.household, view.as_of, view)
+
+    @classmethod
+    def from_household(
+        cls, h: HouseholdModel, as_of: date, view: HouseholdView | None = None
+    ) -> Household:
+        """From the household's own properties (as a search or a membership read them);
+        its members, addresses and phones are loaded if asked for."""
         return cls(
             id=strawberry.ID(to_global_id("Household", h.id)),
             raw_id=h.id,
+            view=view,
             name=h.name,
             comments=h.comments,
             private=h.private,
             version=h.version,
             created_at=h.created_at,
             updated_at=h.updated_at,
-            as_of=view.as_of,
-            members=[Member.from_model(m, view.as_of) for m in view.members],
-            addresses=[HouseholdAddress.from_model(loc) for loc in view.locations],
-            phones=[PhoneLink.from_model(link) for link in view.phones],
+            as_of=as_of,
         )

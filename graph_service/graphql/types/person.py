@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from graph_service.domain.enrollments import Enrolment, Grade
+from graph_service.domain.households import Household as HouseholdModel
 from graph_service.domain.people import Gender
 from graph_service.domain.person_view import PersonMembership, PersonView
 from graph_service.domain.relationships import RelatedPerson
@@ -32,7 +33,7 @@ GradeEnum = strawberry.enum(Grade, name="Grade")
 @guarded_by_parent
 @strawberry.type(description="One of the person's households on `asOf`.")
 class Membership:
-    household_id: strawberry.Private[str]
+    household_record: strawberry.Private[HouseholdModel]
     as_of: strawberry.Private[date]
     secondary: bool
     private: bool
@@ -43,15 +44,14 @@ class Membership:
     async def household(self, info: Info) -> HouseholdRef | None:
         from graph_service.graphql.types.household import Household
 
-        if not await readable_households(info).load(self.household_id):
+        if not await readable_households(info).load(self.household_record.id):
             return None
-        view = await info.context.loaders.household.load((self.household_id, self.as_of))
-        return Household.from_model(view) if view else None
+        return Household.from_household(self.household_record, self.as_of)
 
     @classmethod
     def from_model(cls, membership: PersonMembership, as_of: date) -> Membership:
         return cls(
-            household_id=membership.household.id,
+            household_record=membership.household,
             as_of=as_of,
             secondary=membership.secondary,
             private=membership.private,

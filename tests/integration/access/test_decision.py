@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from graph_service.access.decision import ScopeMemo
 from graph_service.access.events import EventType
 from graph_service.access.policy import Right
 from graph_service.clock import FixedClock
@@ -107,10 +108,11 @@ async def test_school_grant_covers_enrolled_and_newly_created_households(
     assert decision.policy_version == "2026.1"
 
     # The same decision when the scope is read in the caller's round trip (a household page).
-    together, known = await load_caller_with_scope(district, "E100", [household])
+    memo = ScopeMemo()
+    together = await load_caller_with_scope(district, "E100", [household], memo)
     assert together.grant == caller.grant
     with counting_runs() as runs:
-        decided_together = await decide(district, together, Right.WRITE, [household], known=known)
+        decided_together = await decide(district, together, Right.WRITE, [household], memo=memo)
     assert runs.count == 0
     assert decided_together == decision
 
@@ -121,33 +123,32 @@ async def test_the_one_trip_load_matches_the_two_for_other_callers(
 ) -> None:
     ids = ["H-enrolled-lincoln", "H-enrolled-elm", "H-does-not-exist"]
     apart = await decide(district, await load_caller(district, employee), Right.READ, ids)
-    caller, known = await load_caller_with_scope(district, employee, ids)
-    assert await decide(district, caller, Right.READ, ids, known=known) == apart
+    memo = ScopeMemo()
+    caller = await load_caller_with_scope(district, employee, ids, memo)
+    assert await decide(district, caller, Right.READ, ids, memo=memo) == apart
 
 
-async def test_a_known_scope_for_other_households_or_another_day_is_not_used(
-    district: AccessRuntime, clock: FixedClock
+async def test_a_memo_answers_only_what_it_was_told_for_that_day(
+    district: AccessRuntime,
 ) -> None:
-    caller, known = await load_caller_with_scope(district, "E100", ["H-enrolled-lincoln"])
+    memo = ScopeMemo()
+    caller = await load_caller_with_scope(district, "E100", ["H-enrolled-lincoln"], memo)
     with counting_runs() as runs:
-        other = await decide(district, caller, Right.READ, ["H-new-at-lincoln"], known=known)
+        other = await decide(district, caller, Right.READ, ["H-new-at-lincoln"], memo=memo)
         later = await decide(
             district, caller, Right.READ, ["H-enrolled-lincoln"], at=at("2026-09-03 07:00"),
-            known=known,
+            memo=memo,
         )  # fmt: skip
-    assert runs.count == 2
+        both = ["H-new-at-lincoln", "H-enrolled-elm", "H-enrolled-lincoln"]
+        remembered = await decide(district, caller, Right.READ, both, memo=memo)
+    assert runs.count == 3  # other household, other day, and one not yet asked (elm)
     assert other.allowed
     assert later.allowed
-
-
-async def test_a_list_is_filtered_to_scope_in_one_answer(district: AccessRuntime) -> None:
-    caller = await load_caller(district, "E100")
-    ids = ["H-enrolled-lincoln", "H-enrolled-elm", "H-new-at-lincoln", "H-does-not-exist"]
-    decision = await decide(district, caller, Right.READ, ids)
-    assert not decision.allowed
-    assert decision.allowed_ids == ["H-enrolled-lincoln", "H-new-at-lincoln"]
-    assert decision.denied_ids == ["H-enrolled-elm", "H-does-not-exist"]
-    assert decision.reason == "household outside the grant's scope"
+    assert remembered.allowed_ids == ["H-new-at-lincoln", "H-enrolled-lincoln"]
+    with counting_runs() as runs:
+        again = await decide(district, caller, Right.READ, both, memo=memo)
+    assert runs.count == 0
+    assert again == remembered
 
 
 async def test_central_office_grant_covers_the_district(district: AccessRuntime) -> None:
