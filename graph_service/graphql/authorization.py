@@ -118,6 +118,19 @@ class CanReadHousehold(CanRead):
         return True
 
 
+class CanReadPerson(CanRead):
+    """CanRead for a field whose `id` (and `asOf`) arguments name one person: the caller's
+    grant and where that person is placed, with those households' scope, are read in one
+    round trip (the resolver's decision reuses them)."""
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        people = [raw_id(str(kwargs["id"]))]
+        await require_right(
+            info, self.right, operation=info.field_name, people=people, as_of=kwargs.get("as_of")
+        )
+        return True
+
+
 class CanWrite(_HouseholdRight):
     right = Right.WRITE
     describe = "an active household grant with Write, objects in its scope"
@@ -147,12 +160,19 @@ class DistrictReader(Rule):
 
 
 async def require_right(
-    info: Info, right: Right, *, operation: str, households: list[str] | None = None
+    info: Info,
+    right: Right,
+    *,
+    operation: str,
+    households: list[str] | None = None,
+    people: list[str] | None = None,
+    as_of: date | None = None,
 ) -> Decision:
     """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN.
-    `households` the field names are scope-checked with the grant's read (see Context)."""
+    `households` or `people` the field names are scope-checked with the grant's read (see
+    `Context.caller`)."""
     context = info.context
-    caller = await context.caller(households)
+    caller = await context.caller(households, people, as_of)
     decision = await decide(context.runtime, caller, right, [])
     if not decision.allowed:
         await record_access_decision(

@@ -22,6 +22,7 @@ from graph_service.graphql.authorization import (
     Authenticated,
     CanRead,
     CanReadHousehold,
+    CanReadPerson,
     guarded_by_parent,
     households_in_scope,
     people_in_scope,
@@ -240,7 +241,7 @@ class Query(StewardQueries, MergeQueries):
     @strawberry.field(
         description="A person as they were on `asOf` (default today); null when missing or "
         "outside your access scope.",
-        permission_classes=[CanRead],
+        permission_classes=[CanReadPerson],
     )
     async def person(
         self, info: Info, id: strawberry.ID, as_of: date | None = None

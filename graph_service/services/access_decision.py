@@ -10,13 +10,14 @@ in the same round trip: the same decisions, fewer round trips.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from graph_service.access.decision import CallerGrant, Decision, ScopeMemo, grant_denial
 from graph_service.access.engine import local_date
 from graph_service.access.policy import Right
 from graph_service.db import access_decision as db
 from graph_service.db import audit
+from graph_service.db.scope import PersonScope
 from graph_service.services.access_runtime import AccessRuntime
 
 
@@ -49,6 +50,34 @@ async def load_caller_with_scope(
     if grant is not None and not caller.district_wide:
         memo.remember(household_ids, covered, on_date)
     return caller
+
+
+async def load_caller_with_people_scope(
+    runtime: AccessRuntime,
+    employee_id: str,
+    person_ids: list[str],
+    as_of: date,
+    memo: ScopeMemo,
+) -> tuple[CallerGrant, dict[str, PersonScope]]:
+    """`load_caller`, and in the same round trip where each person is placed on `as_of`
+    (their households and schools, for `people_in_scope`), with the school scope of those
+    households today remembered in `memo` for `decide`."""
+    on_date = runtime.today()
+    employed, grant, placed = await db.caller_grant_with_people_scope(
+        runtime.driver,
+        database=runtime.database,
+        employee_id=employee_id,
+        person_ids=person_ids,
+        as_of=as_of,
+        on_date=on_date,
+    )
+    caller = CallerGrant(
+        employee_id=employee_id, employed=employed, grant=grant, loaded_at=runtime.now()
+    )
+    if grant is not None and not caller.district_wide:
+        for person in placed.values():
+            memo.remember(person.scope.household_ids, person.covered, on_date)
+    return caller, {pid: person.scope for pid, person in placed.items()}
 
 
 async def decide(

@@ -93,3 +93,30 @@ def test_household_page_round_trips_do_not_grow_with_members(as_staff: Any) -> N
     assert small_trips == large_trips
     # The caller's grant with the household's scope, the household, its members' graphs.
     assert small_trips <= 3, small_trips
+
+
+PERSON_PAGE = """
+query($id: ID!) {
+  person(id: $id) {
+    firstName lastName birthDate
+    memberships { secondary household { name } }
+    householdRelationships { label guardian otherFirstName }
+    nonHouseholdRelationships { label otherFirstName person { firstName } }
+    guardians { otherFirstName } emergencyContacts { otherFirstName emergencyPriority }
+    enrollments { grade school { name } }
+  }
+}
+"""
+
+
+def test_person_page_round_trips(as_staff: Any, world: Any) -> None:
+    clerk = as_staff("lincoln_office")
+    student = world.people["lincoln_student"]  # with a father living in the Elm household
+    with counting_runs(ignore=("AuditEvent",)) as runs:
+        page = clerk.data(PERSON_PAGE, id=student)["person"]
+    assert page["memberships"][0]["household"] is not None
+    assert page["nonHouseholdRelationships"], page
+    print(f"person page round trips: {runs.count}")
+    # The caller's grant with the person's placement and scope, the person, and the scope
+    # of the related people who live elsewhere (their placement and their households).
+    assert runs.count <= 4, runs.count

@@ -12,10 +12,12 @@ from graph_service.access.events import EventType
 from graph_service.access.policy import Right
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
+from graph_service.db.scope import households_of_people
 from graph_service.errors import NotFound
 from graph_service.services.access_decision import (
     decide,
     load_caller,
+    load_caller_with_people_scope,
     load_caller_with_scope,
     record_access_decision,
 )
@@ -211,3 +213,27 @@ async def test_decisions_are_audited_without_credentials(district: AccessRuntime
 async def test_status_of_an_unknown_staff_member_is_not_found(district: AccessRuntime) -> None:
     with pytest.raises(NotFound, match='Staff member "E-NOBODY" not found'):
         await get_access_status(district, "E-NOBODY")
+
+
+@pytest.mark.parametrize("employee", ["E100", "E200"])
+async def test_placing_people_with_the_caller_matches_the_separate_reads(
+    district: AccessRuntime, employee: str
+) -> None:
+    people = ["P1", "P3", "P4", "P5", "P6", "P7", "P-does-not-exist"]
+    memo = ScopeMemo()
+    caller, placed = await load_caller_with_people_scope(
+        district, employee, people, SCHOOL_YEAR.replace(day=20), memo
+    )
+    assert caller == (await load_caller(district, employee)).model_copy(
+        update={"loaded_at": caller.loaded_at}
+    )
+    apart = await households_of_people(
+        district.driver, person_ids=people, as_of=SCHOOL_YEAR.replace(day=20),
+        database=district.database,
+    )  # fmt: skip
+    assert placed == apart
+    households = sorted({h for scope in apart.values() for h in scope.household_ids})
+    with counting_runs() as runs:
+        remembered = await decide(district, caller, Right.READ, households, memo=memo)
+    assert runs.count == 0
+    assert remembered == await decide(district, caller, Right.READ, households)

@@ -27,6 +27,15 @@ def operators(plan: dict[str, Any]) -> list[str]:
             {"employeeId": "E1", "householdIds": ["h1"], "onDate": date(2026, 9, 1)},
         ),
         (
+            "access/load_caller_grant_with_people_scope",
+            {
+                "employeeId": "E1",
+                "personIds": ["p1"],
+                "asOf": date(2026, 9, 1),
+                "onDate": date(2026, 9, 1),
+            },
+        ),
+        (
             "access/households_in_school_scope",
             {"householdIds": ["h1"], "schoolIds": ["s1"], "onDate": date(2026, 9, 1)},
         ),
