@@ -1,10 +1,13 @@
-"""`python -m bench.run --households 10000`: the whole benchmark from a clean managed Neo4j.
+"""`python -m bench.run --households 10000 [100000 ...]`: the whole benchmark from clean
+managed Neo4j servers.
 
-Steps: wipe and start a managed Neo4j of its own; load the demo district; start the service
-under uvicorn as users run it; drive it over HTTP from a separate process with concurrent
-clients; measure the raw-Cypher floor of the same reads in the same run; count round trips
-per request, the authorization share of a request and the service's peak memory; print a
-table and write JSON.
+Steps, for each size: wipe and start a managed Neo4j of its own; load the demo district;
+start the service under uvicorn as users run it. Then drive the services over HTTP from a
+separate process with concurrent clients, the sizes taking turns in `--rounds` slices so
+that a machine that slows down for a while slows every size alike and the ratios between
+sizes are measured in the same run; measure the raw-Cypher floor of the same reads; count
+round trips per request, the authorization share of a request and each service's peak
+memory; print a table per size (and the growth between sizes) and write JSON.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -24,7 +28,7 @@ from bench.floor import floor_reads, measure
 from bench.probe import authorization_and_round_trips
 from bench.service import peak_memory_mb, start_service, stop_service
 from bench.stats import summarize
-from bench.workload import MIX, Samples, run_load
+from bench.workload import MIX, Result, Samples, run_load
 from graph_service.access.settings import AccessSettings
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
@@ -42,10 +46,15 @@ STEWARD = "E-STEWARD"  # the demo's district-wide, read-only data steward
 
 def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.run")
-    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument(
+        "--households", type=int, nargs="+", default=[10_000], help="one or more sizes"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--seconds", type=float, default=30.0, help="load duration")
+    parser.add_argument("--seconds", type=float, default=30.0, help="load per size")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="turns the sizes take within --seconds"
+    )
     parser.add_argument("--floor-seconds", type=float, default=5.0, help="per read")
     parser.add_argument("--bolt-port", type=int, default=7697)
     parser.add_argument("--port", type=int, default=8765)
@@ -115,57 +124,144 @@ async def _floor(
                 for op, read in reads.items()}  # fmt: skip
 
 
+@dataclass
+class _Size:
+    """One district size: its own Neo4j, data, service and results."""
+
+    households: int
+    server: LocalNeo4j
+    port: int
+
+
+@dataclass
+class _Running:
+    size: _Size
+    settings: Settings
+    loaded: dict[str, Any]
+    samples: Samples
+    service: subprocess.Popen[bytes] | None
+    memory: float = 0.0
+    wall: float = 0.0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.size.port}"
+
+
+def _sizes(args: argparse.Namespace) -> list[_Size]:
+    many = len(args.households) > 1
+    sizes = []
+    for i, n in enumerate(args.households):
+        home = args.home.with_name(f"{args.home.name}-{n}") if many else args.home
+        server = LocalNeo4j(
+            home=home.resolve(), port=args.bolt_port + i, password=DEV_NEO4J_PASSWORD,
+            jar_cache_dir=Settings().jar_cache_dir, heap="1g", pagecache="1g",
+        )  # fmt: skip
+        sizes.append(_Size(households=n, server=server, port=args.port + i))
+    return sizes
+
+
+def _start(size: _Size, seed: int, log_dir: Path) -> _Running:
+    """A clean server, the district loaded, the service running with its clock pinned."""
+    size.server.stop()
+    size.server.reset()  # a clean database every run
+    size.server.start()
+    settings = Settings.model_validate({"neo4j_uri": size.server.bolt_uri, "env": "development"})
+    loaded, samples = asyncio.run(_prepare(settings, size.households, seed))
+    print(
+        f"loaded {size.households} households in {loaded['load_seconds']} s: "
+        f"{loaded['nodes']} nodes, {loaded['relationships']} relationships"
+    )
+    service = start_service(
+        bolt_uri=size.server.bolt_uri, password=DEV_NEO4J_PASSWORD, port=size.port,
+        pinned=loaded["anchor"], log=log_dir / f"service-{size.households}.log",
+    )  # fmt: skip
+    return _Running(size, settings, loaded, samples, service)
+
+
+def _drive(running: list[_Running], args: argparse.Namespace) -> dict[int, Result]:
+    """The load, the sizes taking turns: a warm-up each, then `rounds` slices each."""
+    results = {run.size.households: Result() for run in running}
+    ops = list(MIX)
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+
+        def slice_of(run: _Running, seconds: float) -> tuple[Result, float]:
+            tokens = (
+                mint_development_token(run.settings, CLERK),
+                mint_development_token(run.settings, STEWARD),
+            )
+            return pool.submit(
+                run_load, run.url, tokens, run.samples, clients=args.clients,
+                seconds=seconds, ops=ops,
+            ).result()  # fmt: skip
+
+        for run in running:
+            slice_of(run, 5)  # warm-up, discarded
+        for _ in range(args.rounds):
+            for run in running:
+                result, wall = slice_of(run, args.seconds / args.rounds)
+                results[run.size.households].merge(result)
+                run.wall += wall
+    return results
+
+
 def main() -> None:
     args = _args()
     args.output.mkdir(parents=True, exist_ok=True)
-    server = LocalNeo4j(
-        home=args.home.resolve(), port=args.bolt_port, password=DEV_NEO4J_PASSWORD,
-        jar_cache_dir=Settings().jar_cache_dir, heap="1g", pagecache="1g",
-    )  # fmt: skip
-    server.stop()
-    server.reset()  # a clean database every run
+    sizes = _sizes(args)
     started = time.monotonic()
-    server.start()
-    settings = Settings.model_validate({"neo4j_uri": server.bolt_uri, "env": "development"})
+    running: list[_Running] = []
+    reports = []
     try:
-        loaded, samples = asyncio.run(_prepare(settings, args.households, args.seed))
-        print(f"loaded {args.households} households in {loaded['load_seconds']} s: "
-              f"{loaded['nodes']} nodes, {loaded['relationships']} relationships")  # fmt: skip
-        service = start_service(
-            bolt_uri=server.bolt_uri, password=DEV_NEO4J_PASSWORD, port=args.port,
-            pinned=loaded["anchor"], log=args.output / "service.log",
-        )  # fmt: skip
-        try:
-            token = (
-                mint_development_token(settings, CLERK),
-                mint_development_token(settings, STEWARD),
+        for size in sizes:
+            running.append(_start(size, args.seed, args.output))
+        results = _drive(running, args)
+        for run in running:
+            if run.service is not None:
+                run.memory = peak_memory_mb(run.service.pid)
+                stop_service(run.service)
+                run.service = None
+        for run in running:
+            floor = asyncio.run(_floor(run.settings, run.samples, args.clients, args.floor_seconds))
+            probe = asyncio.run(
+                authorization_and_round_trips(
+                    run.settings, run.samples, CLERK, STEWARD, run.loaded["anchor"]
+                )
             )
-            url = f"http://127.0.0.1:{args.port}"
-            ops = list(MIX)
-            with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
-                pool.submit(run_load, url, token, samples, clients=args.clients, seconds=5,
-                            ops=ops).result()  # warm-up, discarded  # fmt: skip
-                result, wall = pool.submit(
-                    run_load, url, token, samples, clients=args.clients,
-                    seconds=args.seconds, ops=ops,
-                ).result()  # fmt: skip
-            memory = peak_memory_mb(service.pid)
-        finally:
-            stop_service(service)
-        floor = asyncio.run(_floor(settings, samples, args.clients, args.floor_seconds))
-        probe = asyncio.run(
-            authorization_and_round_trips(settings, samples, CLERK, STEWARD, loaded["anchor"])
-        )
+            reports.append(_report(run, results[run.size.households], floor, probe, args))
     finally:
-        server.stop()
-    report = {
-        "households": args.households,
+        for run in running:
+            if run.service is not None:
+                stop_service(run.service)
+        for size in sizes:
+            size.server.stop()
+    for report in reports:
+        report["wall_seconds"] = round(time.monotonic() - started, 1)
+        path = args.output / f"households-{report['households']}.json"
+        path.write_text(json.dumps(report, indent=2, default=str))
+        print(render(report))
+        print(f"JSON: {path}\n")
+    if len(reports) > 1:
+        growth = _growth(reports)
+        name = "growth-" + "-".join(str(r["households"]) for r in reports) + ".json"
+        (args.output / name).write_text(json.dumps(growth, indent=2))
+        print(render_growth(growth))
+        print(f"JSON: {args.output / name}")
+
+
+def _report(
+    run: _Running, result: Result, floor: dict[str, Any], probe: dict[str, Any],
+    args: argparse.Namespace,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "households": run.size.households,
         "clients": args.clients,
-        "loaded": loaded,
-        "service_peak_mb": round(memory, 1),
+        "rounds": args.rounds,
+        "loaded": run.loaded,
+        "service_peak_mb": round(run.memory, 1),
         "operations": {
             op: {
-                **asdict(summarize(lat, wall)),
+                **asdict(summarize(lat, run.wall)),
                 "errors": result.errors.get(op, 0),
                 "first_error": result.first_error.get(op),
             }
@@ -174,12 +270,32 @@ def main() -> None:
         "errors": result.errors,
         "floor": floor,
         "probe": probe,
-        "wall_seconds": round(time.monotonic() - started, 1),
     }
-    path = args.output / f"households-{args.households}.json"
-    path.write_text(json.dumps(report, indent=2, default=str))
-    print(render(report))
-    print(f"\nJSON: {path}")
+
+
+def _growth(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each size's p50 against the smallest's, for every operation, from the same run."""
+    base = reports[0]
+    ratios: dict[str, dict[str, float]] = {}
+    for report in reports[1:]:
+        key = f"{report['households']}/{base['households']}"
+        ratios[key] = {
+            op: stats["p50_ms"] / base["operations"][op]["p50_ms"]
+            for op, stats in report["operations"].items()
+            if base["operations"].get(op, {}).get("p50_ms")
+        }
+        ratios[key]["household page, one client"] = (
+            report["probe"]["household_page_p50_ms"] / base["probe"]["household_page_p50_ms"]
+        )
+    return {"sizes": [r["households"] for r in reports], "p50_ratios": ratios}
+
+
+def render_growth(growth: dict[str, Any]) -> str:
+    lines = ["growth (p50 against the smallest size, same run, sizes taking turns):"]
+    for key, ratios in growth["p50_ratios"].items():
+        for op, ratio in sorted(ratios.items()):
+            lines.append(f"  {key:<14}{op:<28}{ratio:>6.2f}x")
+    return "\n".join(lines)
 
 
 def render(report: dict[str, Any]) -> str:

@@ -87,6 +87,15 @@ class Result:
     def took(self, op: str, seconds: float) -> None:
         self.latencies.setdefault(op, []).append(seconds)
 
+    def merge(self, other: Result) -> None:
+        """Add another slice's latencies and errors to these."""
+        for op, latencies in other.latencies.items():
+            self.latencies.setdefault(op, []).extend(latencies)
+        for op, count in other.errors.items():
+            self.errors[op] = self.errors.get(op, 0) + count
+        for op, why in other.first_error.items():
+            self.first_error.setdefault(op, why)
+
     def failed(self, op: str, why: str) -> None:
         self.errors[op] = self.errors.get(op, 0) + 1
         self.first_error.setdefault(op, why[:300])
