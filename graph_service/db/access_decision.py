@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, RoutingControl
 
@@ -14,21 +15,36 @@ from graph_service.db.run import native
 from graph_service.db.scope import PersonScope
 
 
+@dataclass(frozen=True)
+class CallerRow:
+    """The caller's employment, active grant, and whatever else the lookup read with them."""
+
+    employed: bool
+    grant: Grant | None
+    row: dict[str, Any]
+
+
+async def _caller_lookup(
+    driver: AsyncDriver, statement: LiteralString, *, database: str, **params: Any
+) -> CallerRow:
+    records, _, _ = await driver.execute_query(
+        statement, params, database_=database, routing_=RoutingControl.READ
+    )
+    if not records:
+        return CallerRow(employed=False, grant=None, row={})
+    row = native(records[0].data())
+    grant = grant_from_row(row["grant"]) if row["grant"] else None
+    return CallerRow(employed=row["employmentStatus"] == "active", grant=grant, row=row)
+
+
 async def caller_grant(
     driver: AsyncDriver, *, database: str, employee_id: str
 ) -> tuple[bool, Grant | None]:
     """(employed, active grant or None) in one lookup on the unique employee id."""
-    records, _, _ = await driver.execute_query(
-        cypher("access/load_caller_grant"),
-        employeeId=employee_id,
-        database_=database,
-        routing_=RoutingControl.READ,
+    found = await _caller_lookup(
+        driver, cypher("access/load_caller_grant"), database=database, employeeId=employee_id
     )
-    if not records:
-        return False, None
-    row = native(records[0].data())
-    grant = grant_from_row(row["grant"]) if row["grant"] else None
-    return row["employmentStatus"] == "active", grant
+    return found.employed, found.grant
 
 
 async def caller_grant_with_scope(
@@ -41,19 +57,11 @@ async def caller_grant_with_scope(
 ) -> tuple[bool, Grant | None, set[str]]:
     """`caller_grant` and, in the same round trip, the ids among `household_ids` that the
     grant covers on `on_date` when it is school-based (empty otherwise)."""
-    records, _, _ = await driver.execute_query(
-        cypher("access/load_caller_grant_with_scope"),
-        employeeId=employee_id,
-        householdIds=household_ids,
-        onDate=on_date,
-        database_=database,
-        routing_=RoutingControl.READ,
-    )
-    if not records:
-        return False, None, set()
-    row = native(records[0].data())
-    grant = grant_from_row(row["grant"]) if row["grant"] else None
-    return row["employmentStatus"] == "active", grant, set(row["covered"])
+    found = await _caller_lookup(
+        driver, cypher("access/load_caller_grant_with_scope"), database=database,
+        employeeId=employee_id, householdIds=household_ids, onDate=on_date,
+    )  # fmt: skip
+    return found.employed, found.grant, set(found.row.get("covered", []))
 
 
 @dataclass(frozen=True)
@@ -76,27 +84,18 @@ async def caller_grant_with_people_scope(
 ) -> tuple[bool, Grant | None, dict[str, PlacedPerson]]:
     """`caller_grant` and, in the same round trip, each existing person's households and
     schools on `as_of` with the households the grant covers on `on_date`."""
-    records, _, _ = await driver.execute_query(
-        cypher("access/load_caller_grant_with_people_scope"),
-        employeeId=employee_id,
-        personIds=person_ids,
-        asOf=as_of,
-        onDate=on_date,
-        database_=database,
-        routing_=RoutingControl.READ,
-    )
-    if not records:
-        return False, None, {}
-    row = native(records[0].data())
-    grant = grant_from_row(row["grant"]) if row["grant"] else None
+    found = await _caller_lookup(
+        driver, cypher("access/load_caller_grant_with_people_scope"), database=database,
+        employeeId=employee_id, personIds=person_ids, asOf=as_of, onDate=on_date,
+    )  # fmt: skip
     people = {
         item["personId"]: PlacedPerson(
             PersonScope(item["personId"], item["householdIds"], item["schoolIds"]),
             set(item["covered"]),
         )
-        for item in row["people"]
+        for item in found.row.get("people", [])
     }
-    return row["employmentStatus"] == "active", grant, people
+    return found.employed, found.grant, people
 
 
 async def households_in_school_scope(

@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from graph_service.access.decision import CallerGrant, Decision, ScopeMemo, grant_denial
 from graph_service.access.engine import local_date
+from graph_service.access.facts import Grant
 from graph_service.access.policy import Right
 from graph_service.db import access_decision as db
 from graph_service.db import audit
@@ -26,6 +27,12 @@ async def load_caller(runtime: AccessRuntime, employee_id: str) -> CallerGrant:
     employed, grant = await db.caller_grant(
         runtime.driver, database=runtime.database, employee_id=employee_id
     )
+    return _caller(runtime, employee_id, employed, grant)
+
+
+def _caller(
+    runtime: AccessRuntime, employee_id: str, employed: bool, grant: Grant | None
+) -> CallerGrant:
     return CallerGrant(
         employee_id=employee_id, employed=employed, grant=grant, loaded_at=runtime.now()
     )
@@ -38,15 +45,10 @@ async def load_caller_with_scope(
     grant covers today, remembered in `memo` for `decide`."""
     on_date = runtime.today()
     employed, grant, covered = await db.caller_grant_with_scope(
-        runtime.driver,
-        database=runtime.database,
-        employee_id=employee_id,
-        household_ids=household_ids,
-        on_date=on_date,
-    )
-    caller = CallerGrant(
-        employee_id=employee_id, employed=employed, grant=grant, loaded_at=runtime.now()
-    )
+        runtime.driver, database=runtime.database, employee_id=employee_id,
+        household_ids=household_ids, on_date=on_date,
+    )  # fmt: skip
+    caller = _caller(runtime, employee_id, employed, grant)
     if grant is not None and not caller.district_wide:
         memo.remember(household_ids, covered, on_date)
     return caller
@@ -64,16 +66,10 @@ async def load_caller_with_people_scope(
     households today remembered in `memo` for `decide`."""
     on_date = runtime.today()
     employed, grant, placed = await db.caller_grant_with_people_scope(
-        runtime.driver,
-        database=runtime.database,
-        employee_id=employee_id,
-        person_ids=person_ids,
-        as_of=as_of,
-        on_date=on_date,
-    )
-    caller = CallerGrant(
-        employee_id=employee_id, employed=employed, grant=grant, loaded_at=runtime.now()
-    )
+        runtime.driver, database=runtime.database, employee_id=employee_id,
+        person_ids=person_ids, as_of=as_of, on_date=on_date,
+    )  # fmt: skip
+    caller = _caller(runtime, employee_id, employed, grant)
     if grant is not None and not caller.district_wide:
         for person in placed.values():
             memo.remember(person.scope.household_ids, person.covered, on_date)
