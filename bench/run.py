@@ -24,6 +24,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from neo4j import AsyncDriver
+
 from bench.floor import floor_reads, measure
 from bench.probe import authorization_and_round_trips
 from bench.service import peak_memory_mb, start_service, stop_service
@@ -63,6 +65,30 @@ def _args() -> argparse.Namespace:
     return parser.parse_args()
 
 
+async def pick_samples(driver: AsyncDriver, database: str, anchor: datetime) -> Samples:
+    """What the clerk will open: households, people and search terms in the clerk's scope."""
+    today = anchor.astimezone(AccessSettings().policy().zone).date()
+    school = (
+        await read_all(driver, cypher("bench/staff_location"), database=database, employeeId=CLERK)
+    )[0]["locationId"]
+    rows = await read_all(
+        driver, cypher("bench/sample_households_in_school"), database=database,
+        schoolId=school, today=today, limit=500,
+    )  # fmt: skip
+    streets = await read_all(
+        driver, cypher("bench/sample_addresses_in_school"), database=database,
+        schoolId=school, limit=200,
+    )  # fmt: skip
+    return Samples(
+        household_ids=[row["householdId"] for row in rows],
+        person_ids=[pid for row in rows for pid in row["memberIds"]],
+        name_prefixes=sorted({row["name"][:3] for row in rows}),
+        street_prefixes=[row["prefix"] for row in streets] or ["1 "],
+        school_id=school,
+        today=today.isoformat(),
+    )
+
+
 async def _prepare(
     settings: Settings, households: int, seed: int
 ) -> tuple[dict[str, Any], Samples]:
@@ -76,28 +102,7 @@ async def _prepare(
             driver, database, households=households, seed=seed, clock=FixedClock(anchor)
         )
         load_seconds = time.perf_counter() - started
-        today = anchor.astimezone(AccessSettings().policy().zone).date()
-        school = (
-            await read_all(
-                driver, cypher("bench/staff_location"), database=database, employeeId=CLERK
-            )
-        )[0]["locationId"]
-        rows = await read_all(
-            driver, cypher("bench/sample_households_in_school"), database=database,
-            schoolId=school, today=today, limit=500,
-        )  # fmt: skip
-        streets = await read_all(
-            driver, cypher("bench/sample_addresses_in_school"), database=database,
-            schoolId=school, limit=200,
-        )  # fmt: skip
-    samples = Samples(
-        household_ids=[row["householdId"] for row in rows],
-        person_ids=[pid for row in rows for pid in row["memberIds"]],
-        name_prefixes=sorted({row["name"][:3] for row in rows}),
-        street_prefixes=[row["prefix"] for row in streets] or ["1 "],
-        school_id=school,
-        today=today.isoformat(),
-    )
+        samples = await pick_samples(driver, database, anchor)
     loaded = {
         "anchor": anchor.isoformat(),
         "load_seconds": round(load_seconds, 1),

@@ -1,0 +1,124 @@
+"""`python -m bench.profile --households 10000 "person page"`: where a request's time goes.
+
+Opens the database the last `bench.run` of that size left behind (no reset), runs the app
+in this process (`httpx.ASGITransport`, no network, clock pinned where that district was
+built), sends each named request of the mix as the clerk, and prints its p50 without the
+profiler, then a pyinstrument profile of the same requests (async-aware, so time waiting on
+Neo4j shows under the resolver that awaited it). This is how the changes in
+bench/README.md were found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from pyinstrument import Profiler
+
+from bench.run import CLERK, pick_samples
+from bench.workload import (
+    HOUSEHOLD_PAGE,
+    PERSON_PAGE,
+    SEARCH_BY_ADDRESS,
+    SEARCH_BY_NAME,
+    Samples,
+)
+from graph_service.app import create_app
+from graph_service.auth.tokens import mint_development_token
+from graph_service.clock import FixedClock
+from graph_service.db.driver import create_driver
+from graph_service.localdb import LocalNeo4j
+from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
+
+QUERIES = {
+    "household page": HOUSEHOLD_PAGE,
+    "person page": PERSON_PAGE,
+    "search by name": SEARCH_BY_NAME,
+    "search by address": SEARCH_BY_ADDRESS,
+}
+
+
+def _args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.profile")
+    parser.add_argument("operations", nargs="*", default=list(QUERIES), choices=list(QUERIES))
+    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--bolt-port", type=int, default=7697)
+    parser.add_argument("--home", type=Path, default=Path(".graph-service/bench-neo4j"))
+    parser.add_argument("--results", type=Path, default=Path("bench/results"))
+    return parser.parse_args()
+
+
+def _variables(op: str, samples: Samples, rng: random.Random) -> dict[str, Any]:
+    if op == "household page":
+        return {"id": rng.choice(samples.household_ids)}
+    if op == "person page":
+        return {"id": rng.choice(samples.person_ids)}
+    if op == "search by name":
+        return {"prefix": rng.choice(samples.name_prefixes)}
+    return {"prefix": rng.choice(samples.street_prefixes)}
+
+
+async def _profile(settings: Settings, anchor: datetime, args: argparse.Namespace) -> None:
+    async with create_driver(settings) as driver:
+        samples = await pick_samples(driver, settings.neo4j_database, anchor)
+    app = create_app(settings, clock=FixedClock(anchor))
+    headers = {"authorization": f"Bearer {mint_development_token(settings, CLERK)}"}
+    rng = random.Random(1)
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://bench", headers=headers) as http,
+    ):
+        for op in args.operations:
+
+            async def send(op: str = op) -> float:
+                body = {"query": QUERIES[op], "variables": _variables(op, samples, rng)}
+                started = time.perf_counter()
+                response = await http.post("/graphql", json=body)
+                elapsed = time.perf_counter() - started
+                if response.json().get("errors"):
+                    raise SystemExit(f"{op}: {response.json()['errors']}")
+                return elapsed
+
+            for _ in range(20):  # warm-up
+                await send()
+            plain = [await send() for _ in range(args.requests)]
+            profiler = Profiler(interval=0.001, async_mode="enabled")
+            with profiler:
+                for _ in range(args.requests):
+                    await send()
+            print(f"== {op}: p50 {statistics.median(plain) * 1000:.1f} ms without the profiler, "
+                  f"{args.requests} requests, one client, in process")  # fmt: skip
+            print(profiler.output_text(unicode=False, show_all=False))
+
+
+def main() -> None:
+    args = _args()
+    report = json.loads((args.results / f"households-{args.households}.json").read_text())
+    home = args.home.with_name(f"{args.home.name}-{args.households}")
+    if not home.is_dir():
+        home = args.home  # a run of one size
+    server = LocalNeo4j(
+        home=home.resolve(), port=args.bolt_port, password=DEV_NEO4J_PASSWORD,
+        jar_cache_dir=Settings().jar_cache_dir, heap="1g", pagecache="1g",
+    )  # fmt: skip
+    server.start()
+    try:
+        settings = Settings.model_validate({"neo4j_uri": server.bolt_uri, "env": "development"})
+        anchor = datetime.fromisoformat(report["loaded"]["anchor"])
+        asyncio.run(_profile(settings, anchor, args))
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
