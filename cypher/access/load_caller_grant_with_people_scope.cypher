@@ -3,14 +3,7 @@
 // with the ids of those households that the grant covers on $onDate when it is
 // school-based: a person page decides on its person without further trips.
 MATCH (s:Staff {employeeId: $employeeId})
-CALL (s) {
-  OPTIONAL MATCH (s)-[:HOLDS]->(g:AccessGrant)
-    WHERE g.status = 'active'
-  WITH g
-  ORDER BY g.activatedAt DESC
-  LIMIT 1
-  RETURN g
-}
+// @include fragments/caller_active_grant
 CALL (g) {
   WITH CASE WHEN g.locationKind = 'school' THEN [g.locationId] ELSE [] END AS scopeSchoolIds
   UNWIND $personIds AS personId

@@ -3,14 +3,7 @@
 // one household (its page) decides on it without a second trip. District-wide grants and
 // staff without a grant get an empty list (the decision does not read it for them).
 MATCH (s:Staff {employeeId: $employeeId})
-CALL (s) {
-  OPTIONAL MATCH (s)-[:HOLDS]->(g:AccessGrant)
-    WHERE g.status = 'active'
-  WITH g
-  ORDER BY g.activatedAt DESC
-  LIMIT 1
-  RETURN g
-}
+// @include fragments/caller_active_grant
 CALL (g) {
   WITH CASE WHEN g.locationKind = 'school' THEN [g.locationId] ELSE [] END AS scopeSchoolIds
   UNWIND $householdIds AS householdId
