@@ -6,21 +6,12 @@ from __future__ import annotations
 import random
 import statistics
 import time
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from starlette.testclient import TestClient
 
-from bench.workload import (
-    HOUSEHOLD_PAGE,
-    MY_ACCESS,
-    NETWORK,
-    PERSON_PAGE,
-    SEARCH_BY_ADDRESS,
-    SEARCH_BY_NAME,
-    Samples,
-)
+from bench.workload import READS, Samples, read_request
 from graph_service.access.decision import ScopeMemo
 from graph_service.access.policy import Right
 from graph_service.access.settings import AccessSettings
@@ -41,33 +32,23 @@ async def authorization_and_round_trips(
 ) -> dict[str, Any]:
     clock = FixedClock(datetime.fromisoformat(anchor))
     rng = random.Random(1)
-    requests: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
-        "household page": (HOUSEHOLD_PAGE, lambda: {"id": rng.choice(samples.household_ids)}),
-        "person page": (PERSON_PAGE, lambda: {"id": rng.choice(samples.person_ids)}),
-        "search by name": (SEARCH_BY_NAME, lambda: {"prefix": rng.choice(samples.name_prefixes)}),
-        "search by address": (
-            SEARCH_BY_ADDRESS,
-            lambda: {"prefix": rng.choice(samples.street_prefixes)},
-        ),
-        "network depth 2": (NETWORK, lambda: {"id": rng.choice(samples.person_ids)}),
-        "myAccess": (MY_ACCESS, dict),
-    }
     headers = {"authorization": f"Bearer {mint_development_token(settings, clerk)}"}
     steward_headers = {"authorization": f"Bearer {mint_development_token(settings, steward)}"}
     trips: dict[str, int] = {}
     page_latencies: list[float] = []
     with TestClient(create_app(settings, clock=clock)) as client:
-        for op, (query, variables) in requests.items():
+        for op in READS:
+            query, variables = read_request(op, samples, rng)
             asker = steward_headers if op == "network depth 2" else headers
             with counting_runs(ignore=("AuditEvent",)) as runs:
                 body = client.post(
-                    "/graphql", json={"query": query, "variables": variables()}, headers=asker
+                    "/graphql", json={"query": query, "variables": variables}, headers=asker
                 ).json()
             trips[op] = runs.count if not body.get("errors") else -1
         for _ in range(REPEATS):
+            query, variables = read_request("household page", samples, rng)
             started = time.perf_counter()
-            client.post("/graphql", json={"query": HOUSEHOLD_PAGE,
-                        "variables": requests["household page"][1]()}, headers=headers)  # fmt: skip
+            client.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
             page_latencies.append(time.perf_counter() - started)
 
     # The decision a household page makes, as it makes it: the caller's grant read together

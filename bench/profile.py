@@ -18,19 +18,12 @@ import statistics
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import httpx
 from pyinstrument import Profiler
 
-from bench.run import CLERK, pick_samples
-from bench.workload import (
-    HOUSEHOLD_PAGE,
-    PERSON_PAGE,
-    SEARCH_BY_ADDRESS,
-    SEARCH_BY_NAME,
-    Samples,
-)
+from bench.run import CLERK, STEWARD, pick_samples
+from bench.workload import READS, read_request
 from graph_service.app import create_app
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
@@ -38,17 +31,12 @@ from graph_service.db.driver import create_driver
 from graph_service.localdb import LocalNeo4j
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
 
-QUERIES = {
-    "household page": HOUSEHOLD_PAGE,
-    "person page": PERSON_PAGE,
-    "search by name": SEARCH_BY_NAME,
-    "search by address": SEARCH_BY_ADDRESS,
-}
+PROFILED = ["household page", "person page", "search by name", "search by address"]
 
 
 def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.profile")
-    parser.add_argument("operations", nargs="*", default=list(QUERIES), choices=list(QUERIES))
+    parser.add_argument("operations", nargs="*", default=PROFILED, choices=READS)
     parser.add_argument("--households", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--bolt-port", type=int, default=7697)
@@ -57,21 +45,13 @@ def _args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def _variables(op: str, samples: Samples, rng: random.Random) -> dict[str, Any]:
-    if op == "household page":
-        return {"id": rng.choice(samples.household_ids)}
-    if op == "person page":
-        return {"id": rng.choice(samples.person_ids)}
-    if op == "search by name":
-        return {"prefix": rng.choice(samples.name_prefixes)}
-    return {"prefix": rng.choice(samples.street_prefixes)}
-
-
 async def _profile(settings: Settings, anchor: datetime, args: argparse.Namespace) -> None:
     async with create_driver(settings) as driver:
         samples = await pick_samples(driver, settings.neo4j_database, anchor)
     app = create_app(settings, clock=FixedClock(anchor))
     headers = {"authorization": f"Bearer {mint_development_token(settings, CLERK)}"}
+    # The network view is district-wide: the demo's data steward asks for it, as in the mix.
+    steward = {"authorization": f"Bearer {mint_development_token(settings, STEWARD)}"}
     rng = random.Random(1)
     transport = httpx.ASGITransport(app=app)
     async with (
@@ -81,9 +61,11 @@ async def _profile(settings: Settings, anchor: datetime, args: argparse.Namespac
         for op in args.operations:
 
             async def send(op: str = op) -> float:
-                body = {"query": QUERIES[op], "variables": _variables(op, samples, rng)}
+                query, variables = read_request(op, samples, rng)
+                body = {"query": query, "variables": variables}
                 started = time.perf_counter()
-                response = await http.post("/graphql", json=body)
+                asker = steward if op == "network depth 2" else None
+                response = await http.post("/graphql", json=body, headers=asker)
                 elapsed = time.perf_counter() - started
                 if response.json().get("errors"):
                     raise SystemExit(f"{op}: {response.json()['errors']}")

@@ -76,6 +76,27 @@ class Samples:
     today: str
 
 
+def read_request(op: str, samples: Samples, rng: random.Random) -> tuple[str, dict[str, Any]]:
+    """The query and variables of one read of the mix, picked from what the clerk may open."""
+    if op == "household page":
+        return HOUSEHOLD_PAGE, {"id": rng.choice(samples.household_ids)}
+    if op == "person page":
+        return PERSON_PAGE, {"id": rng.choice(samples.person_ids)}
+    if op == "search by name":
+        return SEARCH_BY_NAME, {"prefix": rng.choice(samples.name_prefixes)}
+    if op == "search by address":
+        return SEARCH_BY_ADDRESS, {"prefix": rng.choice(samples.street_prefixes)}
+    if op == "network depth 2":
+        return NETWORK, {"id": rng.choice(samples.person_ids)}
+    if op == "myAccess":
+        return MY_ACCESS, {}
+    raise ValueError(f"not a read of the mix: {op}")
+
+
+READS = ["household page", "person page", "search by name", "search by address",
+         "network depth 2", "myAccess"]  # fmt: skip
+
+
 @dataclass
 class Result:
     """Plain dicts, so that the result pickles back from the load process."""
@@ -132,19 +153,9 @@ class _Client:
         return data
 
     async def run_one(self, op: str) -> None:
-        s, rng = self.samples, self.rng
-        if op == "household page":
-            await self.call(op, HOUSEHOLD_PAGE, id=rng.choice(s.household_ids))
-        elif op == "search by name":
-            await self.call(op, SEARCH_BY_NAME, prefix=rng.choice(s.name_prefixes))
-        elif op == "search by address":
-            await self.call(op, SEARCH_BY_ADDRESS, prefix=rng.choice(s.street_prefixes))
-        elif op == "person page":
-            await self.call(op, PERSON_PAGE, id=rng.choice(s.person_ids))
-        elif op == "network depth 2":
-            await self.call(op, NETWORK, as_steward=True, id=rng.choice(s.person_ids))
-        elif op == "myAccess":
-            await self.call(op, MY_ACCESS)
+        if op in READS:
+            query, variables = read_request(op, self.samples, self.rng)
+            await self.call(op, query, as_steward=op == "network depth 2", **variables)
         else:
             await self._write(op)
 
