@@ -1,5 +1,7 @@
-"""The floor: the same reads as raw parameterized Cypher through the driver, with no GraphQL,
-no authorization and no HTTP, at the same concurrency as the load."""
+"""The floor: for each read of the mix, the best single Cypher statement we can write that
+returns the same data (cypher/bench/floor_*.cypher), with no GraphQL, no authorization and
+no HTTP, sent through the driver at the same concurrency as the load. `myAccess` and the
+network view keep the service's own reads as their floor (they were never compiled)."""
 
 from __future__ import annotations
 
@@ -8,19 +10,26 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
+from bench.cpu import CpuMeter
 from bench.stats import Summary, summarize
 from graph_service.db import access as access_db
-from graph_service.db import search as search_db
 from graph_service.db import steward_network
-from graph_service.db.batch_reads import get_household_views, get_person_graphs
+from graph_service.db.cypher import cypher
+from graph_service.domain.addresses import search_prefix
+from graph_service.domain.people import name_key
+from graph_service.domain.relationship_types import default_catalogue
 
 Read = Callable[[random.Random], Awaitable[object]]
 
 
-async def measure(read: Read, *, clients: int, seconds: float) -> Summary:
+async def measure(
+    read: Read, *, clients: int, seconds: float, meter: CpuMeter | None = None
+) -> tuple[Summary, dict[str, float]]:
+    """Latencies of `read` under `clients` concurrent callers, and CPU ms per request."""
     latencies: list[float] = []
 
     async def client(seed: int, until: float) -> None:
@@ -31,8 +40,10 @@ async def measure(read: Read, *, clients: int, seconds: float) -> Summary:
             latencies.append(time.perf_counter() - started)
 
     started = time.monotonic()
+    before = meter.read() if meter else {}
     await asyncio.gather(*(client(seed, started + seconds) for seed in range(clients)))
-    return summarize(latencies, time.monotonic() - started)
+    cpu = meter.per_request(before, len(latencies)) if meter else {}
+    return summarize(latencies, time.monotonic() - started), cpu
 
 
 def floor_reads(
@@ -46,30 +57,37 @@ def floor_reads(
     employee_id: str,
     today: date,
 ) -> dict[str, Read]:
-    """For each read of the mix, the Cypher the service runs for its data, nothing else."""
+    """For each read of the mix, its floor."""
+    reciprocals = default_catalogue().reciprocals
+
+    async def one(statement: LiteralString, **params: Any) -> object:
+        records, _, _ = await driver.execute_query(
+            statement, params, database_=database, routing_=RoutingControl.READ
+        )
+        return [record.data() for record in records]
 
     async def household_page(rng: random.Random) -> object:
-        views = await get_household_views(
-            driver, household_ids=[rng.choice(household_ids)], as_of=today, database=database
-        )
-        members = [m.person.id for view in views.values() for m in view.members]
-        return await get_person_graphs(driver, person_ids=members, as_of=today, database=database)
+        household = rng.choice(household_ids)
+        return await one(cypher("bench/floor_household_page"), id=household, asOf=today,
+                         reciprocals=reciprocals)  # fmt: skip
 
     async def person_page(rng: random.Random) -> object:
-        return await get_person_graphs(
-            driver, person_ids=[rng.choice(person_ids)], as_of=today, database=database
-        )
+        person = rng.choice(person_ids)
+        return await one(cypher("bench/floor_person_page"), id=person, asOf=today,
+                         reciprocals=reciprocals)  # fmt: skip
+
+    async def search_page(rng: random.Random) -> object:
+        prefix = name_key(rng.choice(name_prefixes))
+        return await one(cypher("bench/floor_search_page"), prefix=prefix, limit=21, asOf=today)
 
     async def by_name(rng: random.Random) -> object:
-        return await search_db.search_households_by_name(
-            driver, database=database, limit=20, after=None, prefix=rng.choice(name_prefixes)
-        )
+        prefix = name_key(rng.choice(name_prefixes))
+        return await one(cypher("bench/floor_search_by_name"), prefix=prefix, limit=21)
 
     async def by_address(rng: random.Random) -> object:
-        return await search_db.search_households_by_address(
-            driver, database=database, limit=20, after=None,
-            street_prefix=rng.choice(street_prefixes),
-        )  # fmt: skip
+        prefix = search_prefix(rng.choice(street_prefixes))
+        return await one(cypher("bench/floor_search_by_address"), prefix=prefix,
+                         streetName=f" {prefix}", limit=21)  # fmt: skip
 
     async def my_access(rng: random.Random) -> object:
         async def work(tx: AsyncManagedTransaction) -> object:
@@ -87,6 +105,7 @@ def floor_reads(
     return {
         "household page": household_page,
         "person page": person_page,
+        "search page": search_page,
         "search by name": by_name,
         "search by address": by_address,
         "myAccess": my_access,

@@ -18,7 +18,7 @@ import json
 import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -26,11 +26,12 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
+from bench.cpu import CpuMeter
 from bench.floor import floor_reads, measure
-from bench.probe import authorization_and_round_trips
+from bench.probe import round_trips_and_one_client
 from bench.service import peak_memory_mb, start_service, stop_service
 from bench.stats import summarize
-from bench.workload import MIX, Result, Samples, run_load
+from bench.workload import MIX, READS, Result, Samples, run_load
 from graph_service.access.settings import AccessSettings
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
@@ -58,6 +59,10 @@ def _args() -> argparse.Namespace:
         "--rounds", type=int, default=3, help="turns the sizes take within --seconds"
     )
     parser.add_argument("--floor-seconds", type=float, default=5.0, help="per read")
+    parser.add_argument(
+        "--cpu-seconds", type=float, default=4.0, help="per read, alone, for CPU per request"
+    )
+    parser.add_argument("--workers", type=int, default=1, help="the service's processes")
     parser.add_argument("--bolt-port", type=int, default=7697)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--home", type=Path, default=Path(".graph-service/bench-neo4j"))
@@ -116,8 +121,9 @@ async def _prepare(
 
 
 async def _floor(
-    settings: Settings, samples: Samples, clients: int, seconds: float
+    settings: Settings, samples: Samples, clients: int, seconds: float, neo4j_pid: int
 ) -> dict[str, Any]:
+    meter = CpuMeter({"neo4j": neo4j_pid, "driver": 0})
     async with create_driver(settings) as driver:
         reads = floor_reads(
             driver, settings.neo4j_database,
@@ -125,8 +131,11 @@ async def _floor(
             name_prefixes=samples.name_prefixes, street_prefixes=samples.street_prefixes,
             employee_id=CLERK, today=datetime.fromisoformat(samples.today).date(),
         )  # fmt: skip
-        return {op: asdict(await measure(read, clients=clients, seconds=seconds))
-                for op, read in reads.items()}  # fmt: skip
+        found = {}
+        for op, read in reads.items():
+            summary, cpu = await measure(read, clients=clients, seconds=seconds, meter=meter)
+            found[op] = {**asdict(summary), **cpu}
+        return found
 
 
 @dataclass
@@ -147,6 +156,7 @@ class _Running:
     service: subprocess.Popen[bytes] | None
     memory: float = 0.0
     wall: float = 0.0
+    alone: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -166,7 +176,7 @@ def _sizes(args: argparse.Namespace) -> list[_Size]:
     return sizes
 
 
-def _start(size: _Size, seed: int, log_dir: Path) -> _Running:
+def _start(size: _Size, seed: int, log_dir: Path, workers: int) -> _Running:
     """A clean server, the district loaded, the service running with its clock pinned."""
     size.server.stop()
     size.server.reset()  # a clean database every run
@@ -180,6 +190,7 @@ def _start(size: _Size, seed: int, log_dir: Path) -> _Running:
     service = start_service(
         bolt_uri=size.server.bolt_uri, password=DEV_NEO4J_PASSWORD, port=size.port,
         pinned=loaded["anchor"], log=log_dir / f"service-{size.households}.log",
+        workers=workers,
     )  # fmt: skip
     return _Running(size, settings, loaded, samples, service)
 
@@ -190,14 +201,16 @@ def _drive(running: list[_Running], args: argparse.Namespace) -> dict[int, Resul
     ops = list(MIX)
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
 
-        def slice_of(run: _Running, seconds: float) -> tuple[Result, float]:
+        def slice_of(
+            run: _Running, seconds: float, only: list[str] | None = None
+        ) -> tuple[Result, float]:
             tokens = (
                 mint_development_token(run.settings, CLERK),
                 mint_development_token(run.settings, STEWARD),
             )
             return pool.submit(
                 run_load, run.url, tokens, run.samples, clients=args.clients,
-                seconds=seconds, ops=ops,
+                seconds=seconds, ops=only or ops,
             ).result()  # fmt: skip
 
         for run in running:
@@ -207,6 +220,20 @@ def _drive(running: list[_Running], args: argparse.Namespace) -> dict[int, Resul
                 result, wall = slice_of(run, args.seconds / args.rounds)
                 results[run.size.households].merge(result)
                 run.wall += wall
+        # CPU per request needs each read alone: the sizes take turns read by read.
+        for op in READS:
+            for run in running:
+                assert run.service is not None
+                neo4j_pid = run.size.server.status().pid or 0
+                meter = CpuMeter({"service": run.service.pid, "neo4j": neo4j_pid})
+                before = meter.read()
+                result = slice_of(run, args.cpu_seconds, [op])[0]
+                count = len(result.latencies.get(op, []))
+                run.alone[op] = {
+                    **meter.per_request(before, count),
+                    "p50_ms": summarize(result.latencies.get(op, []), 1).p50_ms,
+                    "per_second": count / args.cpu_seconds,
+                }
     return results
 
 
@@ -219,7 +246,7 @@ def main() -> None:
     reports = []
     try:
         for size in sizes:
-            running.append(_start(size, args.seed, args.output))
+            running.append(_start(size, args.seed, args.output, args.workers))
         results = _drive(running, args)
         for run in running:
             if run.service is not None:
@@ -227,9 +254,14 @@ def main() -> None:
                 stop_service(run.service)
                 run.service = None
         for run in running:
-            floor = asyncio.run(_floor(run.settings, run.samples, args.clients, args.floor_seconds))
+            floor = asyncio.run(
+                _floor(
+                    run.settings, run.samples, args.clients, args.floor_seconds,
+                    run.size.server.status().pid or 0,
+                )
+            )  # fmt: skip
             probe = asyncio.run(
-                authorization_and_round_trips(
+                round_trips_and_one_client(
                     run.settings, run.samples, CLERK, STEWARD, run.loaded["anchor"]
                 )
             )
@@ -261,6 +293,7 @@ def _report(
     return {
         "households": run.size.households,
         "clients": args.clients,
+        "workers": args.workers,
         "rounds": args.rounds,
         "loaded": run.loaded,
         "service_peak_mb": round(run.memory, 1),
@@ -274,6 +307,7 @@ def _report(
         },
         "errors": result.errors,
         "floor": floor,
+        "alone": run.alone,
         "probe": probe,
     }
 
@@ -304,30 +338,36 @@ def render_growth(growth: dict[str, Any]) -> str:
 
 
 def render(report: dict[str, Any]) -> str:
-    """The table: each operation beside its floor, and the headline ratios."""
+    """The table: each operation beside its single-statement floor, with CPU per request."""
     lines = [
         f"{report['households']} households, {report['clients']} clients; "
         f"service peak memory {report['service_peak_mb']} MB; run {report['wall_seconds']} s",
-        f"{'operation':<20}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-        f"{'trips':>7}{'floor p50':>11}{'x floor':>9}{'errors':>8}",
+        "mix: req/s and latency under the mixed load; alone: the read by itself (4 clients),"
+        " CPU ms per request of the service and of Neo4j; floor: the best single statement",
+        f"{'operation':<20}{'req/s':>7}{'p50':>7}{'p95':>7}{'p99':>7}{'trips':>6}"
+        f"{'alone/s':>8}{'p50':>7}{'svc cpu':>8}{'neo cpu':>8}"
+        f"{'floor/s':>8}{'p50':>7}{'neo cpu':>8}{'x floor':>8}{'errors':>7}",
     ]
     for op, stats in sorted(report["operations"].items()):
-        floor = report["floor"].get(op)
+        floor = report["floor"].get(op) or {}
+        alone = report.get("alone", {}).get(op) or {}
         trips = report["probe"]["round_trips"].get(op, "")
-        floor_p50 = floor["p50_ms"] if floor else None
+        floor_p50 = floor.get("p50_ms")
         ratio = f"{stats['p50_ms'] / floor_p50:.1f}" if floor_p50 else ""
+        floor_rate = floor["count"] / floor["seconds"] if floor else None
         lines.append(
-            f"{op:<20}{stats['count'] / stats['seconds']:>8.1f}{stats['p50_ms']:>9.1f}"
-            f"{stats['p95_ms']:>9.1f}{stats['p99_ms']:>9.1f}{trips!s:>7}"
-            f"{(f'{floor_p50:.1f}' if floor_p50 else ''):>11}{ratio:>9}{stats['errors']:>8}"
+            f"{op:<20}{stats['count'] / stats['seconds']:>7.1f}{stats['p50_ms']:>7.1f}"
+            f"{stats['p95_ms']:>7.1f}{stats['p99_ms']:>7.1f}{trips!s:>6}"
+            f"{_num(alone.get('per_second')):>8}{_num(alone.get('p50_ms')):>7}"
+            f"{_num(alone.get('service_cpu_ms')):>8}{_num(alone.get('neo4j_cpu_ms')):>8}"
+            f"{_num(floor_rate):>8}{_num(floor_p50):>7}{_num(floor.get('neo4j_cpu_ms')):>8}"
+            f"{ratio:>8}{stats['errors']:>7}"
         )
-    probe = report["probe"]
-    lines.append(
-        f"authorization: {probe['authorization_p50_ms']:.2f} ms p50 of a "
-        f"{probe['household_page_p50_ms']:.2f} ms household page "
-        f"({probe['authorization_share'] * 100:.1f}% of the request, one client)"
-    )
     return "\n".join(lines)
+
+
+def _num(value: float | None) -> str:
+    return f"{value:.1f}" if value is not None else ""
 
 
 if __name__ == "__main__":

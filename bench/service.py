@@ -13,7 +13,7 @@ import httpx
 
 
 def start_service(
-    *, bolt_uri: str, password: str, port: int, pinned: str, log: Path
+    *, bolt_uri: str, password: str, port: int, pinned: str, log: Path, workers: int = 1
 ) -> subprocess.Popen[bytes]:
     """Start uvicorn through the CLI against `bolt_uri`, with the clock pinned at `pinned`
     (the instant the demo district was built, so its staff keep their access states)."""
@@ -25,7 +25,10 @@ def start_service(
         "GRAPH_SERVICE_PINNED_CLOCK": pinned,
         "GRAPH_SERVICE_PROVISION_INTERVAL_SECONDS": "3600",
     }
-    command = [str(Path(sys.executable).with_name("graph-service")), "serve", "--port", str(port)]
+    command = [
+        str(Path(sys.executable).with_name("graph-service")),
+        *("serve", "--port", str(port), "--workers", str(workers)),
+    ]
     with log.open("wb") as out:
         process = subprocess.Popen(  # noqa: S603 - our own command
             command, env=env, stdout=out, stderr=subprocess.STDOUT

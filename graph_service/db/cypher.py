@@ -16,6 +16,7 @@ from typing import LiteralString
 _PACKAGED = Path(__file__).resolve().parent.parent / "_cypher"  # inside an installed wheel
 _SOURCE = Path(__file__).resolve().parent.parent.parent / "cypher"  # in the source tree
 _FRAGMENTS = "fragments/"
+_READ = "read/"  # templates the read compiler composes (db/read_compiler.py), not statements
 _INCLUDE = re.compile(r"^(?P<indent>[ \t]*)// @include (?P<name>[\w/]+)[ \t]*$", re.MULTILINE)
 
 
@@ -64,8 +65,24 @@ def _library() -> dict[str, str]:
     return {
         name: _expand(text, fragments)
         for name, text in texts.items()
-        if not name.startswith(_FRAGMENTS)
+        if not name.startswith((_FRAGMENTS, _READ))
     }
+
+
+@cache
+def read_template(name: str) -> str:
+    """The read compiler's template `cypher/read/<name>.cypher`, its includes expanded."""
+    texts = _texts()
+    fragments = {key: text for key, text in texts.items() if key.startswith(_FRAGMENTS)}
+    try:
+        return _expand(texts[_READ + name], fragments)
+    except KeyError:
+        raise UnknownCypher(_READ + name) from None
+
+
+def read_template_names() -> list[str]:
+    """Every read template's name (`types/Household`, `roots/household`, ...)."""
+    return sorted(name.removeprefix(_READ) for name in _texts() if name.startswith(_READ))
 
 
 def included_fragments() -> set[str]:

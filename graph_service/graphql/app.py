@@ -33,5 +33,6 @@ class GraphQLApp(GraphQL[Context, None]):
             read_audit=state.read_audit,
             principal=principal,
             auth_error=auth_error,
-            loaders=Loaders(runtime.driver, runtime.database, state.catalogue),
+            loaders=Loaders(runtime.driver, runtime.database),
+            catalogue=state.catalogue,
         )

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any, ClassVar, TypeVar
 
 from graphql import OperationType
-from strawberry.dataloader import DataLoader
 from strawberry.permission import BasePermission
 
 from graph_service.access.decision import Decision
@@ -21,7 +20,6 @@ from graph_service.auth.principal import PlatformRole
 from graph_service.db.scope import Touched, what_ids_touch
 from graph_service.errors import Forbidden, NotFound
 from graph_service.graphql.context import Info
-from graph_service.graphql.ids import raw_id
 from graph_service.services.access_decision import decide, record_access_decision
 
 T = TypeVar("T", bound=type)
@@ -103,31 +101,18 @@ class _HouseholdRight(Rule):
         return True
 
 
-class CanRead(_HouseholdRight):
-    right = Right.READ
-    describe = "an active household grant with Read, objects in its scope"
+class CompiledRead(Rule):
+    """A read compiled into one statement (services/compiled_reads.py): the statement reads
+    the caller's grant and checks every object's scope; the one decision then refuses a
+    grant without Read (FORBIDDEN, audited). Here only a verified caller is required."""
 
+    describe = (
+        "an active household grant with Read, objects in its scope (checked inside the "
+        "read's one statement)"
+    )
 
-class CanReadHousehold(CanRead):
-    """CanRead for a field whose `id` argument names one household: the caller's grant and
-    that household's scope are read in one round trip (the resolver's decision reuses it)."""
-
-    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        households = [raw_id(str(kwargs["id"]))]
-        await require_right(info, self.right, operation=info.field_name, households=households)
-        return True
-
-
-class CanReadPerson(CanRead):
-    """CanRead for a field whose `id` (and `asOf`) arguments name one person: the caller's
-    grant and where that person is placed, with those households' scope, are read in one
-    round trip (the resolver's decision reuses them)."""
-
-    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        people = [raw_id(str(kwargs["id"]))]
-        await require_right(
-            info, self.right, operation=info.field_name, people=people, as_of=kwargs.get("as_of")
-        )
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        info.context.require_principal()
         return True
 
 
@@ -217,40 +202,6 @@ async def households_in_scope(
             reason=decision.reason,
         )
     return decision.allowed_ids
-
-
-def readable_households(info: Info) -> DataLoader[str, bool]:
-    """Per request: may the caller read this household? Batched, so a page of people with
-    their households costs one scope check, not one per person."""
-    context = info.context
-    loader = context.scope_loaders.get("households")
-    if loader is None:
-
-        async def check(ids: list[str]) -> list[bool]:
-            allowed = set(
-                await households_in_scope(info, Right.READ, ids, operation="nested household")
-            )
-            return [identifier in allowed for identifier in ids]
-
-        loader = context.scope_loaders["households"] = DataLoader(check)
-    return loader
-
-
-def readable_people(info: Info, as_of: date) -> DataLoader[str, bool]:
-    """Per request and date: may the caller read this person? Batched like households."""
-    context = info.context
-    key = f"people:{as_of.isoformat()}"
-    loader = context.scope_loaders.get(key)
-    if loader is None:
-
-        async def check(ids: list[str]) -> list[bool]:
-            allowed = set(
-                await people_in_scope(info, Right.READ, ids, as_of=as_of, operation="nested person")
-            )
-            return [identifier in allowed for identifier in ids]
-
-        loader = context.scope_loaders[key] = DataLoader(check)
-    return loader
 
 
 async def people_in_scope(

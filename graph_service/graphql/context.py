@@ -10,11 +10,11 @@ from neo4j import AsyncDriver
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
-from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from graph_service.access.decision import CallerGrant, ScopeMemo
 from graph_service.auth.principal import Principal
+from graph_service.domain.relationship_types import RelationshipTypeCatalogue
 from graph_service.errors import Unauthenticated
 from graph_service.graphql.loaders import Loaders
 from graph_service.services.access_decision import (
@@ -23,6 +23,7 @@ from graph_service.services.access_decision import (
     load_caller_with_scope,
 )
 from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.compiled_reads import Reader
 from graph_service.services.context import UseCaseContext
 from graph_service.services.read_audit import ReadAudit
 from graph_service.settings import Settings
@@ -40,7 +41,7 @@ class Context:
     principal: Principal | None
     auth_error: Unauthenticated | None
     loaders: Loaders
-    scope_loaders: dict[str, DataLoader[str, bool]] = field(default_factory=dict)
+    catalogue: RelationshipTypeCatalogue
     _caller: CallerGrant | None = field(default=None, init=False)
     scope_memo: ScopeMemo = field(default_factory=ScopeMemo)
 
@@ -85,6 +86,16 @@ class Context:
     def caller_if_loaded(self) -> CallerGrant | None:
         """The caller's grant when this request already read it (no database trip)."""
         return self._caller
+
+    def reader(self, operation: str) -> Reader:
+        """The caller's compiled reads for one root field (UNAUTHENTICATED without a token)."""
+        return Reader(
+            runtime=self.runtime,
+            read_audit=self.read_audit,
+            catalogue=self.catalogue,
+            employee_id=self.require_principal().employee_id,
+            operation=operation,
+        )
 
     def use_case(self, audit: list[dict[str, Any]] | None = None) -> UseCaseContext:
         """What a household use case runs with, acting as the caller; `audit` entries are

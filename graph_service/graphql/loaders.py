@@ -11,11 +11,7 @@ from typing import TypeVar
 from neo4j import AsyncDriver
 from strawberry.dataloader import DataLoader
 
-from graph_service.db.batch_reads import get_household_views, get_person_graphs
 from graph_service.db.scope import PersonScope, households_of_people
-from graph_service.domain.households import HouseholdView
-from graph_service.domain.person_view import PersonView, person_view
-from graph_service.domain.relationship_types import RelationshipTypeCatalogue
 
 Key = tuple[str, date]  # (id, as of)
 V = TypeVar("V")
@@ -41,29 +37,13 @@ def _by_date(
 
 
 class Loaders:
-    """Built fresh in each request's context; caches live and die with the request."""
+    """Built fresh in each request's context; caches live and die with the request. Reads of
+    households and people are compiled statements (services/compiled_reads.py); what is left
+    here serves the mutations' scope checks."""
 
-    def __init__(
-        self, driver: AsyncDriver, database: str, catalogue: RelationshipTypeCatalogue
-    ) -> None:
-        async def households(ids: list[str], day: date) -> dict[str, HouseholdView]:
-            return await get_household_views(
-                driver, household_ids=ids, as_of=day, database=database
-            )
-
-        async def people(ids: list[str], day: date) -> dict[str, PersonView]:
-            graphs = await get_person_graphs(driver, person_ids=ids, as_of=day, database=database)
-            return {
-                pid: person_view(graph, as_of=day, catalogue=catalogue)
-                for pid, graph in graphs.items()
-            }
-
+    def __init__(self, driver: AsyncDriver, database: str) -> None:
         async def scopes(ids: list[str], day: date) -> dict[str, PersonScope]:
             return await households_of_people(driver, person_ids=ids, as_of=day, database=database)
 
-        load_households: Batch[HouseholdView] = _by_date(households)
-        load_people: Batch[PersonView] = _by_date(people)
         load_scopes: Batch[PersonScope] = _by_date(scopes)
-        self.household = DataLoader[Key, HouseholdView | None](load_households)
-        self.person = DataLoader[Key, PersonView | None](load_people)
         self.person_scope = DataLoader[Key, PersonScope | None](load_scopes)

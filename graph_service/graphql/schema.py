@@ -2,18 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 
 from graphql import GraphQLError
 from strawberry import Schema
-from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    ParserCache,
+    SchemaExtension,
+    ValidationCache,
+)
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition
 from strawberry.types import ExecutionContext
 
 from graph_service.graphql.errors import shape_error
 from graph_service.graphql.limits import limit_extensions
 from graph_service.graphql.mutations import Mutation
 from graph_service.graphql.queries import Query
+from graph_service.graphql.types.compiled import field_value
+
+
+def _text_or_iso(value: object) -> str:
+    return value if isinstance(value, str) else value.isoformat()  # type: ignore[attr-defined]
+
+
+_TEXT_OR_ISO_DATE = dataclasses.replace(DateDefinition, serialize=_text_or_iso)
+_TEXT_OR_ISO_DATETIME = dataclasses.replace(DateTimeDefinition, serialize=_text_or_iso)
+
+
+class CachedParse(ParserCache):
+    """ParserCache, but a document that does not parse is left to strawberry's own parse,
+    which reports the error as every other refusal (code and message, shaped)."""
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        with contextlib.suppress(GraphQLError):
+            context.graphql_document = self.cached_parse_document(
+                context.query, **context.parse_options
+            )
+        yield
 
 
 class ShapeErrors(MaskErrors):
@@ -39,6 +71,11 @@ def build_schema(*, introspection: bool) -> Schema:
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         *limit_extensions(),
         ShapeErrors,
+        # A clerk's screens send the same few documents all day: parse and validate each once
+        # (the limits are parse options and validation rules, so a cached document passed
+        # them; after ShapeErrors, so a refused document's error is shaped as before).
+        lambda: CachedParse(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
@@ -46,7 +83,9 @@ def build_schema(*, introspection: bool) -> Schema:
         query=Query,
         mutation=Mutation,
         extensions=extensions,
-        config=StrawberryConfig(disable_field_suggestions=True),
+        config=StrawberryConfig(disable_field_suggestions=True, default_resolver=field_value),
+        # Compiled reads format dates and instants in Cypher; other fields give Python values.
+        scalar_overrides={date: _TEXT_OR_ISO_DATE, datetime: _TEXT_OR_ISO_DATETIME},
     )
 
 

@@ -11,6 +11,7 @@ in the same round trip: the same decisions, fewer round trips.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from graph_service.access.decision import CallerGrant, Decision, ScopeMemo, grant_denial
 from graph_service.access.engine import local_date
@@ -146,9 +147,24 @@ async def record_access_decision(
     operation: str,
     household_ids: list[str],
 ) -> None:
-    """Append the decision to the audit trail (who, what, when, why, policy version).
-    Pass names and ids only: the trail refuses fields that look like credentials."""
-    entry = audit.audit_entry(
+    """Append the decision to the audit trail at once (who, what, when, why, policy version)."""
+    entry = decision_entry(
+        runtime, caller=caller, decision=decision, operation=operation, household_ids=household_ids
+    )
+    await audit.append_now(runtime.driver, [entry], database=runtime.database)
+
+
+def decision_entry(
+    runtime: AccessRuntime,
+    *,
+    caller: CallerGrant,
+    decision: Decision,
+    operation: str,
+    household_ids: list[str],
+) -> dict[str, Any]:
+    """The audit entry of a decision. Pass names and ids only: the trail refuses fields that
+    look like credentials."""
+    return audit.audit_entry(
         "access.decision",
         at=runtime.now(),
         actor=caller.employee_id,
@@ -163,4 +179,3 @@ async def record_access_decision(
         policyVersion=decision.policy_version,
         grantPolicyVersion=caller.grant.policy_version if caller.grant else None,
     )
-    await audit.append_now(runtime.driver, [entry], database=runtime.database)

@@ -54,6 +54,13 @@ class ReadAudit:
         if len(self._queue) >= FLUSH_AT_ENTRIES:
             self._wake.set()
 
+    def queue(self, entry: dict[str, Any]) -> None:
+        """Queue another entry for the same batched, loss-free write (a nested object a read
+        withheld: a null in an answer, not a refusal, so it need not wait for the write)."""
+        self._queue.append(entry)
+        if len(self._queue) >= FLUSH_AT_ENTRIES:
+            self._wake.set()
+
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="read-audit-flusher")
 

@@ -1,4 +1,4 @@
-"""The household page costs the same number of Cypher round trips for 2 members as for 20."""
+"""A household or person page is one Cypher round trip, for 2 members as for 20."""
 
 from __future__ import annotations
 
@@ -90,9 +90,8 @@ def test_household_page_round_trips_do_not_grow_with_members(as_staff: Any) -> N
     small_trips = _round_trips(clerk, small)
     large_trips = _round_trips(clerk, large)
     print(f"household page round trips: 2 members {small_trips}, 20 members {large_trips}")
-    assert small_trips == large_trips
-    # The caller's grant with the household's scope, the household, its members' graphs.
-    assert small_trips <= 3, small_trips
+    # One statement: the caller's grant, the household's scope and everything selected.
+    assert small_trips == large_trips == 1, (small_trips, large_trips)
 
 
 PERSON_PAGE = """
@@ -117,6 +116,6 @@ def test_person_page_round_trips(as_staff: Any, world: Any) -> None:
     assert page["memberships"][0]["household"] is not None
     assert page["nonHouseholdRelationships"], page
     print(f"person page round trips: {runs.count}")
-    # The caller's grant with the person's placement and scope, the person, and the scope
-    # of the related people who live elsewhere (their placement and their households).
-    assert runs.count <= 4, runs.count
+    # One statement: the caller's grant, the person's scope, everything selected and the
+    # scope of the related people who live elsewhere.
+    assert runs.count == 1, runs.count

@@ -3,7 +3,6 @@ the write's audit entry (stored in the same transaction), and read the result ba
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from graph_service.access.policy import Right
@@ -13,6 +12,7 @@ from graph_service.errors import NotFound
 from graph_service.graphql.authorization import authorize_targets
 from graph_service.graphql.context import Info
 from graph_service.graphql.ids import input_data
+from graph_service.graphql.selection import selected_of
 from graph_service.graphql.types.household import Household
 from graph_service.graphql.types.person import Person
 from graph_service.services.context import UseCaseContext
@@ -54,23 +54,19 @@ async def prepare(
 
 
 async def household_result(info: Info, household_id: str) -> Household:
-    """The household as it is now, read after the write (never from this request's cache)."""
-    key = (household_id, info.context.runtime.today())
-    loader = info.context.loaders.household
-    with contextlib.suppress(KeyError):  # strawberry raises when the key was never loaded
-        loader.clear(key)
-    view = await loader.load(key)
-    if view is None:
-        raise NotFound("Household", household_id)
-    return Household.from_model(view)
+    """The household as it is now, read after the write in one compiled statement: the
+    mutation authorized it, so only what it reaches (a member's other households, a
+    relative) is checked for scope again."""
+    return await _result(info, "Household", household_id)  # type: ignore[no-any-return]
 
 
 async def person_result(info: Info, person_id: str) -> Person:
-    key = (person_id, info.context.runtime.today())
-    loader = info.context.loaders.person
-    with contextlib.suppress(KeyError):
-        loader.clear(key)
-    view = await loader.load(key)
-    if view is None:
-        raise NotFound("Person", person_id)
-    return Person.from_model(view)
+    return await _result(info, "Person", person_id)  # type: ignore[no-any-return]
+
+
+async def _result(info: Info, kind: str, identifier: str) -> Any:
+    reader = info.context.reader(info.field_name)
+    node = await reader.one(kind, identifier, selected_of(info, kind), as_of=None, checked=False)
+    if node is None:
+        raise NotFound(kind, identifier)
+    return node

@@ -1,43 +1,32 @@
 """A search narrowed by a school's grant keeps exactly what the access decision allows.
 
-The narrowing lives in the search statements (one query for a clerk's page) and the rule it
-applies is the decision's own (`cypher/fragments/`); this compares the two on a generated
-district with movers, ended memberships and enrolments at many schools, on two days.
+The narrowing lives in the API's compiled search statements (one statement for a clerk's
+page, the grant read inside it) and the rule it applies is the decision's own
+(`cypher/fragments/`); this compares the two on a generated district with movers, ended
+memberships and enrolments at many schools, on two days, paging through every match.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from datetime import date, timedelta
-from typing import Any
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from neo4j import AsyncDriver
 
-from graph_service.access.decision import SchoolScope
 from graph_service.clock import FixedClock
-from graph_service.db import search
 from graph_service.db.access_decision import households_in_school_scope
 from graph_service.db.cypher import cypher
 from graph_service.db.scope import households_of_people
 from graph_service.demo import DEMO_INSTANT
-from graph_service.domain.pages import Page
 from graph_service.seeding.demo import load_demo_district
 from graph_service.settings import Settings
+from tests.compiled_reads import give_active_grant, reader, search
 
 TODAY = DEMO_INSTANT.date()
-EVERYTHING = 100_000
+EVERYTHING = 100
 DAYS = [TODAY, TODAY - timedelta(days=400)]
-
-HouseholdSearch = Callable[..., Awaitable[Page[Any]]]
-HOUSEHOLD_SEARCHES: dict[str, tuple[HouseholdSearch, dict[str, Any]]] = {
-    "name": (search.search_households_by_name, {"prefix": ""}),
-    "address": (search.search_households_by_address, {"street_prefix": ""}),
-    "member name": (
-        search.search_households_by_member_name,
-        {"last_prefix": "", "first_prefix": ""},
-    ),
-}
+CLERK = "T-SCOPED-CLERK"
+HOUSEHOLD_SEARCHES = {"name": ("name_prefix", "a"), "member name": ("member_last_name", "a")}
 
 
 @pytest.fixture
@@ -53,16 +42,24 @@ async def district(db: AsyncDriver, settings: Settings) -> list[str]:
 
 
 async def _ids(
-    find: HouseholdSearch,
-    db: AsyncDriver,
-    settings: Settings,
-    scope: SchoolScope | None,
-    **terms: Any,
+    db: AsyncDriver, settings: Settings, school: str | None, day: date, field: str, term: str
 ) -> list[str]:
-    page = await find(
-        db, limit=EVERYTHING, after=None, database=settings.neo4j_database, scope=scope, **terms
-    )
-    return [item.id for item in page.items]
+    """Every id the API's compiled search finds for a clerk of `school` (district-wide when
+    None) on `day`, page after page."""
+    now = datetime.combine(day, time(12), tzinfo=DEMO_INSTANT.tzinfo)
+    database = settings.neo4j_database
+    await give_active_grant(db, database, employee_id=CLERK, school_id=school, now=now)
+    read = reader(db, database, FixedClock(now), CLERK)
+    found: list[str] = []
+    after = None
+    while True:
+        page = await search(
+            read, field, term, first=EVERYTHING, after=after, as_of=day, everything=True
+        )
+        found += [node["id"] for node in page.nodes]
+        if page.next_cursor is None:
+            return found
+        after = page.next_cursor
 
 
 @pytest.mark.parametrize("kind", list(HOUSEHOLD_SEARCHES))
@@ -70,16 +67,15 @@ async def _ids(
 async def test_a_scoped_household_search_keeps_exactly_the_decisions_households(
     kind: str, day: date, district: list[str], db: AsyncDriver, settings: Settings
 ) -> None:
-    find, terms = HOUSEHOLD_SEARCHES[kind]
-    everything = await _ids(find, db, settings, None, **terms)
+    field, term = HOUSEHOLD_SEARCHES[kind]
+    everything = await _ids(db, settings, None, day, field, term)
     kept_somewhere = 0
     for school in district:
         allowed = await households_in_school_scope(
             db, database=settings.neo4j_database, household_ids=everything,
             school_ids=[school], on_date=day,
         )  # fmt: skip
-        scope = SchoolScope(school_ids=[school], on_date=day, as_of=day)
-        narrowed = await _ids(find, db, settings, scope, **terms)
+        narrowed = await _ids(db, settings, school, day, field, term)
         assert narrowed == [h for h in everything if h in allowed], school
         kept_somewhere += len(narrowed)
     assert kept_somewhere > 0, "the district should put households in some school's scope"
@@ -90,10 +86,7 @@ async def test_a_scoped_people_search_keeps_exactly_the_decisions_people(
     day: date, district: list[str], db: AsyncDriver, settings: Settings
 ) -> None:
     database = settings.neo4j_database
-    page = await search.search_people_by_name(
-        db, last_prefix="", first_prefix="", limit=EVERYTHING, after=None, database=database
-    )
-    everyone = [person.id for person in page.items]
+    everyone = await _ids(db, settings, None, day, "last_name", "a")
     placed = await households_of_people(db, person_ids=everyone, as_of=day, database=database)
     households = sorted({h for scope in placed.values() for h in scope.household_ids})
     kept_somewhere = 0
@@ -108,11 +101,6 @@ async def test_a_scoped_people_search_keeps_exactly_the_decisions_people(
             if allowed_households.intersection(placed[p].household_ids)
             or school in placed[p].school_ids
         ]
-        scope = SchoolScope(school_ids=[school], on_date=day, as_of=day)
-        narrowed = await search.search_people_by_name(
-            db, last_prefix="", first_prefix="", limit=EVERYTHING, after=None,
-            database=database, scope=scope,
-        )  # fmt: skip
-        assert [person.id for person in narrowed.items] == expected, school
+        assert await _ids(db, settings, school, day, "last_name", "a") == expected, school
         kept_somewhere += len(expected)
     assert 0 < kept_somewhere < len(everyone) * len(district)

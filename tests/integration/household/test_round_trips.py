@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
-from graph_service.services import household_reads, relationships, search
+from graph_service.services import household_reads, relationships
 from graph_service.services.context import UseCaseContext
+from tests.compiled_reads import DISTRICT_READER, district_reader, reader, search
 from tests.integration.household.conftest import address, make_household, make_person
 
 
@@ -57,14 +58,16 @@ async def _populated(ctx: UseCaseContext) -> tuple[str, str]:
 )
 async def test_each_read_is_one_round_trip(ctx: UseCaseContext, read: str) -> None:
     household_id, person_id = await _populated(ctx)
+    await district_reader(ctx)  # the compiled searches read as a district-wide caller
     counting = CountingDriver(ctx.driver)
     counted = dataclasses.replace(ctx, driver=counting)  # type: ignore[arg-type]  # a stand-in
+    reading = reader(counting, ctx.database, ctx.clock, DISTRICT_READER)  # type: ignore[arg-type]
     reads: dict[str, Callable[[], Awaitable[object]]] = {
         "household": lambda: household_reads.get_household(counted, household_id),
         "person": lambda: household_reads.get_person(counted, person_id),
         "history": lambda: household_reads.get_household_history(counted, household_id),
-        "search households by name": lambda: search.search_households_by_name(counted, "lee"),
-        "search people by name": lambda: search.search_people_by_name(counted, "lee"),
+        "search households by name": lambda: search(reading, "name_prefix", "lee"),
+        "search people by name": lambda: search(reading, "last_name", "lee"),
     }
 
     result = await reads[read]()

@@ -12,7 +12,7 @@ from graph_service.access.policy import Right
 from graph_service.clock import FixedClock
 from graph_service.seeding.bulk import count_graph, graph_ids
 from graph_service.seeding.demo import DemoSummary, load_demo_district
-from graph_service.services import household_reads, people, search
+from graph_service.services import household_reads, people
 from graph_service.services.access_decision import decide, load_caller
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
@@ -20,6 +20,7 @@ from graph_service.services.context import UseCaseContext
 from graph_service.services.people import PossibleDuplicates
 from graph_service.settings import Settings
 from seeds.generator import generate_district
+from tests.compiled_reads import district_reader, search
 from tests.integration.seeding.conftest import ANCHOR, SMALL
 
 
@@ -105,15 +106,16 @@ async def test_searches_find_generated_households_by_name_address_and_phone(
     demo: DemoSummary, ctx: UseCaseContext
 ) -> None:
     district = generate_district(households=SMALL, seed=11, anchor=ANCHOR)
-    by_name = await search.search_households_by_name(ctx, "Rivera")
-    assert any(h.name == "Rivera" for h in by_name.items)
+    read = await district_reader(ctx)
+    by_name = await search(read, "name_prefix", "Rivera")
+    assert any(h["name"] == "Rivera" for h in by_name.nodes)
     location = district.locations[-1]
     address = next(a for a in district.addresses if a["normalizedKey"] == location["addressKey"])
-    by_address = await search.search_households_by_address(ctx, address["streetKey"])
-    assert location["householdId"] in {h.id for h in by_address.items}
+    by_address = await search(read, "address_prefix", address["streetKey"], first=100)
+    assert location["householdId"] in {h["id"] for h in by_address.nodes}
     link = district.household_phones[0]
-    by_phone = await search.search_households_by_phone(ctx, link["number"])
-    assert link["ownerId"] in {h.id for h in by_phone.items}
+    by_phone = await search(read, "phone", link["number"])
+    assert link["ownerId"] in {h["id"] for h in by_phone.nodes}
 
 
 async def test_the_duplicate_check_sees_generated_people(

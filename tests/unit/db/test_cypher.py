@@ -14,6 +14,7 @@ from graph_service.db.cypher import (
     cypher,
     fragment_names,
     included_fragments,
+    read_template,
     statement_names,
 )
 
@@ -65,7 +66,7 @@ def test_an_include_is_replaced_by_its_fragment_indented_alike() -> None:
     statement = cypher("access/households_in_school_scope")
     assert "@include" not in statement
     assert "\n  (\n    EXISTS {\n" in statement
-    nested = cypher("people/search_people_by_name")
+    nested = read_template("roots/people_by_name")
     assert "@include" not in nested
     assert nested.count("scopeSchool.id IN scopeSchoolIds") == 3  # person + nested household
 

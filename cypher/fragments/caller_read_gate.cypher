@@ -1,0 +1,13 @@
+// The caller of a compiled read, checked inside the read's own statement and read fresh each
+// time: staff `s`, the newest active grant `g`, `usable` when that grant may be used at $now
+// (employed, active, activated, not yet expired: the grant-level conditions of
+// access.decision.grant_denial, which still gives the verdict, rights included, on what the
+// statement returns), and `scopeSchoolIds`, the schools a school-based grant is limited to
+// (null for a district-wide grant). Nothing is read for a caller whose grant is not usable.
+OPTIONAL MATCH (s:Staff {employeeId: $employeeId})
+// @include fragments/caller_active_grant
+WITH s, g,
+  coalesce(
+    s.employmentStatus = 'active' AND g.activatedAt <= $now AND $now < g.expiresAt, false
+  ) AS usable,
+  CASE WHEN g.locationKind = 'school' THEN [g.locationId] END AS scopeSchoolIds

@@ -1,0 +1,19 @@
+// `households(by: {memberLastName})` in one statement: the caller's grant and a page of the
+// households in its scope with a member (ever) whose last name key starts with $lastPrefix
+// and first name key with $firstPrefix, keyset-paged on (nameKey, id).
+// @include fragments/caller_read_gate
+RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
+  COLLECT {
+    WITH scopeSchoolIds WHERE usable
+    MATCH (p:Person)-[:MEMBER_OF]->(h:Household)
+    WHERE p.lastNameKey STARTS WITH $lastPrefix AND p.firstNameKey STARTS WITH $firstPrefix
+    WITH DISTINCT h, scopeSchoolIds
+    WHERE (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
+      AND (scopeSchoolIds IS NULL OR
+        // @include fragments/household_in_school_scope
+      )
+    WITH h AS this
+    ORDER BY this.nameKey, this.id
+    LIMIT $limit
+    RETURN {sortKey: [this.nameKey, this.id], node: @Household}
+  } AS page

@@ -1,0 +1,5 @@
+// A school: `this` is the school node.
+// @field id
+this.id
+// @field name
+this.name

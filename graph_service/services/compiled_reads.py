@@ -1,0 +1,233 @@
+"""Reads of households and people answered by one compiled statement per root field.
+
+The statement (db/read_compiler.py) reads the caller's grant fresh, checks each object's scope
+and projects only the selected fields; this module applies the one access decision to what
+it returns: the grant-level verdict (`decide`, rights from the policy in force), FORBIDDEN and
+its audit when refused, and the audit of what was read and what was withheld.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from graph_service.access.decision import CallerGrant, Decision
+from graph_service.access.policy import Right
+from graph_service.db.compiled_reads import CompiledRow, run_compiled_read
+from graph_service.db.read_compiler import WITHHELD, Selected, statement
+from graph_service.domain.pages import decode_cursor, encode_cursor, page_limit
+from graph_service.domain.relationship_types import RelationshipTypeCatalogue
+from graph_service.errors import Forbidden
+from graph_service.services.access_decision import decide, decision_entry, record_access_decision
+from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.read_audit import ReadAudit
+from graph_service.services.searches import Search
+
+Selections = dict[str, tuple[Selected, ...]]
+KINDS = ("Household", "Person")
+
+
+@dataclass(frozen=True)
+class FoundPage:
+    """One page of a search: each node as projected, with its cursor; `next_cursor` (pass as
+    `after`) only when more follow."""
+
+    nodes: list[dict[str, Any]]
+    cursors: list[str]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One caller's compiled reads within one request."""
+
+    runtime: AccessRuntime
+    read_audit: ReadAudit
+    catalogue: RelationshipTypeCatalogue
+    employee_id: str
+    operation: str
+
+    async def run(
+        self,
+        root: str,
+        selections: Selections,
+        *,
+        as_of: date | None,
+        checked: bool = True,
+        **params: Any,
+    ) -> tuple[CallerGrant, dict[str, Any]]:
+        """The row of `read/roots/<root>` for this caller; FORBIDDEN (audited) unless the
+        caller's grant allows Read now. `checked=False` is for a mutation's result, whose
+        root object the mutation authorized before writing (nested objects are still
+        checked)."""
+        now = self.runtime.now()
+        today = self.runtime.today()
+        row = await run_compiled_read(
+            self.runtime.driver,
+            statement(root, selections),
+            database=self.runtime.database,
+            employeeId=self.employee_id,
+            now=now,
+            onDate=today,
+            asOf=as_of or today,
+            reciprocals=self.catalogue.reciprocals,
+            checked=checked,
+            **params,
+        )
+        caller = self._caller(row, now)
+        decision = await decide(self.runtime, caller, Right.READ, [], at=now)
+        if not decision.allowed:
+            await record_access_decision(
+                self.runtime,
+                caller=caller,
+                decision=decision,
+                operation=self.operation,
+                household_ids=[],
+            )
+            raise Forbidden(
+                f"household access denied: {decision.reason}. Ask `myAccess` what is missing."
+            )
+        return caller, row.data
+
+    async def one(
+        self,
+        kind: str,
+        identifier: str,
+        selection: tuple[Selected, ...],
+        *,
+        as_of: date | None,
+        checked: bool = True,
+    ) -> dict[str, Any] | None:
+        """The household or person `identifier` as selected; None alike for missing and out
+        of scope (audited at once)."""
+        caller, row = await self.run(
+            kind.lower(), {kind: selection}, as_of=as_of, checked=checked, id=identifier
+        )
+        if not row["visible"]:
+            await self.refused(caller, [identifier])
+            return None
+        node: dict[str, Any] = row["node"]
+        self.read(caller, [node])
+        return node
+
+    async def nodes(
+        self, wanted: dict[str, list[str]], selections: Selections
+    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """The households and people among `wanted` ({kind: raw ids}) that exist and are in
+        scope, by (kind, raw id); the rest are audited as withheld."""
+        caller, row = await self.run(
+            "nodes", selections, as_of=None,
+            householdIds=wanted.get("Household", []), personIds=wanted.get("Person", []),
+        )  # fmt: skip
+        found = {
+            (kind, node["id"]): node
+            for kind, column in (("Household", "households"), ("Person", "people"))
+            for node in row[column]
+        }
+        missing = [raw for kind, ids in wanted.items() for raw in ids if (kind, raw) not in found]
+        await self.refused(caller, missing)
+        self.read(caller, list(found.values()))
+        return found
+
+    async def page(
+        self,
+        search: Search,
+        term: object,
+        selection: tuple[Selected, ...],
+        *,
+        first: int,
+        after: str | None,
+        as_of: date | None,
+    ) -> FoundPage:
+        """A page of `search` for `term` in the caller's scope, keyset-paged after `after`."""
+        limit = page_limit(first)
+        keys = decode_cursor(after, len(search.cursor_keys))
+        params: dict[str, Any] = dict(zip(search.cursor_keys, keys, strict=True))
+        params.update(search.parameters(term), limit=limit + 1)
+        caller, row = await self.run(search.root, {search.kind: selection}, as_of=as_of, **params)
+        shown = row["page"][:limit]
+        nodes = [item["node"] for item in shown]
+        self.read(caller, nodes)
+        cursors = [encode_cursor(item["sortKey"]) for item in shown]
+        more = len(row["page"]) > limit and bool(cursors)
+        return FoundPage(nodes, cursors, cursors[-1] if more else None)
+
+    def _caller(self, row: CompiledRow, now: datetime) -> CallerGrant:
+        return CallerGrant(
+            employee_id=self.employee_id, employed=row.employed, grant=row.grant, loaded_at=now
+        )
+
+    async def refused(self, caller: CallerGrant, ids: list[str]) -> None:
+        """Audit at once that a root object named by the request was withheld."""
+        if not ids:
+            return
+        await record_access_decision(
+            self.runtime,
+            caller=caller,
+            decision=self._withheld(caller, ids),
+            operation=self.operation,
+            household_ids=ids,
+        )
+
+    def read(self, caller: CallerGrant, found: list[Any]) -> None:
+        """Queue the audit of what this read shows and of the nested objects it withheld
+        (made null), and null those out of `found` in place."""
+        shown: list[str] = []
+        withheld: list[str] = []
+        for item in found:
+            _walk(item, shown, withheld)
+        policy_version = self.runtime.policy.version
+        if shown:
+            self.read_audit.record(
+                employee_id=self.employee_id,
+                operation=self.operation,
+                object_ids=shown,
+                allowed=True,
+                policy_version=policy_version,
+                reason="within the grant's scope",
+            )
+        if withheld:
+            decision = self._withheld(caller, withheld)
+            self.read_audit.queue(
+                decision_entry(
+                    self.runtime,
+                    caller=caller,
+                    decision=decision,
+                    operation=self.operation,
+                    household_ids=withheld,
+                )
+            )
+
+    def _withheld(self, caller: CallerGrant, ids: list[str]) -> Decision:
+        return Decision(
+            allowed=False,
+            reason="object outside the grant's scope",
+            policy_version=self.runtime.policy.version,
+            right=Right.READ,
+            denied_ids=ids,
+        )
+
+
+def _walk(value: Any, shown: list[str], withheld: list[str]) -> None:
+    """Collect the ids of households and people shown, and of those withheld, replacing a
+    withheld object's marker by None (the API's null for "outside your scope")."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            for index, element in enumerate(item):
+                if isinstance(element, dict) and WITHHELD in element:
+                    withheld.append(element["id"])
+                    item[index] = None
+                elif isinstance(element, dict | list):
+                    stack.append(element)
+        elif isinstance(item, dict):
+            if item.get("__typename") in ("Household", "Person") and "id" in item:
+                shown.append(item["id"])
+            for key, element in item.items():
+                if isinstance(element, dict) and WITHHELD in element:
+                    withheld.append(element["id"])
+                    item[key] = None
+                elif isinstance(element, dict | list):
+                    stack.append(element)

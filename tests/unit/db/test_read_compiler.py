@@ -1,0 +1,95 @@
+"""The read compiler: every GraphQL field of a compiled type has its Cypher, a statement
+projects only what was selected, and nested objects never capture an outer variable."""
+
+from __future__ import annotations
+
+import re
+
+from graphql import GraphQLObjectType, get_named_type
+
+from graph_service.db.cypher import read_template_names
+from graph_service.db.read_compiler import Selected, compile_read, type_fields
+from graph_service.graphql.schema import schema
+from graph_service.services.searches import HOUSEHOLD_SEARCHES, PERSON_SEARCHES
+
+COMPILED = [
+    name.removeprefix("types/") for name in read_template_names() if name.startswith("types/")
+]
+NAME = (Selected("firstName", "first_name"),)
+
+
+def _object(field: str, type_name: str, *children: Selected) -> Selected:
+    return Selected(field, field, type_name, children)
+
+
+# A person's households' members' households: each level binds a node of its own.
+DEEP = (
+    _object(
+        "memberships", "Membership",
+        _object("household", "Household", _object("members", "Member", _object(
+            "person", "Person", *NAME, _object(
+                "memberships", "Membership",
+                _object("household", "Household", Selected("name", "name")),
+            ),
+        ))),
+    ),
+)  # fmt: skip
+
+
+def _graphql_type(name: str) -> GraphQLObjectType:
+    found = schema._schema.get_type(name)
+    assert isinstance(found, GraphQLObjectType)
+    return found
+
+
+def test_every_field_of_a_compiled_type_has_its_cypher() -> None:
+    assert {"Household", "Person", "Relationship", "Member", "Membership"} <= set(COMPILED)
+    for name in COMPILED:
+        assert set(type_fields(name)) == set(_graphql_type(name).fields), name
+
+
+def test_every_object_a_compiled_type_reaches_is_compiled_too() -> None:
+    for name in COMPILED:
+        for field in _graphql_type(name).fields.values():
+            child = get_named_type(field.type)
+            if isinstance(child, GraphQLObjectType):
+                assert child.name in COMPILED, f"{name}.{field}"
+
+
+def test_every_root_is_a_field_or_a_search() -> None:
+    searches = {s.root for s in [*HOUSEHOLD_SEARCHES.values(), *PERSON_SEARCHES.values()]}
+    roots = {name.removeprefix("roots/") for name in read_template_names() if "roots/" in name}
+    assert roots == searches | {"household", "person", "nodes"}
+
+
+def test_only_the_selected_fields_are_read() -> None:
+    statement = compile_read("person", (("Person", NAME),))
+    assert "first_name: this.firstName" in statement
+    for unselected in ("lastName", "birthDate", "createdAt", "RELATED_TO", "enrollments"):
+        assert unselected not in statement
+
+
+def test_objects_with_an_id_always_carry_it_and_their_type() -> None:
+    statement = compile_read("household", (("Household", (Selected("name", "name"),)),))
+    assert "__typename: 'Household'" in statement
+    assert "id: this.id" in statement
+
+
+def test_nested_objects_bind_variables_of_their_own() -> None:
+    statement = compile_read("person", (("Person", DEEP),))
+    bound = re.findall(r"\((child_\d+):", statement)
+    assert len(bound) == 3  # two memberships (households) and one household's members
+    assert len(set(bound)) == len(bound)
+    # The scope rule is checked on the household each membership reaches, by its own name.
+    for variable in bound:
+        if f"{variable}:Household" in statement:
+            assert f"WITH {variable} AS h, scopeSchoolIds" in statement
+
+
+def test_values_are_parameters_only() -> None:
+    statement = compile_read("households_by_name", (("Household", DEEP[0].children[0].children),))
+    assert "$prefix" in statement
+    assert "$asOf" in statement
+    assert "'" not in statement.replace("'Household'", "").replace("'Person'", "").replace(
+        "'school'", ""
+    ).replace("'active'", "")
