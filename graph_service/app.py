@@ -114,3 +114,10 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
     ]
     return Starlette(routes=routes, lifespan=lifespan)
+
+
+def worker_app() -> Starlette:
+    """The app one of `graph-service serve --workers N`'s processes serves (uvicorn's factory):
+    settings and clock from the environment, and no provisioning sweep of its own, since
+    `serve` runs the one sweep for all its workers."""
+    return create_app(Settings(), provisioning=False)

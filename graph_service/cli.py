@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
 import time
 from datetime import timedelta
 
@@ -17,14 +19,17 @@ from graph_service.access.cli import (
     ingest_events,
     provision,
 )
+from graph_service.access.settings import AccessSettings
 from graph_service.app import create_app
 from graph_service.auth.principal import PlatformRole
 from graph_service.auth.tokens import mint_development_token
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
-from graph_service.demo import demo_clock, load_demo, welcome
+from graph_service.demo import DEMO_INSTANT, demo_clock, load_demo, welcome
 from graph_service.localdb import LocalNeo4j, LocalNeo4jError
 from graph_service.seeding.cli import import_csv, seed
+from graph_service.services.access_periodic import provision_periodically
+from graph_service.services.access_runtime import AccessRuntime
 from graph_service.settings import Settings
 
 
@@ -141,8 +146,20 @@ def token(employee_id: str, roles: tuple[str, ...], hours: float) -> None:
     help="Load the demo district first, pin the clock where it was built, print tokens.",
 )
 @click.option("--demo-households", type=click.IntRange(5, 100_000), default=60, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes serving requests (one host's cores); the provisioning sweep runs once.",
+)
 def serve(
-    host: str | None, port: int | None, keep_db: bool, demo: bool, demo_households: int
+    host: str | None,
+    port: int | None,
+    keep_db: bool,
+    demo: bool,
+    demo_households: int,
+    workers: int,
 ) -> None:
     """Run the service with uvicorn, starting the local Neo4j first when needed."""
     settings = _settings()
@@ -169,18 +186,53 @@ def serve(
             clock = demo_clock()
             url = f"http://{host or settings.host}:{port or settings.port}"
             click.echo(welcome(settings, summary, names, url))
-        uvicorn.run(
-            # A demo keeps its pending grant pending: `graph-service provision` (or the
-            # runProvisioning mutation) shows it activating.
-            create_app(settings, clock=clock, provisioning=False if demo else None),
-            host=host or settings.host,
-            port=port or settings.port,
-            log_level="info",
-        )
+        listen_host, listen_port = host or settings.host, port or settings.port
+        if workers == 1:
+            uvicorn.run(
+                # A demo keeps its pending grant pending: `graph-service provision` (or the
+                # runProvisioning mutation) shows it activating.
+                create_app(settings, clock=clock, provisioning=False if demo else None),
+                host=listen_host,
+                port=listen_port,
+                log_level="info",
+            )
+        else:
+            _serve_workers(settings, workers, listen_host, listen_port, demo=demo)
     finally:
         if server is not None and started_here and not keep_db:
             click.echo("stopping the local Neo4j ...")
             server.stop()
+
+
+def _serve_workers(settings: Settings, workers: int, host: str, port: int, *, demo: bool) -> None:
+    """uvicorn with `workers` processes, each building the app from the environment. The
+    provisioning sweep runs here, once for all of them (a sweep per worker would race
+    itself); a demo runs none, as with one worker."""
+    if demo:  # the workers read the demo's pinned clock from the environment
+        os.environ["GRAPH_SERVICE_PINNED_CLOCK"] = DEMO_INSTANT.isoformat()
+    elif settings.env != "test":
+        threading.Thread(
+            target=asyncio.run, args=(_sweep_forever(settings),), name="sweep", daemon=True
+        ).start()
+    uvicorn.run(
+        "graph_service.app:worker_app",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="info",
+    )
+
+
+async def _sweep_forever(settings: Settings) -> None:
+    access = AccessSettings()
+    async with create_driver(settings) as driver:
+        runtime = AccessRuntime(driver, settings.neo4j_database, access.policy(), access.clock())
+        await provision_periodically(
+            runtime,
+            interval_seconds=access.provision_interval_seconds,
+            quiz_due_within_days=access.quiz_due_within_days,
+        )
 
 
 # Certified-access operations live with the access package.
