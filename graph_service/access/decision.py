@@ -57,27 +57,6 @@ class SchoolScope(BaseModel):
     as_of: date
 
 
-class ScopeMemo:
-    """School-scope answers already read during one request, by day, so that a household
-    asked about twice (a person's, then their memberships') is read once, and the one named
-    by a page is read with the caller's grant. Lives in one request's context only; the API
-    uses it for query operations, never while a mutation may change what is in scope."""
-
-    def __init__(self) -> None:
-        self._days: dict[date, dict[str, bool]] = {}
-
-    def covered(self, household_ids: list[str], on_date: date) -> set[str] | None:
-        """The covered ones among `household_ids`, or None unless every one is known."""
-        known = self._days.get(on_date, {})
-        if not all(h in known for h in household_ids):
-            return None
-        return {h for h in household_ids if known[h]}
-
-    def remember(self, asked: list[str], covered: set[str], on_date: date) -> None:
-        known = self._days.setdefault(on_date, {})
-        known.update({h: h in covered for h in asked})
-
-
 class Decision(BaseModel):
     """Allowed or not, why, and under which policy; for lists, which ids passed."""
 

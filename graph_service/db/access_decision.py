@@ -12,7 +12,6 @@ from graph_service.access.facts import Grant
 from graph_service.db.access import grant_from_row
 from graph_service.db.cypher import cypher
 from graph_service.db.run import native
-from graph_service.db.scope import PersonScope
 
 
 @dataclass(frozen=True)
@@ -45,57 +44,6 @@ async def caller_grant(
         driver, cypher("access/load_caller_grant"), database=database, employeeId=employee_id
     )
     return found.employed, found.grant
-
-
-async def caller_grant_with_scope(
-    driver: AsyncDriver,
-    *,
-    database: str,
-    employee_id: str,
-    household_ids: list[str],
-    on_date: date,
-) -> tuple[bool, Grant | None, set[str]]:
-    """`caller_grant` and, in the same round trip, the ids among `household_ids` that the
-    grant covers on `on_date` when it is school-based (empty otherwise)."""
-    found = await _caller_lookup(
-        driver, cypher("access/load_caller_grant_with_scope"), database=database,
-        employeeId=employee_id, householdIds=household_ids, onDate=on_date,
-    )  # fmt: skip
-    return found.employed, found.grant, set(found.row.get("covered", []))
-
-
-@dataclass(frozen=True)
-class PlacedPerson:
-    """A person's households and schools on a day, and which of the households a
-    school-based grant covers (empty for other grants)."""
-
-    scope: PersonScope
-    covered: set[str]
-
-
-async def caller_grant_with_people_scope(
-    driver: AsyncDriver,
-    *,
-    database: str,
-    employee_id: str,
-    person_ids: list[str],
-    as_of: date,
-    on_date: date,
-) -> tuple[bool, Grant | None, dict[str, PlacedPerson]]:
-    """`caller_grant` and, in the same round trip, each existing person's households and
-    schools on `as_of` with the households the grant covers on `on_date`."""
-    found = await _caller_lookup(
-        driver, cypher("access/load_caller_grant_with_people_scope"), database=database,
-        employeeId=employee_id, personIds=person_ids, asOf=as_of, onDate=on_date,
-    )  # fmt: skip
-    people = {
-        item["personId"]: PlacedPerson(
-            PersonScope(item["personId"], item["householdIds"], item["schoolIds"]),
-            set(item["covered"]),
-        )
-        for item in found.row.get("people", [])
-    }
-    return found.employed, found.grant, people
 
 
 async def households_in_school_scope(

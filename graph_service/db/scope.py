@@ -36,8 +36,49 @@ async def households_of_people(
 
 
 @dataclass(frozen=True)
+class Target:
+    """What one id a write names is, and whether the caller's grant covers it."""
+
+    is_household: bool
+    is_person: bool
+    is_linked: bool  # a relationship or an enrolment, reached through its people
+    in_scope: bool
+    unplaced: bool  # a person with no household and no enrolment yet
+
+    def names(self, kind: str) -> bool:
+        """Whether the id really is a `kind`: a household id is not accepted as a person's."""
+        if kind == "Household":
+            return self.is_household
+        if kind == "Person":
+            return self.is_person
+        return self.is_linked and not self.is_person and not self.is_household
+
+
+async def targets_in_scope(
+    driver: AsyncDriver,
+    *,
+    ids: list[str],
+    school_ids: list[str] | None,
+    on_date: date,
+    database: str,
+) -> dict[str, Target]:
+    """For each id: what it names and whether a grant for `school_ids` (None: district-wide)
+    covers it on `on_date`, in one round trip."""
+    rows = await read_all(
+        driver, cypher("scope/targets_in_scope"), database=database,
+        ids=ids, schoolIds=school_ids, onDate=on_date, asOf=on_date,
+    )  # fmt: skip
+    return {
+        row["id"]: Target(
+            row["isHousehold"], row["isPerson"], row["isLinked"], row["inScope"], row["unplaced"]
+        )
+        for row in rows
+    }
+
+
+@dataclass(frozen=True)
 class Touched:
-    """What one id names, for the access decision: its households and people."""
+    """What one id names: its households and people."""
 
     household_ids: list[str]
     person_ids: list[str]

@@ -11,7 +11,6 @@ from strawberry.asgi import GraphQL
 
 from graph_service.errors import Unauthenticated
 from graph_service.graphql.context import Context
-from graph_service.graphql.loaders import Loaders
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -33,6 +32,5 @@ class GraphQLApp(GraphQL[Context, None]):
             read_audit=state.read_audit,
             principal=principal,
             auth_error=auth_error,
-            loaders=Loaders(runtime.driver, runtime.database),
             catalogue=state.catalogue,
         )

@@ -8,16 +8,14 @@ here re-implements a rule, it only asks and records.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, ClassVar, TypeVar
 
-from graphql import OperationType
 from strawberry.permission import BasePermission
 
 from graph_service.access.decision import Decision
 from graph_service.access.policy import Right
 from graph_service.auth.principal import PlatformRole
-from graph_service.db.scope import Touched, what_ids_touch
+from graph_service.db.scope import targets_in_scope
 from graph_service.errors import Forbidden, NotFound
 from graph_service.graphql.context import Info
 from graph_service.services.access_decision import decide, record_access_decision
@@ -91,8 +89,8 @@ class AccessAdministratorOrFeed(Rule):
 
 
 class _HouseholdRight(Rule):
-    """An active household grant with this right; the object's scope is checked by the
-    resolver through `households_in_scope` / `people_in_scope`."""
+    """An active household grant with this right; the objects' scope is checked by the
+    mutation through `authorize_targets`."""
 
     right: ClassVar[Right]
 
@@ -144,20 +142,10 @@ class DistrictReader(Rule):
         return True
 
 
-async def require_right(
-    info: Info,
-    right: Right,
-    *,
-    operation: str,
-    households: list[str] | None = None,
-    people: list[str] | None = None,
-    as_of: date | None = None,
-) -> Decision:
-    """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN.
-    `households` or `people` the field names are scope-checked with the grant's read (see
-    `Context.caller`)."""
+async def require_right(info: Info, right: Right, *, operation: str) -> Decision:
+    """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN."""
     context = info.context
-    caller = await context.caller(households, people, as_of)
+    caller = await context.caller()
     decision = await decide(context.runtime, caller, right, [])
     if not decision.allowed:
         await record_access_decision(
@@ -167,72 +155,6 @@ async def require_right(
             f"household access denied: {decision.reason}. Ask `myAccess` what is missing."
         )
     return decision
-
-
-async def households_in_scope(
-    info: Info, right: Right, household_ids: list[str], *, operation: str
-) -> list[str]:
-    """The ids among `household_ids` the caller may use with `right`, in the given order.
-    Missing and out-of-scope ids are dropped alike. Reads are audited in batches; denials
-    at once."""
-    if not household_ids:
-        return []
-    context = info.context
-    caller = await context.caller()
-    # Scope answers are reused within a query; a mutation may change scope, so it asks.
-    reading = info.operation.operation is OperationType.QUERY
-    decision = await decide(
-        context.runtime, caller, right, household_ids, memo=context.scope_memo if reading else None
-    )
-    if decision.denied_ids:
-        await record_access_decision(
-            context.runtime,
-            caller=caller,
-            decision=decision,
-            operation=operation,
-            household_ids=household_ids,
-        )
-    if decision.allowed_ids and right is Right.READ:
-        context.read_audit.record(
-            employee_id=caller.employee_id,
-            operation=operation,
-            object_ids=decision.allowed_ids,
-            allowed=True,
-            policy_version=decision.policy_version,
-            reason=decision.reason,
-        )
-    return decision.allowed_ids
-
-
-async def people_in_scope(
-    info: Info, right: Right, person_ids: list[str], *, as_of: date, operation: str
-) -> list[str]:
-    """The ids among `person_ids` the caller may use: a person is in scope through a current
-    household in scope, or an enrolment at a school of the grant (district grants: all)."""
-    if not person_ids:
-        return []
-    context = info.context
-    caller = await context.caller()
-    if not (await decide(context.runtime, caller, right, [])).allowed:
-        return []
-    scopes = await context.loaders.person_scope.load_many([(pid, as_of) for pid in person_ids])
-    existing = {scope.person_id: scope for scope in scopes if scope is not None}
-    if caller.district_wide:
-        return [pid for pid in person_ids if pid in existing]
-    household_ids = sorted({h for scope in existing.values() for h in scope.household_ids})
-    allowed_households = set(
-        await households_in_scope(info, right, household_ids, operation=operation)
-    )
-    schools = set(caller.school_ids)
-    return [
-        pid
-        for pid in person_ids
-        if pid in existing
-        and (
-            allowed_households.intersection(existing[pid].household_ids)
-            or schools.intersection(existing[pid].school_ids)
-        )
-    ]
 
 
 async def authorize_targets(
@@ -248,44 +170,28 @@ async def authorize_targets(
     `targets` are (kind, raw id) pairs as the caller named them ("Household", "Person",
     "Relationship", "Enrollment"). A household must be in scope; a person through their
     household or school; a relationship through either of its people; an enrolment through
-    its person. `allow_unplaced_people` also admits people with no current household and no
-    enrolment (someone just created, being added to a household). A target out of scope
-    answers exactly as a missing one: NOT_FOUND.
+    its person: one statement answers for all of them by the rules in `cypher/fragments/`.
+    `allow_unplaced_people` also admits people with no current household and no enrolment
+    (someone just created, being added to a household). A target out of scope answers
+    exactly as a missing one: NOT_FOUND.
     """
     context = info.context
-    day = context.runtime.today()
-    touched = await what_ids_touch(
-        context.driver, ids=[raw for _, raw in targets], database=context.runtime.database
+    caller = await context.caller()
+    found = await targets_in_scope(
+        context.driver,
+        ids=[raw for _, raw in targets],
+        school_ids=None if caller.district_wide else caller.school_ids,
+        on_date=context.runtime.today(),
+        database=context.runtime.database,
     )
     for kind, raw in targets:
-        found = touched.get(raw)
-        if found is None or not _names(kind, raw, found):
+        target = found.get(raw)
+        if target is None or not target.names(kind):
             raise NotFound(kind, raw)
-        if kind == "Household":
-            visible = await households_in_scope(info, right, [raw], operation=operation)
-        else:
-            visible = await people_in_scope(
-                info, right, found.person_ids, as_of=day, operation=operation
-            )
-            if not visible and allow_unplaced_people and kind == "Person":
-                visible = [raw] if await _unplaced(info, [raw], day) else []
-        if not visible:
+        placing = allow_unplaced_people and kind == "Person" and target.unplaced
+        if not (target.in_scope or placing):
             await _audit_denial(info, right, operation, raw)
             raise NotFound(kind, raw)
-
-
-def _names(kind: str, raw: str, found: Touched) -> bool:
-    """Whether `raw` really is a `kind`: a household id is not accepted as a person's."""
-    if kind == "Household":
-        return raw in found.household_ids
-    if kind == "Person":
-        return raw in found.person_ids
-    return bool(found.person_ids) and raw not in found.person_ids and not found.household_ids
-
-
-async def _unplaced(info: Info, person_ids: list[str], day: date) -> bool:
-    scopes = await info.context.loaders.person_scope.load_many([(p, day) for p in person_ids])
-    return all(s is not None and not s.household_ids and not s.school_ids for s in scopes)
 
 
 async def _audit_denial(info: Info, right: Right, operation: str, raw: str) -> None:

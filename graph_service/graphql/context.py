@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from neo4j import AsyncDriver
@@ -12,16 +11,11 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
-from graph_service.access.decision import CallerGrant, ScopeMemo
+from graph_service.access.decision import CallerGrant
 from graph_service.auth.principal import Principal
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue
 from graph_service.errors import Unauthenticated
-from graph_service.graphql.loaders import Loaders
-from graph_service.services.access_decision import (
-    load_caller,
-    load_caller_with_people_scope,
-    load_caller_with_scope,
-)
+from graph_service.services.access_decision import load_caller
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.compiled_reads import Reader
 from graph_service.services.context import UseCaseContext
@@ -40,10 +34,8 @@ class Context:
     read_audit: ReadAudit
     principal: Principal | None
     auth_error: Unauthenticated | None
-    loaders: Loaders
     catalogue: RelationshipTypeCatalogue
     _caller: CallerGrant | None = field(default=None, init=False)
-    scope_memo: ScopeMemo = field(default_factory=ScopeMemo)
 
     @property
     def driver(self) -> AsyncDriver:
@@ -55,31 +47,12 @@ class Context:
             raise self.auth_error or Unauthenticated("a bearer token is required")
         return self.principal
 
-    async def caller(
-        self,
-        households: list[str] | None = None,
-        people: list[str] | None = None,
-        as_of: date | None = None,
-    ) -> CallerGrant:
-        """The caller's household grant, read once per request (never across requests, so a
-        revocation is seen by the very next request). `households`, or `people` placed on
-        `as_of`, that the request names before its first decision are scope-checked in the
-        same round trip (answers kept in `scope_memo` and the person-scope loader)."""
+    async def caller(self) -> CallerGrant:
+        """The caller's household grant, read once per mutation request (never across
+        requests, so a revocation is seen by the very next request). Reads check the grant
+        inside their own statement instead (`reader`)."""
         if self._caller is None:
-            employee_id = self.require_principal().employee_id
-            if households:
-                self._caller = await load_caller_with_scope(
-                    self.runtime, employee_id, households, self.scope_memo
-                )
-            elif people:
-                day = as_of or self.runtime.today()
-                self._caller, placed = await load_caller_with_people_scope(
-                    self.runtime, employee_id, people, day, self.scope_memo
-                )
-                for person_id in people:
-                    self.loaders.person_scope.prime((person_id, day), placed.get(person_id))
-            else:
-                self._caller = await load_caller(self.runtime, employee_id)
+            self._caller = await load_caller(self.runtime, self.require_principal().employee_id)
         return self._caller
 
     @property

@@ -2,24 +2,21 @@
 
 Use: `caller = await load_caller(runtime, employee_id)` once per request (one indexed lookup),
 then `await decide(runtime, caller, Right.READ, household_ids)` for each check in that request.
-A request may keep a `ScopeMemo` and pass it to every `decide`: a household's school scope is
-then read once per request and day. A request that names its households before deciding (a
-household page) loads the caller with `load_caller_with_scope` instead, which fills the memo
-in the same round trip: the same decisions, fewer round trips.
+The API's reads read the caller's grant and check scope inside their own statement
+(services/compiled_reads.py) and give that grant to `decide` for the verdict.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from graph_service.access.decision import CallerGrant, Decision, ScopeMemo, grant_denial
+from graph_service.access.decision import CallerGrant, Decision, grant_denial
 from graph_service.access.engine import local_date
 from graph_service.access.facts import Grant
 from graph_service.access.policy import Right
 from graph_service.db import access_decision as db
 from graph_service.db import audit
-from graph_service.db.scope import PersonScope
 from graph_service.services.access_runtime import AccessRuntime
 
 
@@ -39,57 +36,16 @@ def _caller(
     )
 
 
-async def load_caller_with_scope(
-    runtime: AccessRuntime, employee_id: str, household_ids: list[str], memo: ScopeMemo
-) -> CallerGrant:
-    """`load_caller`, and in the same round trip which of `household_ids` a school-based
-    grant covers today, remembered in `memo` for `decide`."""
-    on_date = runtime.today()
-    employed, grant, covered = await db.caller_grant_with_scope(
-        runtime.driver, database=runtime.database, employee_id=employee_id,
-        household_ids=household_ids, on_date=on_date,
-    )  # fmt: skip
-    caller = _caller(runtime, employee_id, employed, grant)
-    if grant is not None and not caller.district_wide:
-        memo.remember(household_ids, covered, on_date)
-    return caller
-
-
-async def load_caller_with_people_scope(
-    runtime: AccessRuntime,
-    employee_id: str,
-    person_ids: list[str],
-    as_of: date,
-    memo: ScopeMemo,
-) -> tuple[CallerGrant, dict[str, PersonScope]]:
-    """`load_caller`, and in the same round trip where each person is placed on `as_of`
-    (their households and schools, for `people_in_scope`), with the school scope of those
-    households today remembered in `memo` for `decide`."""
-    on_date = runtime.today()
-    employed, grant, placed = await db.caller_grant_with_people_scope(
-        runtime.driver, database=runtime.database, employee_id=employee_id,
-        person_ids=person_ids, as_of=as_of, on_date=on_date,
-    )  # fmt: skip
-    caller = _caller(runtime, employee_id, employed, grant)
-    if grant is not None and not caller.district_wide:
-        for person in placed.values():
-            memo.remember(person.scope.household_ids, person.covered, on_date)
-    return caller, {pid: person.scope for pid, person in placed.items()}
-
-
 async def decide(
     runtime: AccessRuntime,
     caller: CallerGrant,
     right: Right,
     household_ids: list[str],
     at: datetime | None = None,
-    memo: ScopeMemo | None = None,
 ) -> Decision:
     """Allowed only when every household is in scope; `allowed_ids` lists the ones that are
     (so a list can be filtered to scope). Missing and out-of-scope households answer alike.
-    With no household ids (adding a new household), only the grant and the right count.
-    With a `memo`, school-scope answers already read in this request are used and new ones
-    remembered."""
+    With no household ids (adding a new household), only the grant and the right count."""
     at = at or runtime.now()
     # The version in force decides; the grant's own version is in the audit beside it.
     policy_version = runtime.policy.version
@@ -113,19 +69,13 @@ async def decide(
     if caller.district_wide:
         in_scope = set(household_ids)
     else:
-        known = memo.covered(household_ids, on_date) if memo else None
-        if known is not None:
-            in_scope = known
-        else:
-            in_scope = await db.households_in_school_scope(
-                runtime.driver,
-                database=runtime.database,
-                household_ids=household_ids,
-                school_ids=caller.school_ids,
-                on_date=on_date,
-            )
-            if memo is not None:
-                memo.remember(household_ids, in_scope, on_date)
+        in_scope = await db.households_in_school_scope(
+            runtime.driver,
+            database=runtime.database,
+            household_ids=household_ids,
+            school_ids=caller.school_ids,
+            on_date=on_date,
+        )
     allowed_ids = [h for h in household_ids if h in in_scope]
     denied_ids = [h for h in household_ids if h not in in_scope]
     reason = "within the grant's scope" if not denied_ids else "household outside the grant's scope"

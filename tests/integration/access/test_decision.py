@@ -7,24 +7,19 @@ from typing import Any
 
 import pytest
 
-from graph_service.access.decision import ScopeMemo
 from graph_service.access.events import EventType
 from graph_service.access.policy import Right
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
-from graph_service.db.scope import households_of_people
 from graph_service.errors import NotFound
 from graph_service.services.access_decision import (
     decide,
     load_caller,
-    load_caller_with_people_scope,
-    load_caller_with_scope,
     record_access_decision,
 )
 from graph_service.services.access_provisioning import run_sweep
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
-from graph_service.testing.round_trips import counting_runs
 from tests.integration.access.conftest import at, completions, event, hired, send
 from tests.integration.access.helpers import audit_entries
 
@@ -109,49 +104,6 @@ async def test_school_grant_covers_enrolled_and_newly_created_households(
     assert decision.allowed is allowed
     assert decision.policy_version == "2026.1"
 
-    # The same decision when the scope is read in the caller's round trip (a household page).
-    memo = ScopeMemo()
-    together = await load_caller_with_scope(district, "E100", [household], memo)
-    assert together.grant == caller.grant
-    with counting_runs() as runs:
-        decided_together = await decide(district, together, Right.WRITE, [household], memo=memo)
-    assert runs.count == 0
-    assert decided_together == decision
-
-
-@pytest.mark.parametrize("employee", ["E200", "E-UNKNOWN"])
-async def test_the_one_trip_load_matches_the_two_for_other_callers(
-    district: AccessRuntime, employee: str
-) -> None:
-    ids = ["H-enrolled-lincoln", "H-enrolled-elm", "H-does-not-exist"]
-    apart = await decide(district, await load_caller(district, employee), Right.READ, ids)
-    memo = ScopeMemo()
-    caller = await load_caller_with_scope(district, employee, ids, memo)
-    assert await decide(district, caller, Right.READ, ids, memo=memo) == apart
-
-
-async def test_a_memo_answers_only_what_it_was_told_for_that_day(
-    district: AccessRuntime,
-) -> None:
-    memo = ScopeMemo()
-    caller = await load_caller_with_scope(district, "E100", ["H-enrolled-lincoln"], memo)
-    with counting_runs() as runs:
-        other = await decide(district, caller, Right.READ, ["H-new-at-lincoln"], memo=memo)
-        later = await decide(
-            district, caller, Right.READ, ["H-enrolled-lincoln"], at=at("2026-09-03 07:00"),
-            memo=memo,
-        )  # fmt: skip
-        both = ["H-new-at-lincoln", "H-enrolled-elm", "H-enrolled-lincoln"]
-        remembered = await decide(district, caller, Right.READ, both, memo=memo)
-    assert runs.count == 3  # other household, other day, and one not yet asked (elm)
-    assert other.allowed
-    assert later.allowed
-    assert remembered.allowed_ids == ["H-new-at-lincoln", "H-enrolled-lincoln"]
-    with counting_runs() as runs:
-        again = await decide(district, caller, Right.READ, both, memo=memo)
-    assert runs.count == 0
-    assert again == remembered
-
 
 async def test_central_office_grant_covers_the_district(district: AccessRuntime) -> None:
     caller = await load_caller(district, "E200")
@@ -213,27 +165,3 @@ async def test_decisions_are_audited_without_credentials(district: AccessRuntime
 async def test_status_of_an_unknown_staff_member_is_not_found(district: AccessRuntime) -> None:
     with pytest.raises(NotFound, match='Staff member "E-NOBODY" not found'):
         await get_access_status(district, "E-NOBODY")
-
-
-@pytest.mark.parametrize("employee", ["E100", "E200"])
-async def test_placing_people_with_the_caller_matches_the_separate_reads(
-    district: AccessRuntime, employee: str
-) -> None:
-    people = ["P1", "P3", "P4", "P5", "P6", "P7", "P-does-not-exist"]
-    memo = ScopeMemo()
-    caller, placed = await load_caller_with_people_scope(
-        district, employee, people, SCHOOL_YEAR.replace(day=20), memo
-    )
-    assert caller == (await load_caller(district, employee)).model_copy(
-        update={"loaded_at": caller.loaded_at}
-    )
-    apart = await households_of_people(
-        district.driver, person_ids=people, as_of=SCHOOL_YEAR.replace(day=20),
-        database=district.database,
-    )  # fmt: skip
-    assert placed == apart
-    households = sorted({h for scope in apart.values() for h in scope.household_ids})
-    with counting_runs() as runs:
-        remembered = await decide(district, caller, Right.READ, households, memo=memo)
-    assert runs.count == 0
-    assert remembered == await decide(district, caller, Right.READ, households)
