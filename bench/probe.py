@@ -31,7 +31,7 @@ async def round_trips_and_one_client(
     steward_headers = {"authorization": f"Bearer {mint_development_token(settings, steward)}"}
     trips: dict[str, int] = {}
     page_latencies: list[float] = []
-    with TestClient(create_app(settings, clock=clock)) as client:
+    with TestClient(create_app(settings, clock=clock, provisioning=False)) as client:
         for op in READS:
             query, variables = read_request(op, samples, rng)
             asker = steward_headers if op == "network depth 2" else headers

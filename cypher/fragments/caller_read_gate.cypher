@@ -6,8 +6,18 @@
 // (null for a district-wide grant). Nothing is read for a caller whose grant is not usable.
 OPTIONAL MATCH (s:Staff {employeeId: $employeeId})
 // @include fragments/caller_active_grant
+// `callerGrant` is the grant as access.facts.Grant reads it, instants formatted here.
 WITH s, g,
   coalesce(
     s.employmentStatus = 'active' AND g.activatedAt <= $now AND $now < g.expiresAt, false
   ) AS usable,
-  CASE WHEN g.locationKind = 'school' THEN [g.locationId] END AS scopeSchoolIds
+  CASE WHEN g.locationKind = 'school' THEN [g.locationId] END AS scopeSchoolIds,
+  CASE WHEN g IS NOT NULL THEN g {
+    .id, .status, .track, .roleId, .locationKind, .locationId, .locationName, .rights,
+    .policyVersion, .endReason,
+    requirementsMetAt: toString(g.requirementsMetAt), pendingSince: toString(g.pendingSince),
+    activeBy: toString(g.activeBy), activatedAt: toString(g.activatedAt),
+    validThrough: toString(g.validThrough), expiresAt: toString(g.expiresAt),
+    renewedAt: toString(g.renewedAt), endedAt: toString(g.endedAt),
+    resetBeforeExpiry: toString(g.resetBeforeExpiry)
+  } END AS callerGrant

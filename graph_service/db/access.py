@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
@@ -237,8 +238,11 @@ def grant_from_row(properties: dict[str, Any]) -> Grant:
     """A stored grant node's properties as the engine's model (bookkeeping fields dropped)."""
     fields = Grant.model_fields
     return Grant.model_validate(
-        {to_snake(key): value for key, value in properties.items() if to_snake(key) in fields}
+        {_snake(key): value for key, value in properties.items() if _snake(key) in fields}
     )
+
+
+_snake = cache(to_snake)  # a grant's few keys, on every request
 
 
 def grant_properties(grant: Grant) -> dict[str, Any]:

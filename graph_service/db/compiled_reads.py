@@ -9,7 +9,6 @@ from neo4j import AsyncDriver, RoutingControl
 
 from graph_service.access.facts import Grant
 from graph_service.db.access import grant_from_row
-from graph_service.db.run import native
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,6 @@ async def run_compiled_read(
     )
     data = records[0].data()
     grant_row = data.pop("grant")
-    grant = grant_from_row(native(grant_row)) if grant_row else None
+    grant = grant_from_row(grant_row) if grant_row else None
     employed = data.pop("employmentStatus") == "active"
     return CompiledRow(employed=employed, grant=grant, data=data)

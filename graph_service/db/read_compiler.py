@@ -33,6 +33,7 @@ _COMMENT = re.compile(r"^[ \t]*//.*$\n?", re.MULTILINE)
 _LOCAL = re.compile(r"\b([a-z][A-Za-z0-9]*_)(?![A-Za-z0-9_])")
 _BINDING = re.compile(r"\b(this|link|owner)\b")
 _ROOT_PLACEHOLDER = re.compile(r"@([A-Z]\w*)\b")
+_SPACE = re.compile(r"\s+")
 WITHHELD = "__withheld"  # the key an out-of-scope nested object carries instead of its fields
 
 
@@ -128,7 +129,9 @@ def compile_read(root: str, selections: tuple[tuple[str, tuple[Selected, ...]], 
         type_name = match[1]
         return _project(type_name, by_type.get(type_name, ()), root_binding, counter)
 
-    return _ROOT_PLACEHOLDER.sub(projection, _COMMENT.sub("", read_template(f"roots/{root}")))
+    text = _ROOT_PLACEHOLDER.sub(projection, _COMMENT.sub("", read_template(f"roots/{root}")))
+    # One line: the driver sends, and Neo4j hashes for its query cache, every byte each time.
+    return _SPACE.sub(" ", text).strip()
 
 
 def statement(root: str, selections: dict[str, tuple[Selected, ...]]) -> LiteralString:

@@ -17,13 +17,10 @@ from graphql import (
     ValidationContext,
     ValidationRule,
 )
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from graphql.validation import ASTValidationRule
+from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as aliases_validator
+from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -90,11 +87,22 @@ class CostLimitRule(ValidationRule):
             )
 
 
+# Built once, so every request validates with the very same rules and a validated document is
+# found in the validation cache (a rule class made per request would never match).
+_RULES: list[type[ASTValidationRule]] = [
+    depth_validator(MAX_DEPTH, None),
+    aliases_validator(MAX_ALIASES),
+    CostLimitRule,
+]
+
+
+class LimitRules(AddValidationRules):
+    """Depth, alias and cost limits as validation rules (so a cached document passed them)."""
+
+    def __init__(self) -> None:
+        super().__init__(_RULES)
+
+
 def limit_extensions() -> list[Callable[[], SchemaExtension]]:
     """The schema extensions that enforce every limit above (fresh ones per operation)."""
-    return [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: AddValidationRules([CostLimitRule]),
-    ]
+    return [lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS), LimitRules]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from graph_service.graphql.ids import to_global_id
 from graph_service.testing.round_trips import counting_runs
 from tests.api.conftest import GraphQLClient
 
@@ -118,4 +119,30 @@ def test_person_page_round_trips(as_staff: Any, world: Any) -> None:
     print(f"person page round trips: {runs.count}")
     # One statement: the caller's grant, the person's scope, everything selected and the
     # scope of the related people who live elsewhere.
+    assert runs.count == 1, runs.count
+
+
+NODES_PAGE = """
+query($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    id
+    ... on Household { name members { person { firstName memberships { household { name } } } } }
+    ... on Person { firstName nonHouseholdRelationships { label person { lastName } } }
+  }
+}
+"""
+
+
+def test_nodes_of_both_kinds_are_one_round_trip(as_staff: Any, world: Any) -> None:
+    clerk = as_staff("lincoln_office")
+    ids = [
+        to_global_id("Household", world.households["lincoln"]),
+        to_global_id("Person", world.people["lincoln_student"]),
+        to_global_id("Household", world.households["elm"]),  # another school's: null
+    ]
+    with counting_runs(ignore=("AuditEvent",)) as runs:
+        found = clerk.data(NODES_PAGE, ids=ids)["nodes"]
+    assert [node is not None for node in found] == [True, True, False]
+    assert found[0]["name"] == "Rivera (Main St)"
+    assert found[1]["firstName"] == "Ana"
     assert runs.count == 1, runs.count

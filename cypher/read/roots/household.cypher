@@ -4,11 +4,11 @@
 // @include fragments/caller_read_gate
 OPTIONAL MATCH (this:Household {id: $id})
 WHERE usable
-WITH s, g, scopeSchoolIds, this,
+WITH s, callerGrant, scopeSchoolIds, this,
   this IS NOT NULL
   // A mutation's result: its root object was authorized before the write.
   AND (NOT $checked OR
   // @include fragments/this_household_in_scope
   ) AS visible
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant, visible,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant, visible,
   CASE WHEN visible THEN @Household END AS node

@@ -3,7 +3,7 @@
 // "PO BOX 7") starts with $prefix or holds $streetName as a word run ("MAIN ST" typed without
 // a number); keyset-paged on (nameKey, id) after the cursor.
 // @include fragments/caller_read_gate
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
   COLLECT {
     WITH scopeSchoolIds WHERE usable
     CALL () {
@@ -13,10 +13,11 @@ RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
     }
     MATCH (a)<-[:LOCATED_AT]-(h:Household)
     WITH DISTINCT h, scopeSchoolIds
-    WHERE (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
-      AND (scopeSchoolIds IS NULL OR
-        // @include fragments/household_in_school_scope
-      )
+    WHERE h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId)
+    WITH h, scopeSchoolIds
+    WHERE scopeSchoolIds IS NULL
+      OR
+      // @include fragments/household_in_school_scope
     WITH h AS this
     ORDER BY this.nameKey, this.id
     LIMIT $limit

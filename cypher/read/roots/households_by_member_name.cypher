@@ -2,16 +2,17 @@
 // households in its scope with a member (ever) whose last name key starts with $lastPrefix
 // and first name key with $firstPrefix, keyset-paged on (nameKey, id).
 // @include fragments/caller_read_gate
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
   COLLECT {
     WITH scopeSchoolIds WHERE usable
     MATCH (p:Person)-[:MEMBER_OF]->(h:Household)
     WHERE p.lastNameKey STARTS WITH $lastPrefix AND p.firstNameKey STARTS WITH $firstPrefix
     WITH DISTINCT h, scopeSchoolIds
-    WHERE (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
-      AND (scopeSchoolIds IS NULL OR
-        // @include fragments/household_in_school_scope
-      )
+    WHERE h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId)
+    WITH h, scopeSchoolIds
+    WHERE scopeSchoolIds IS NULL
+      OR
+      // @include fragments/household_in_school_scope
     WITH h AS this
     ORDER BY this.nameKey, this.id
     LIMIT $limit

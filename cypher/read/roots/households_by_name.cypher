@@ -4,7 +4,7 @@
 // the households the grant may cover (the cost does not grow with the district) and keeps
 // those the grant covers on $onDate.
 // @include fragments/caller_read_gate
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
   COLLECT {
     WITH scopeSchoolIds WHERE usable
     CALL (scopeSchoolIds) {
@@ -20,7 +20,9 @@ RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
       WITH DISTINCT h, scopeSchoolIds
       WHERE h.nameKey STARTS WITH $prefix
         AND (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
-        AND
+      // A clause of its own, so the scope rule runs only for the few names that match.
+      WITH h, scopeSchoolIds
+      WHERE
         // @include fragments/household_in_school_scope
       RETURN h
     }

@@ -1,7 +1,7 @@
 // `node(id)` and `nodes(ids)` in one statement: the caller's grant and the selected fields
 // of each of $householdIds and $personIds that exists and is in the grant's scope.
 // @include fragments/caller_read_gate
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
   COLLECT {
     WITH scopeSchoolIds WHERE usable
     UNWIND $householdIds AS householdId

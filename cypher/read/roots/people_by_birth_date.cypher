@@ -1,7 +1,7 @@
 // `people(by: {birthDate})` in one statement: the caller's grant and a page of the people in
 // its scope born on $birthDate, keyset-paged on (lastNameKey, firstNameKey, id).
 // @include fragments/caller_read_gate
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
   COLLECT {
     WITH scopeSchoolIds WHERE usable
     MATCH (p:Person {birthDate: $birthDate})
@@ -9,9 +9,10 @@ RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
       AND (p.lastNameKey > $afterLast
         OR (p.lastNameKey = $afterLast AND p.firstNameKey > $afterFirst)
         OR (p.lastNameKey = $afterLast AND p.firstNameKey = $afterFirst AND p.id > $afterId))
-      AND (scopeSchoolIds IS NULL OR
-        // @include fragments/person_in_school_scope
-      )
+    WITH p, scopeSchoolIds
+    WHERE scopeSchoolIds IS NULL
+      OR
+      // @include fragments/person_in_school_scope
     WITH p AS this
     ORDER BY this.lastNameKey, this.firstNameKey, this.id
     LIMIT $limit

@@ -4,7 +4,7 @@
 // out. A school's grant covers people through their households on $asOf (in scope on
 // $onDate) or an enrolment on $asOf.
 // @include fragments/caller_read_gate
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
   COLLECT {
     WITH scopeSchoolIds WHERE usable
     MATCH (p:Person)
@@ -13,9 +13,10 @@ RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
       AND (p.lastNameKey > $afterLast
         OR (p.lastNameKey = $afterLast AND p.firstNameKey > $afterFirst)
         OR (p.lastNameKey = $afterLast AND p.firstNameKey = $afterFirst AND p.id > $afterId))
-      AND (scopeSchoolIds IS NULL OR
-        // @include fragments/person_in_school_scope
-      )
+    WITH p, scopeSchoolIds
+    WHERE scopeSchoolIds IS NULL
+      OR
+      // @include fragments/person_in_school_scope
     WITH p AS this
     ORDER BY this.lastNameKey, this.firstNameKey, this.id
     LIMIT $limit

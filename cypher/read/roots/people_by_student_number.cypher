@@ -1,16 +1,17 @@
 // `people(by: {studentNumber})` in one statement: the caller's grant and the person in its
 // scope with this student number (unique, so a page of at most one), paged like the others.
 // @include fragments/caller_read_gate
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
   COLLECT {
     WITH scopeSchoolIds WHERE usable
     MATCH (p:Person {studentNumber: $studentNumber})
     WHERE (p.lastNameKey > $afterLast
         OR (p.lastNameKey = $afterLast AND p.firstNameKey > $afterFirst)
         OR (p.lastNameKey = $afterLast AND p.firstNameKey = $afterFirst AND p.id > $afterId))
-      AND (scopeSchoolIds IS NULL OR
-        // @include fragments/person_in_school_scope
-      )
+    WITH p, scopeSchoolIds
+    WHERE scopeSchoolIds IS NULL
+      OR
+      // @include fragments/person_in_school_scope
     WITH p AS this
     ORDER BY this.lastNameKey, this.firstNameKey, this.id
     LIMIT $limit

@@ -3,11 +3,11 @@
 // @include fragments/caller_read_gate
 OPTIONAL MATCH (this:Person {id: $id})
 WHERE usable
-WITH s, g, scopeSchoolIds, this,
+WITH s, callerGrant, scopeSchoolIds, this,
   this IS NOT NULL
   // A mutation's result: its root object was authorized before the write.
   AND (NOT $checked OR
   // @include fragments/this_person_in_scope
   ) AS visible
-RETURN s.employmentStatus AS employmentStatus, g {.*} AS grant, visible,
+RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant, visible,
   CASE WHEN visible THEN @Person END AS node

@@ -1,14 +1,16 @@
-"""The decision's reads start from unique-index seeks, never from label scans."""
+"""The decision's reads and the compiled reads start from index seeks, never from label scans."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
 from graph_service.db.cypher import cypher
+from graph_service.db.read_compiler import Selected, statement
 from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.searches import HOUSEHOLD_SEARCHES, PERSON_SEARCHES
 
 
 def operators(plan: dict[str, Any]) -> list[str]:
@@ -23,19 +25,6 @@ def operators(plan: dict[str, Any]) -> list[str]:
     [
         ("access/load_caller_grant", {"employeeId": "E1"}),
         (
-            "access/load_caller_grant_with_scope",
-            {"employeeId": "E1", "householdIds": ["h1"], "onDate": date(2026, 9, 1)},
-        ),
-        (
-            "access/load_caller_grant_with_people_scope",
-            {
-                "employeeId": "E1",
-                "personIds": ["p1"],
-                "asOf": date(2026, 9, 1),
-                "onDate": date(2026, 9, 1),
-            },
-        ),
-        (
             "access/households_in_school_scope",
             {"householdIds": ["h1"], "schoolIds": ["s1"], "onDate": date(2026, 9, 1)},
         ),
@@ -47,6 +36,43 @@ async def test_reads_seek_by_unique_index(
 ) -> None:
     _, summary, _ = await runtime.driver.execute_query(
         "EXPLAIN " + cypher(name), params, database_=runtime.database
+    )
+    assert summary.plan is not None
+    used = operators(summary.plan)
+    assert "NodeUniqueIndexSeek" in used, used
+    assert not {"AllNodesScan", "NodeByLabelScan"} & set(used), used
+
+
+ID = Selected("id", "id")
+RELATED = (Selected("label", "label"), Selected("person", "person", "Person", (ID,)))
+PERSON = (
+    ID,
+    Selected("memberships", "memberships", "Membership",
+             (Selected("household", "household", "Household", (ID,)),)),
+    Selected("nonHouseholdRelationships", "non_household_relationships", "Relationship", RELATED),
+    Selected("householdRelationships", "household_relationships", "Relationship", RELATED),
+)  # fmt: skip
+HOUSEHOLD = (
+    ID,
+    Selected("members", "members", "Member", (Selected("person", "person", "Person", PERSON),)),
+)
+COMPILED_PARAMS = {
+    "employeeId": "E1", "now": datetime(2026, 9, 1, tzinfo=UTC), "asOf": date(2026, 9, 1),
+    "onDate": date(2026, 9, 1), "reciprocals": {}, "checked": True, "id": "x",
+    "householdIds": ["x"], "personIds": ["y"], "limit": 21, "afterKey": "", "afterId": "",
+    "afterLast": "", "afterFirst": "", "prefix": "a", "streetName": " a", "number": "+1",
+    "lastPrefix": "a", "firstPrefix": "", "birthDate": date(2010, 1, 1), "studentNumber": "S1",
+}  # fmt: skip
+SEARCHES = sorted(s.root for s in [*HOUSEHOLD_SEARCHES.values(), *PERSON_SEARCHES.values()])
+
+
+@pytest.mark.parametrize("root", ["household", "person", "nodes", *SEARCHES])
+async def test_compiled_reads_never_scan_a_label(runtime: AccessRuntime, root: str) -> None:
+    """Whatever a page selects, its statement starts from index seeks: the caller's by the
+    unique employee id, the objects by id or by the search's own index."""
+    selections = {"Household": HOUSEHOLD, "Person": PERSON}
+    _, summary, _ = await runtime.driver.execute_query(
+        "EXPLAIN " + statement(root, selections), COMPILED_PARAMS, database_=runtime.database
     )
     assert summary.plan is not None
     used = operators(summary.plan)

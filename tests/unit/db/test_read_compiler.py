@@ -93,3 +93,14 @@ def test_values_are_parameters_only() -> None:
     assert "'" not in statement.replace("'Household'", "").replace("'Person'", "").replace(
         "'school'", ""
     ).replace("'active'", "")
+
+
+def test_a_compiled_statement_is_one_line_without_comments() -> None:
+    """Whitespace is folded, so a template's trailing comment would swallow the rest."""
+    roots = [name.removeprefix("roots/") for name in read_template_names() if "roots/" in name]
+    for root in roots:
+        statement = compile_read(
+            root, (("Household", DEEP[0].children[0].children), ("Person", DEEP))
+        )
+        assert "\n" not in statement
+        assert "//" not in statement, root
