@@ -16,31 +16,35 @@ from graph_service.db.run import native
 
 @dataclass(frozen=True)
 class CallerRow:
-    """The caller's employment, active grant, and whatever else the lookup read with them."""
+    """The caller's employment and active grant, and the rest of the row the statement read
+    with them (a compiled read's data, as its projection built it)."""
 
     employed: bool
     grant: Grant | None
     row: dict[str, Any]
 
 
-async def _caller_lookup(
+async def read_with_caller(
     driver: AsyncDriver, statement: LiteralString, *, database: str, **params: Any
 ) -> CallerRow:
+    """The one row of a read statement that returns `employmentStatus` and `grant` beside
+    whatever else it reads, in one round trip."""
     records, _, _ = await driver.execute_query(
         statement, params, database_=database, routing_=RoutingControl.READ
     )
     if not records:
         return CallerRow(employed=False, grant=None, row={})
-    row = native(records[0].data())
-    grant = grant_from_row(row["grant"]) if row["grant"] else None
-    return CallerRow(employed=row["employmentStatus"] == "active", grant=grant, row=row)
+    row = records[0].data()
+    grant = row.pop("grant")
+    employed = row.pop("employmentStatus") == "active"
+    return CallerRow(employed, grant_from_row(native(grant)) if grant else None, row)
 
 
 async def caller_grant(
     driver: AsyncDriver, *, database: str, employee_id: str
 ) -> tuple[bool, Grant | None]:
     """(employed, active grant or None) in one lookup on the unique employee id."""
-    found = await _caller_lookup(
+    found = await read_with_caller(
         driver, cypher("access/load_caller_grant"), database=database, employeeId=employee_id
     )
     return found.employed, found.grant

@@ -14,7 +14,7 @@ from typing import Any
 
 from graph_service.access.decision import CallerGrant, Decision
 from graph_service.access.policy import Right
-from graph_service.db.compiled_reads import CompiledRow, run_compiled_read
+from graph_service.db.access_decision import CallerRow, read_with_caller
 from graph_service.db.read_compiler import WITHHELD, Selected, statement
 from graph_service.domain.pages import decode_cursor, encode_cursor, page_limit
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue
@@ -63,7 +63,7 @@ class Reader:
         checked)."""
         now = self.runtime.now()
         today = self.runtime.today()
-        row = await run_compiled_read(
+        row = await read_with_caller(
             self.runtime.driver,
             statement(root, selections),
             database=self.runtime.database,
@@ -88,7 +88,7 @@ class Reader:
             raise Forbidden(
                 f"household access denied: {decision.reason}. Ask `myAccess` what is missing."
             )
-        return caller, row.data
+        return caller, row.row
 
     async def one(
         self,
@@ -153,7 +153,7 @@ class Reader:
         more = len(row["page"]) > limit and bool(cursors)
         return FoundPage(nodes, cursors, cursors[-1] if more else None)
 
-    def _caller(self, row: CompiledRow, now: datetime) -> CallerGrant:
+    def _caller(self, row: CallerRow, now: datetime) -> CallerGrant:
         return CallerGrant(
             employee_id=self.employee_id, employed=row.employed, grant=row.grant, loaded_at=now
         )
