@@ -7,27 +7,32 @@ field has no arguments below the root, so every alias reads the same value).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graphql import (
+    BooleanValueNode,
+    DirectiveNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
-    GraphQLIncludeDirective,
     GraphQLObjectType,
     GraphQLResolveInfo,
-    GraphQLSkipDirective,
     InlineFragmentNode,
     SelectionSetNode,
+    VariableNode,
     get_named_type,
 )
-from graphql.execution.values import get_directive_values
 
 from graph_service.db.read_compiler import Selected
+from graph_service.errors import BadInput
 from graph_service.graphql.context import Info
 
 _DEFINITION = "strawberry-definition"  # where strawberry keeps a field's Python name
+# Fields one read may select, fragments expanded: a page a UI shows selects well under 200,
+# and each selected field is Cypher that Neo4j plans (once per distinct selection), so
+# fragments that multiply a selection are refused before anything is compiled.
+MAX_SELECTED_FIELDS = 500
 
 
 def selected_of(
@@ -46,7 +51,18 @@ def selected_of(
         ]
     object_type = info.schema.get_type(type_name)
     assert isinstance(object_type, GraphQLObjectType)
-    return _tree(info, sets, object_type)
+    selected = _tree(info, sets, object_type)
+    if _size(selected) > MAX_SELECTED_FIELDS:
+        raise BadInput(
+            "selection",
+            f"select at most {MAX_SELECTED_FIELDS} fields of households and people in one "
+            "read (fragments counted each time they are used)",
+        )
+    return selected
+
+
+def _size(selection: tuple[Selected, ...]) -> int:
+    return sum(1 + _size(field.children) for field in selection)
 
 
 def _tree(
@@ -105,9 +121,23 @@ def _applies(info: GraphQLResolveInfo[Any], condition: Any, type_name: str | Non
 
 
 def _included(info: GraphQLResolveInfo[Any], node: Any) -> bool:
-    variables = info.variable_values
-    skip = get_directive_values(GraphQLSkipDirective, node, variables)
-    if skip and skip.get("if"):
-        return False
-    include = get_directive_values(GraphQLIncludeDirective, node, variables)
-    return not (include and not include.get("if"))
+    """`@skip(if:)` and `@include(if:)` on `node`, with the request's variables (coerced:
+    graphql-core types them as VariableValues, strawberry's execution passes the dict)."""
+    given: Any = info.variable_values
+    variables: Mapping[str, Any] = getattr(given, "coerced", given)
+    for directive in node.directives or ():
+        name = directive.name.value
+        if name in ("skip", "include") and _condition(directive, variables) == (name == "skip"):
+            return False
+    return True
+
+
+def _condition(directive: DirectiveNode, variables: Mapping[str, Any]) -> bool:
+    """The directive's `if`: a literal or a variable (validation has allowed nothing else)."""
+    for argument in directive.arguments or ():
+        if argument.name.value == "if":
+            value = argument.value
+            if isinstance(value, VariableNode):
+                return bool(variables.get(value.name.value))
+            return isinstance(value, BooleanValueNode) and value.value
+    return False
