@@ -7,7 +7,7 @@ the scope question for school-based grants is answered by the graph in one query
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
@@ -37,24 +37,6 @@ class CallerGrant(BaseModel):
         if self.grant is None or self.district_wide:
             return []
         return [self.grant.location_id]
-
-    def search_scope(self, on_date: date, as_of: date) -> SchoolScope | None:
-        """The narrowing for this caller's searches; None (no narrowing) district-wide."""
-        if self.district_wide:
-            return None
-        return SchoolScope(school_ids=self.school_ids, on_date=on_date, as_of=as_of)
-
-
-class SchoolScope(BaseModel):
-    """What a school-based grant covers, for narrowing a search inside its own query: the
-    grant's schools, the decision's day, and the day whose households place people. The
-    access decision still confirms every result; this only spares reading the rest."""
-
-    model_config = ConfigDict(frozen=True)
-
-    school_ids: list[str]
-    on_date: date
-    as_of: date
 
 
 class Decision(BaseModel):

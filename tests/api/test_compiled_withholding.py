@@ -3,7 +3,8 @@
 For each kind of caller, every household and person of the world is read through the API's
 compiled household and person pages, reaching the objects a page links to (a member's other
 households, relatives who live elsewhere). What comes back null must be exactly what the
-decision (`decide`, and the person rule of `people_in_scope`) refuses; a refused grant is
+decision refuses (`decide` for households; for people, a household in scope or an enrolment
+at the grant's school, as docs/api.md states the rule); a refused grant is
 FORBIDDEN whatever the id.
 """
 

@@ -91,7 +91,7 @@ async def test_a_scoped_people_search_keeps_exactly_the_decisions_people(
     households = sorted({h for scope in placed.values() for h in scope.household_ids})
     kept_somewhere = 0
     for school in district:
-        # What the API's people_in_scope allows: a household in scope, or an enrolment there.
+        # The person rule: a household in scope, or an enrolment at the school.
         allowed_households = await households_in_school_scope(
             db, database=database, household_ids=households, school_ids=[school], on_date=day
         )
