@@ -9,9 +9,14 @@ toString(link.startDate)
 // @field endDate
 toString(link.endDate)
 // @field household
-CASE
-  WHEN
-    // @include fragments/this_household_in_scope
-  THEN @same
-  ELSE {__withheld: 'Household', id: this.id}
-END
+// A subquery rather than a CASE, so Neo4j plans what the household reads as operators (a
+// subquery inside CASE is interpreted for every row).
+coalesce(
+  head(COLLECT {
+    WITH this, scopeSchoolIds
+    WHERE
+      // @include fragments/this_household_in_scope
+    RETURN @same
+  }),
+  {__withheld: 'Household', id: this.id}
+)

@@ -46,9 +46,13 @@ this.firstName
 // @field otherLastName
 this.lastName
 // @field person
-CASE
-  WHEN
-    // @include fragments/this_person_in_scope
-  THEN @same
-  ELSE {__withheld: 'Person', id: this.id}
-END
+// A subquery rather than a CASE, as in Membership.household.
+coalesce(
+  head(COLLECT {
+    WITH this, scopeSchoolIds
+    WHERE
+      // @include fragments/this_person_in_scope
+    RETURN @same
+  }),
+  {__withheld: 'Person', id: this.id}
+)
