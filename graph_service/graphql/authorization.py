@@ -18,7 +18,11 @@ from graph_service.auth.principal import PlatformRole
 from graph_service.db.scope import targets_in_scope
 from graph_service.errors import Forbidden, NotFound
 from graph_service.graphql.context import Info
-from graph_service.services.access_decision import decide, record_access_decision
+from graph_service.services.access_decision import (
+    out_of_scope,
+    record_access_decision,
+    require_grant,
+)
 
 T = TypeVar("T", bound=type)
 _PARENT_GUARDED: set[type] = set()
@@ -145,16 +149,7 @@ class DistrictReader(Rule):
 async def require_right(info: Info, right: Right, *, operation: str) -> Decision:
     """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN."""
     context = info.context
-    caller = await context.caller()
-    decision = await decide(context.runtime, caller, right, [])
-    if not decision.allowed:
-        await record_access_decision(
-            context.runtime, caller=caller, decision=decision, operation=operation, household_ids=[]
-        )
-        raise Forbidden(
-            f"household access denied: {decision.reason}. Ask `myAccess` what is missing."
-        )
-    return decision
+    return await require_grant(context.runtime, await context.caller(), right, operation=operation)
 
 
 async def authorize_targets(
@@ -197,15 +192,7 @@ async def authorize_targets(
 async def _audit_denial(info: Info, right: Right, operation: str, raw: str) -> None:
     context = info.context
     caller = await context.caller()
-    decision = Decision(
-        allowed=False,
-        reason="object outside the grant's scope",
-        policy_version=caller.grant.policy_version
-        if caller.grant
-        else context.runtime.policy.version,
-        right=right,
-        denied_ids=[raw],
-    )
+    decision = out_of_scope(context.runtime, caller, right, [raw])
     await record_access_decision(
         context.runtime, caller=caller, decision=decision, operation=operation, household_ids=[]
     )

@@ -17,6 +17,7 @@ from graph_service.access.facts import Grant
 from graph_service.access.policy import Right
 from graph_service.db import access_decision as db
 from graph_service.db import audit
+from graph_service.errors import Forbidden
 from graph_service.services.access_runtime import AccessRuntime
 
 
@@ -86,6 +87,39 @@ async def decide(
         right=right,
         allowed_ids=allowed_ids,
         denied_ids=denied_ids,
+    )
+
+
+async def require_grant(
+    runtime: AccessRuntime,
+    caller: CallerGrant,
+    right: Right,
+    *,
+    operation: str,
+    at: datetime | None = None,
+) -> Decision:
+    """The grant-level decision (no objects yet); a denial is audited at once and FORBIDDEN."""
+    decision = await decide(runtime, caller, right, [], at=at)
+    if not decision.allowed:
+        await record_access_decision(
+            runtime, caller=caller, decision=decision, operation=operation, household_ids=[]
+        )
+        raise Forbidden(
+            f"household access denied: {decision.reason}. Ask `myAccess` what is missing."
+        )
+    return decision
+
+
+def out_of_scope(
+    runtime: AccessRuntime, caller: CallerGrant, right: Right, ids: list[str]
+) -> Decision:
+    """The denial of objects the grant does not cover (or that do not exist: alike)."""
+    return Decision(
+        allowed=False,
+        reason="object outside the grant's scope",
+        policy_version=caller.grant.policy_version if caller.grant else runtime.policy.version,
+        right=right,
+        denied_ids=ids,
     )
 
 

@@ -12,14 +12,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from graph_service.access.decision import CallerGrant, Decision
+from graph_service.access.decision import CallerGrant
 from graph_service.access.policy import Right
 from graph_service.db.access_decision import CallerRow, read_with_caller
 from graph_service.db.read_compiler import WITHHELD, Selected, statement
 from graph_service.domain.pages import decode_cursor, encode_cursor, page_limit
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue
-from graph_service.errors import Forbidden
-from graph_service.services.access_decision import decide, decision_entry, record_access_decision
+from graph_service.services.access_decision import (
+    decision_entry,
+    out_of_scope,
+    record_access_decision,
+    require_grant,
+)
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.read_audit import ReadAudit
 from graph_service.services.searches import Search
@@ -76,18 +80,7 @@ class Reader:
             **params,
         )
         caller = self._caller(row, now)
-        decision = await decide(self.runtime, caller, Right.READ, [], at=now)
-        if not decision.allowed:
-            await record_access_decision(
-                self.runtime,
-                caller=caller,
-                decision=decision,
-                operation=self.operation,
-                household_ids=[],
-            )
-            raise Forbidden(
-                f"household access denied: {decision.reason}. Ask `myAccess` what is missing."
-            )
+        await require_grant(self.runtime, caller, Right.READ, operation=self.operation, at=now)
         return caller, row.row
 
     async def one(
@@ -165,7 +158,7 @@ class Reader:
         await record_access_decision(
             self.runtime,
             caller=caller,
-            decision=self._withheld(caller, ids),
+            decision=out_of_scope(self.runtime, caller, Right.READ, ids),
             operation=self.operation,
             household_ids=ids,
         )
@@ -188,7 +181,7 @@ class Reader:
                 reason="within the grant's scope",
             )
         if withheld:
-            decision = self._withheld(caller, withheld)
+            decision = out_of_scope(self.runtime, caller, Right.READ, withheld)
             self.read_audit.queue(
                 decision_entry(
                     self.runtime,
@@ -198,15 +191,6 @@ class Reader:
                     household_ids=withheld,
                 )
             )
-
-    def _withheld(self, caller: CallerGrant, ids: list[str]) -> Decision:
-        return Decision(
-            allowed=False,
-            reason="object outside the grant's scope",
-            policy_version=self.runtime.policy.version,
-            right=Right.READ,
-            denied_ids=ids,
-        )
 
 
 def _walk(value: Any, shown: list[str], withheld: list[str]) -> None:
