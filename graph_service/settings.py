@@ -76,6 +76,10 @@ class Settings(BaseSettings):
     jwt_issuer: str = "graph-service"
     jwt_audience: str = "household-graph"
 
+    # A manifest of the operations clients registered (graphql/trusted_documents.py): when
+    # set, production runs only those, except for callers with the ad-hoc-queries role.
+    trusted_documents: Path | None = None
+
     @property
     def uses_local_neo4j(self) -> bool:
         """True when the service runs against the managed local server."""
