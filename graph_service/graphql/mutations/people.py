@@ -26,152 +26,17 @@ from graph_service.graphql.inputs import (
     ReprioritizePhonesInput,
     SetRelationshipInput,
 )
-from graph_service.graphql.mutations.common import person_result
 from graph_service.graphql.mutations.household_write import (
+    Answer,
     Write,
+    created_person,
     enrollment,
     household_write,
     person,
+    person_named,
     relationship,
 )
-from graph_service.graphql.types.person import Person
 from graph_service.services import enrollments, people, person_merges, phones, relationships
-
-
-@strawberry.type
-class PersonMutations:
-    @household_write(
-        Right.ADD,
-        CreatePersonInput,
-        description="A new person. Refused as a possible duplicate (same name and birth "
-        "date, or student number) unless `confirmNotDuplicate` is true.",
-    )
-    async def create_person(info: Info, write: Write[people_model.CreatePersonInput]) -> Person:
-        created = await people.create_person(write.ctx, write.request)
-        return await person_result(info, created.id)
-
-    @household_write(
-        Right.WRITE,
-        EditPersonInput,
-        targets=[person("person_id")],
-        description="Replace the person's names, birth date, gender and identifiers.",
-    )
-    async def edit_person(info: Info, write: Write[people_model.EditPersonInput]) -> Person:
-        await people.edit_person(write.ctx, write.request)
-        return await person_result(info, write.request.person_id)
-
-    @household_write(
-        Right.DELETE,
-        MergePeopleInput,
-        # The duplicate is often a record someone created by mistake and never placed.
-        targets=[
-            person("survivor_id", may_be_unplaced=True),
-            person("merged_id", may_be_unplaced=True),
-        ],
-        description="Merge two records of the same human into `survivorId` (reversible by "
-        "an access administrator). Returns the survivor.",
-    )
-    async def merge_people(info: Info, write: Write[merge_model.MergePersonsInput]) -> Person:
-        await person_merges.merge_persons(write.ctx, write.request)
-        return await person_result(info, write.request.survivor_id)
-
-    @household_write(
-        Right.WRITE,
-        SetRelationshipInput,
-        targets=[
-            person("person_id", may_be_unplaced=True),
-            person("related_person_id", may_be_unplaced=True),
-        ],
-        description='"personId is relatedPersonId\'s type": creates the pair, or updates it '
-        "when `expectedVersion` is given. Returns `personId`'s person.",
-    )
-    async def set_relationship(
-        info: Info, write: Write[relationship_model.SetRelationshipInput]
-    ) -> Person:
-        await relationships.set_relationship(write.ctx, write.request)
-        return await person_result(info, write.request.person_id)
-
-    @household_write(
-        Right.DELETE,
-        EndRelationshipInput,
-        targets=[relationship("relationship_id")],
-        description="End a relationship on a date. Returns the person it was stored from.",
-    )
-    async def end_relationship(
-        info: Info, write: Write[relationship_model.EndRelationshipInput]
-    ) -> Person:
-        ended = await relationships.end_relationship(write.ctx, write.request)
-        return await person_result(info, ended.from_person_id)
-
-    @household_write(
-        Right.WRITE,
-        ReorderEmergencyContactsInput,
-        targets=[person("person_id")],
-        description="Order the person's emergency contacts: first listed, first called.",
-    )
-    async def reorder_emergency_contacts(
-        info: Info, write: Write[relationship_model.ReorderEmergencyContactsInput]
-    ) -> Person:
-        await relationships.reorder_emergency_contacts(write.ctx, write.request)
-        return await person_result(info, write.request.person_id)
-
-    @household_write(
-        Right.ADD,
-        EnrolInput,
-        targets=[person("person_id", may_be_unplaced=True)],
-        description="Enrol the person at a school (school-based staff: their own school).",
-    )
-    async def enrol_person(info: Info, write: Write[enrollment_model.EnrolInput]) -> Person:
-        school_id = write.request.school_id
-        if not write.caller.district_wide and school_id not in write.caller.school_ids:
-            raise NotFound("School", school_id)
-        await enrollments.enrol_person(write.ctx, write.request)
-        return await person_result(info, write.request.person_id)
-
-    @household_write(
-        Right.DELETE,
-        EndEnrollmentInput,
-        targets=[enrollment("enrolment_id")],
-        description="End an enrolment on its last day at the school.",
-    )
-    async def end_enrollment(
-        info: Info, write: Write[enrollment_model.EndEnrolmentInput]
-    ) -> Person:
-        ended = await enrollments.end_enrolment(write.ctx, write.request)
-        touched = await _person_of_enrolment(info, ended.id)
-        return await person_result(info, touched)
-
-    @household_write(
-        Right.ADD,
-        AddPhoneInput,
-        targets=[person("owner_id")],
-        description="Add a personal phone (e.g. a parent's mobile).",
-    )
-    async def add_person_phone(info: Info, write: Write[phone_model.AddPhoneInput]) -> Person:
-        await phones.add_phone(write.ctx, write.request)
-        return await person_result(info, write.request.owner_id)
-
-    @household_write(
-        Right.WRITE,
-        ReprioritizePhonesInput,
-        targets=[person("owner_id")],
-        description="Order the person's current phones: first listed, first called.",
-    )
-    async def reprioritize_person_phones(
-        info: Info, write: Write[phone_model.ReprioritizePhonesInput]
-    ) -> Person:
-        await phones.reprioritize_phones(write.ctx, write.request)
-        return await person_result(info, write.request.owner_id)
-
-    @household_write(
-        Right.DELETE,
-        EndPhoneInput,
-        targets=[person("owner_id")],
-        description="End one of the person's phones on a date.",
-    )
-    async def end_person_phone(info: Info, write: Write[phone_model.EndPhoneInput]) -> Person:
-        await phones.end_phone(write.ctx, write.request)
-        return await person_result(info, write.request.owner_id)
 
 
 async def _person_of_enrolment(info: Info, enrolment_id: str) -> str:
@@ -182,3 +47,138 @@ async def _person_of_enrolment(info: Info, enrolment_id: str) -> str:
     if found is None or not found.person_ids:
         raise NotFound("Enrollment", enrolment_id)
     return found.person_ids[0]
+
+
+@strawberry.type
+class PersonMutations:
+    @household_write(
+        Right.ADD,
+        CreatePersonInput,
+        answer=created_person(),
+        description="A new person. Refused as a possible duplicate (same name and birth "
+        "date, or student number) unless `confirmNotDuplicate` is true.",
+    )
+    async def create_person(info: Info, write: Write[people_model.CreatePersonInput]) -> object:
+        return await people.create_person(write.ctx, write.request)
+
+    @household_write(
+        Right.WRITE,
+        EditPersonInput,
+        targets=[person("person_id")],
+        answer=person_named("person_id"),
+        description="Replace the person's names, birth date, gender and identifiers.",
+    )
+    async def edit_person(info: Info, write: Write[people_model.EditPersonInput]) -> object:
+        return await people.edit_person(write.ctx, write.request)
+
+    @household_write(
+        Right.DELETE,
+        MergePeopleInput,
+        # The duplicate is often a record someone created by mistake and never placed.
+        targets=[
+            person("survivor_id", may_be_unplaced=True),
+            person("merged_id", may_be_unplaced=True),
+        ],
+        answer=person_named("survivor_id"),
+        description="Merge two records of the same human into `survivorId` (reversible by "
+        "an access administrator). Returns the survivor.",
+    )
+    async def merge_people(info: Info, write: Write[merge_model.MergePersonsInput]) -> object:
+        return await person_merges.merge_persons(write.ctx, write.request)
+
+    @household_write(
+        Right.WRITE,
+        SetRelationshipInput,
+        targets=[
+            person("person_id", may_be_unplaced=True),
+            person("related_person_id", may_be_unplaced=True),
+        ],
+        answer=person_named("person_id"),
+        description='"personId is relatedPersonId\'s type": creates the pair, or updates it '
+        "when `expectedVersion` is given. Returns `personId`'s person.",
+    )
+    async def set_relationship(
+        info: Info, write: Write[relationship_model.SetRelationshipInput]
+    ) -> object:
+        return await relationships.set_relationship(write.ctx, write.request)
+
+    @household_write(
+        Right.DELETE,
+        EndRelationshipInput,
+        targets=[relationship("relationship_id")],
+        answer=Answer("Person", outcome_of=lambda ended: ended.from_person_id),
+        description="End a relationship on a date. Returns the person it was stored from.",
+    )
+    async def end_relationship(
+        info: Info, write: Write[relationship_model.EndRelationshipInput]
+    ) -> object:
+        return await relationships.end_relationship(write.ctx, write.request)
+
+    @household_write(
+        Right.WRITE,
+        ReorderEmergencyContactsInput,
+        targets=[person("person_id")],
+        answer=person_named("person_id"),
+        description="Order the person's emergency contacts: first listed, first called.",
+    )
+    async def reorder_emergency_contacts(
+        info: Info, write: Write[relationship_model.ReorderEmergencyContactsInput]
+    ) -> None:
+        await relationships.reorder_emergency_contacts(write.ctx, write.request)
+
+    @household_write(
+        Right.ADD,
+        EnrolInput,
+        targets=[person("person_id", may_be_unplaced=True)],
+        answer=person_named("person_id"),
+        description="Enrol the person at a school (school-based staff: their own school).",
+    )
+    async def enrol_person(info: Info, write: Write[enrollment_model.EnrolInput]) -> object:
+        school_id = write.request.school_id
+        if not write.caller.district_wide and school_id not in write.caller.school_ids:
+            raise NotFound("School", school_id)
+        return await enrollments.enrol_person(write.ctx, write.request)
+
+    @household_write(
+        Right.DELETE,
+        EndEnrollmentInput,
+        targets=[enrollment("enrolment_id")],
+        answer=Answer("Person", via=_person_of_enrolment),
+        description="End an enrolment on its last day at the school.",
+    )
+    async def end_enrollment(
+        info: Info, write: Write[enrollment_model.EndEnrolmentInput]
+    ) -> object:
+        return await enrollments.end_enrolment(write.ctx, write.request)
+
+    @household_write(
+        Right.ADD,
+        AddPhoneInput,
+        targets=[person("owner_id")],
+        answer=person_named("owner_id"),
+        description="Add a personal phone (e.g. a parent's mobile).",
+    )
+    async def add_person_phone(info: Info, write: Write[phone_model.AddPhoneInput]) -> object:
+        return await phones.add_phone(write.ctx, write.request)
+
+    @household_write(
+        Right.WRITE,
+        ReprioritizePhonesInput,
+        targets=[person("owner_id")],
+        answer=person_named("owner_id"),
+        description="Order the person's current phones: first listed, first called.",
+    )
+    async def reprioritize_person_phones(
+        info: Info, write: Write[phone_model.ReprioritizePhonesInput]
+    ) -> None:
+        await phones.reprioritize_phones(write.ctx, write.request)
+
+    @household_write(
+        Right.DELETE,
+        EndPhoneInput,
+        targets=[person("owner_id")],
+        answer=person_named("owner_id"),
+        description="End one of the person's phones on a date.",
+    )
+    async def end_person_phone(info: Info, write: Write[phone_model.EndPhoneInput]) -> None:
+        await phones.end_phone(write.ctx, write.request)
