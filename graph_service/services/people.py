@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
 from graph_service.db import people as people_data
-from graph_service.domain.base import validated
 from graph_service.domain.people import (
     CreatePersonInput,
     DuplicateCandidate,
@@ -36,10 +33,9 @@ class PossibleDuplicates(Conflict):
         self.candidates = candidates
 
 
-async def create_person(ctx: UseCaseContext, data: CreatePersonInput | Mapping[str, Any]) -> Person:
+async def create_person(ctx: UseCaseContext, request: CreatePersonInput) -> Person:
     """A new person. Refused with PossibleDuplicates when someone with the same normalized
     name and birth date, or the same student number, exists and the caller did not confirm."""
-    request = validated(CreatePersonInput, data, today=ctx.today())
 
     async def work(tx: AsyncManagedTransaction) -> Person:
         candidates = await people_data.find_duplicate_candidates(tx, fields=request)
@@ -56,9 +52,8 @@ async def create_person(ctx: UseCaseContext, data: CreatePersonInput | Mapping[s
     return await ctx.write(work)
 
 
-async def edit_person(ctx: UseCaseContext, data: EditPersonInput | Mapping[str, Any]) -> Person:
+async def edit_person(ctx: UseCaseContext, request: EditPersonInput) -> Person:
     """Replace the person's names, birth date, gender and identifiers."""
-    request = validated(EditPersonInput, data, today=ctx.today())
 
     async def work(tx: AsyncManagedTransaction) -> Person:
         locked = await people_data.lock_person(tx, stamp=ctx.stamp(), person_id=request.person_id)
