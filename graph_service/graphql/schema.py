@@ -14,14 +14,13 @@ from strawberry.extensions import (
     MaskErrors,
     ParserCache,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition
 from strawberry.types import ExecutionContext
 
 from graph_service.graphql.errors import shape_error
-from graph_service.graphql.limits import limit_extensions
+from graph_service.graphql.limits import LimitedValidation, limit_extensions
 from graph_service.graphql.mutations import Mutation
 from graph_service.graphql.queries import Query
 from graph_service.graphql.types.compiled import field_value
@@ -72,10 +71,11 @@ def build_schema(*, introspection: bool) -> Schema:
         *limit_extensions(),
         ShapeErrors,
         # A clerk's screens send the same few documents all day: parse and validate each once
-        # (the limits are parse options and validation rules, so a cached document passed
-        # them; after ShapeErrors, so a refused document's error is shaped as before).
+        # (the token limit is a parse option, so a cached document passed it; the other limits
+        # are checked before validation, on every request; after ShapeErrors, so a refused
+        # document's error is shaped as before).
         lambda: CachedParse(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
+        lambda: LimitedValidation(maxsize=256),
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
