@@ -4,29 +4,29 @@ refused at the edge when it is too large or not text any field could hold."""
 from __future__ import annotations
 
 from contextvars import ContextVar
+from functools import partial
 from typing import Any
 
-from anyio import to_thread
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema.base import BaseSchema
+from strawberry.types import ExecutionResult
 
 from graph_service.errors import Unauthenticated
 from graph_service.graphql.context import Context
+from graph_service.graphql.errors import shape_error
+from graph_service.graphql.heavy_work import HEAVY_BODY_BYTES, off_the_loop
 from graph_service.graphql.request_body import (
     RefusedRequest,
     bounded_receive,
     decode_request_json,
 )
 
-# Decoding and walking a large body takes milliseconds of CPU per 100 kB; past this size it
-# runs in a worker thread, so the event loop keeps answering other requests meanwhile.
-DECODE_IN_THREAD_BYTES = 64 * 1024
 # The body this request decoded in a thread, for strawberry's own (synchronous) decode call.
 _decoded_body: ContextVar[tuple[bytes, object] | None] = ContextVar("decoded_body", default=None)
 
@@ -55,14 +55,26 @@ class GraphQLApp(GraphQL[Context, None]):
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
         if request.method == "POST" and "json" in (request.content_type or ""):
             body = await request.get_body()  # read once; strawberry's read gets it again
-            if len(body) > DECODE_IN_THREAD_BYTES:
-                decoded = await to_thread.run_sync(decode_request_json, body)
+            if len(body) > HEAVY_BODY_BYTES:
+                decoded = await off_the_loop(partial(decode_request_json, body), heavy=True)
                 token = _decoded_body.set((body, decoded))
                 try:
                     return await super().parse_http_body(request)
                 finally:
                     _decoded_body.reset(token)
         return await super().parse_http_body(request)
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # Errors raised before the operation's extensions could shape them (a document that
+        # does not parse) are shaped here, so every error leaves with its code.
+        if result.errors:
+            result.errors = [
+                error if (error.extensions or {}).get("code") else shape_error(error)
+                for error in result.errors
+            ]
+        return await super().process_result(request, result)
 
     def decode_json(self, data: str | bytes) -> object:
         decoded = _decoded_body.get()

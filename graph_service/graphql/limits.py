@@ -10,8 +10,9 @@ validated; one within the limits is validated with graphql-core's rules, cached.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from graphql import (
     DocumentNode,
@@ -26,6 +27,9 @@ from graphql import (
     SelectionSetNode,
 )
 from strawberry.extensions import MaxTokensLimiter, SchemaExtension, ValidationCache
+from strawberry.schema.schema import validate_document
+
+from graph_service.graphql.heavy_work import HEAVY_QUERY_CHARS, off_the_loop
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -226,15 +230,22 @@ class LimitedValidation(ValidationCache):
     on every request (linear in the document, microseconds for a page's document).
     """
 
-    def on_validate(self) -> Iterator[None]:
+    async def on_validate(self) -> AsyncIterator[None]:  # type: ignore[override]  # SchemaExtension allows async hooks
         context = self.execution_context
-        if context.graphql_document is not None and context.pre_execution_errors is None:
-            errors = document_limit_errors(context.graphql_document)
-            if errors:
-                context.pre_execution_errors = errors
-                yield
-                return
-        yield from super().on_validate()
+        document = context.graphql_document
+        if document is not None and context.pre_execution_errors is None:
+            heavy = len(context.query or "") > HEAVY_QUERY_CHARS
+            errors = await off_the_loop(partial(document_limit_errors, document), heavy=heavy)
+            if not errors:
+                validate = partial(
+                    validate_document if heavy else self.cached_validate_document,
+                    context.schema._schema,
+                    document,
+                    context.validation_rules,
+                )
+                errors = await off_the_loop(validate, heavy=heavy)
+            context.pre_execution_errors = errors
+        yield
 
 
 def limit_extensions() -> list[Callable[[], SchemaExtension]]:

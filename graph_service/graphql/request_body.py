@@ -20,6 +20,10 @@ from graph_service.text import has_lone_surrogate
 # Deeper than any input the schema takes (an input object inside a list inside an input),
 # far below what would exhaust the interpreter's stack.
 MAX_JSON_DEPTH = 32
+# More JSON objects and arrays than any request needs (the largest inputs are a list of 100
+# ids and a CSV text); counted from the raw bytes before decoding (`{` and `[` inside the
+# query text count too, at most 1,500 within the token limit).
+MAX_JSON_CONTAINERS = 10_000
 # Only a `\uD800`-`\uDFFF` escape can put a surrogate in decoded JSON (the body itself must
 # be valid UTF-8): a body without one is not searched.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
@@ -84,6 +88,13 @@ def decode_request_json(data: str | bytes) -> object:
         raise RefusedRequest(
             400, f"The request body is not valid UTF-8 (byte {error.start})."
         ) from None
+    containers = raw.count(b"{") + raw.count(b"[")
+    if containers > MAX_JSON_CONTAINERS:
+        raise RefusedRequest(
+            400,
+            f"The request body holds {containers} JSON objects and arrays (or braces), more "
+            f"than the {MAX_JSON_CONTAINERS} allowed: send fewer variables.",
+        )
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
