@@ -112,6 +112,7 @@ def create_app(
         graphql_ide="graphiql" if development else None,
         allow_queries_via_get=False,
         multipart_uploads_enabled=False,
+        max_body_bytes=settings.max_body_bytes,
         trusted=trusted,
     )
     routes = [
