@@ -10,6 +10,7 @@ import pytest
 from graph_service.graphql.limits import (
     MAX_ALIASES,
     MAX_DEPTH,
+    MAX_FIELDS,
     MAX_FRAGMENT_SPREADS,
     MAX_FRAGMENTS,
 )
@@ -121,6 +122,17 @@ def test_too_many_fragment_spreads_are_refused_before_validation(as_staff: Any) 
     body = as_staff("lincoln_office").post(f"{{ {spreads} }} fragment F on Query {{ __typename }}")
     assert _codes(body) == ["BAD_USER_INPUT"]
     assert f"{MAX_FRAGMENT_SPREADS + 1} times" in body["errors"][0]["message"]
+
+
+def test_too_many_fields_are_refused_before_validation(as_staff: Any) -> None:
+    # 2,000 same-named fields in 4 spreads of one fragment: graphql-core would compare them
+    # pairwise (seconds of CPU); the expanded count is refused first.
+    fragment = "fragment F on Household { " + " ".join(["id"] * 500) + " }"
+    document = '{ household(id: "x") { ...F ...F ...F ...F } } ' + fragment
+    body = as_staff("lincoln_office").post(document)
+    assert _codes(body) == ["BAD_USER_INPUT"]
+    assert "selects 2001 fields once fragments are expanded" in body["errors"][0]["message"]
+    assert str(MAX_FIELDS) in body["errors"][0]["message"]
 
 
 def test_fragment_cycles_and_unknown_fragments_are_validation_errors(as_staff: Any) -> None:
