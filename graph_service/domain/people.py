@@ -82,13 +82,12 @@ class Person(NodeMeta):
     merged_into_id: str | None = None
 
 
-NAME_AND_BIRTH_DATE = "name and birth date"
-STUDENT_NUMBER = "student number"
+STUDENT_NUMBER = "student number"  # the duplicate check's reasons: this, or "name and birth date"
 
 
 class DuplicateCandidate(GraphModel):
     person: Person
-    reason: str  # NAME_AND_BIRTH_DATE or STUDENT_NUMBER
+    reason: str  # "name and birth date" or STUDENT_NUMBER
 
 
 class DuplicateCheck(GraphModel):
