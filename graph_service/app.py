@@ -22,6 +22,7 @@ from graph_service.db.migrations import migrate, pending_migrations
 from graph_service.domain.relationship_types import default_catalogue
 from graph_service.graphql.app import GraphQLApp
 from graph_service.graphql.schema import build_schema
+from graph_service.graphql.trusted_documents import TrustedDocuments
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.read_audit import ReadAudit
@@ -102,11 +103,17 @@ def create_app(
         return JSONResponse({"status": "ready", "neo4j": "reachable"})
 
     development = not settings.is_production
+    # A bad manifest stops the start, like a bad policy file.
+    trusted = (
+        TrustedDocuments.load(settings.trusted_documents) if settings.trusted_documents else None
+    )
     graphql = GraphQLApp(
         build_schema(introspection=development),
         graphql_ide="graphiql" if development else None,
         allow_queries_via_get=False,
         multipart_uploads_enabled=False,
+        max_body_bytes=settings.max_body_bytes,
+        trusted=trusted,
     )
     routes = [
         Route("/healthz", healthz, methods=["GET"]),

@@ -26,6 +26,7 @@ from graph_service.auth.tokens import mint_development_token
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
 from graph_service.demo import DEMO_INSTANT, demo_clock, load_demo, welcome
+from graph_service.graphql.trusted_documents import ManifestError, TrustedDocuments
 from graph_service.localdb import LocalNeo4j, LocalNeo4jError
 from graph_service.seeding.cli import import_csv, seed
 from graph_service.services.access_periodic import provision_periodically
@@ -163,6 +164,11 @@ def serve(
 ) -> None:
     """Run the service with uvicorn, starting the local Neo4j first when needed."""
     settings = _settings()
+    if settings.trusted_documents is not None:
+        try:  # refused before anything starts, in the words of the manifest's problem
+            TrustedDocuments.load(settings.trusted_documents)
+        except ManifestError as error:
+            raise click.ClickException(str(error)) from error
     server = _local(settings) if settings.uses_local_neo4j else None
     started_here = False
     if server is not None and not server.status().running:

@@ -70,11 +70,20 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    # The largest /graphql request body, refused (413) before it is read whole or parsed.
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
 
     jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     jwks_url: str | None = None
+    # A key endpoint that does not answer within this many seconds fails the request that
+    # needed the key (UNAUTHENTICATED); it never holds other requests (fetched off the loop).
+    jwks_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     jwt_issuer: str = "graph-service"
     jwt_audience: str = "household-graph"
+
+    # A manifest of the operations clients registered (graphql/trusted_documents.py): when
+    # set, production runs only those, except for callers with the ad-hoc-queries role.
+    trusted_documents: Path | None = None
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -12,6 +12,9 @@ class PlatformRole(StrEnum):
 
     ACCESS_ADMIN = "access-admin"
     INTEGRATION_FEED = "integration-feed"
+    # Where only registered operations run (trusted documents), this role may still send
+    # ad-hoc queries: a support engineer's explorer session.
+    AD_HOC_QUERIES = "ad-hoc-queries"
 
 
 class Principal(BaseModel):

@@ -6,10 +6,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
+from anyio import to_thread
 
 from graph_service.auth.principal import PlatformRole, Principal
 from graph_service.errors import Unauthenticated
 from graph_service.settings import Settings
+from graph_service.text import has_lone_surrogate
 
 DEV_ALGORITHM = "HS256"
 JWKS_ALGORITHMS = ["RS256", "ES256", "PS256"]
@@ -26,7 +28,19 @@ class TokenVerifier:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._jwks = jwt.PyJWKClient(settings.jwks_url) if settings.jwks_url else None
+        self._jwks = (
+            jwt.PyJWKClient(settings.jwks_url, timeout=settings.jwks_timeout_seconds)
+            if settings.jwks_url
+            else None
+        )
+
+    async def authenticate(self, authorization: str | None) -> Principal:
+        """`principal_from_header` for the event loop: with a JWKS, the key is looked up in a
+        worker thread (a fetch is blocking HTTP), so a slow key endpoint delays only the
+        requests that wait for a key, each at most the JWKS timeout."""
+        if self._jwks is None:
+            return self.principal_from_header(authorization)  # HS256: microseconds
+        return await to_thread.run_sync(self.principal_from_header, authorization)
 
     def principal_from_header(self, authorization: str | None) -> Principal:
         if not authorization:
@@ -62,7 +76,8 @@ class TokenVerifier:
 
 def _principal(claims: dict[str, Any]) -> Principal:
     subject = claims.get("sub")
-    if not isinstance(subject, str) or not subject.strip():
+    # A lone surrogate (a `\ud800` escape in the claims) is no employee id any store holds.
+    if not isinstance(subject, str) or not subject.strip() or has_lone_surrogate(subject):
         raise Unauthenticated("invalid or expired token")
     raw_roles = claims.get("roles", [])
     if not isinstance(raw_roles, list):

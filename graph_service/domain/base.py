@@ -81,14 +81,14 @@ def check_date_order(start: date | None, end: date | None, *, field: str = "endD
 M = TypeVar("M", bound=BaseModel)
 
 
-def validated(model: type[M], data: M | Mapping[str, Any], *, today: date | None = None) -> M:
+def validated(model: type[M], data: Mapping[str, Any], *, today: date) -> M:
     """`data` as a valid `model`, or BadInput naming every field that is wrong.
 
-    A model instance is validated again with `today`, since rules such as "birth date not
-    in the future" depend on the service clock, not on when the caller built the instance.
+    Callers validate once, where the data comes in, and hand the model to the use case.
+    `today` is the service clock's date: rules such as "birth date not in the future"
+    depend on it, not on the machine's calendar.
     """
-    raw = data.model_dump(by_alias=True) if isinstance(data, model) else data
     try:
-        return model.model_validate(raw, context={"today": today})
+        return model.model_validate(data, context={"today": today})
     except ValidationError as error:
         raise BadInput.from_validation_error(error) from None

@@ -1,26 +1,133 @@
-"""The strawberry ASGI app, with a context built fresh for every request."""
+"""The strawberry ASGI app, with a context built fresh for every request and the request body
+refused at the edge when it is too large or not text any field could hold."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from functools import partial
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.schema.base import BaseSchema
+from strawberry.types import ExecutionResult
 
-from graph_service.errors import Unauthenticated
+from graph_service.errors import ServiceError, Unauthenticated
 from graph_service.graphql.context import Context
+from graph_service.graphql.errors import shape_error
+from graph_service.graphql.heavy_work import HEAVY_BODY_BYTES, off_the_loop
+from graph_service.graphql.request_body import (
+    RefusedRequest,
+    bounded_receive,
+    decode_request_json,
+)
+from graph_service.graphql.trusted_documents import TrustedDocuments, may_run_ad_hoc
+
+# The body this request decoded in a thread, for strawberry's own (synchronous) decode call.
+_decoded_body: ContextVar[tuple[bytes, object] | None] = ContextVar("decoded_body", default=None)
 
 
 class GraphQLApp(GraphQL[Context, None]):
+    def __init__(
+        self,
+        schema: BaseSchema,
+        *,
+        max_body_bytes: int,
+        trusted: TrustedDocuments | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(schema, **options)
+        self.max_body_bytes = max_body_bytes
+        self.trusted = trusted
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        response: Response
+        try:
+            bounded = bounded_receive(scope, receive, self.max_body_bytes)
+            response = await self.run(Request(scope=scope, receive=bounded))
+        except RefusedRequest as refused:
+            response = refused.response()
+        except HTTPException as error:
+            response = PlainTextResponse(error.reason, status_code=error.status_code)
+        await response(scope, receive, send)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        if request.method == "POST" and "json" in (request.content_type or ""):
+            body = await request.get_body()  # read once; strawberry's read gets it again
+            if len(body) > HEAVY_BODY_BYTES:
+                decoded = await off_the_loop(partial(decode_request_json, body), heavy=True)
+                token = _decoded_body.set((body, decoded))
+                try:
+                    return await super().parse_http_body(request)
+                finally:
+                    _decoded_body.reset(token)
+        return await super().parse_http_body(request)
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # Errors raised before the operation's extensions could shape them (a document that
+        # does not parse) are shaped here, so every error leaves with its code.
+        if result.errors:
+            result.errors = [
+                error if (error.extensions or {}).get("code") else shape_error(error)
+                for error in result.errors
+            ]
+        return await super().process_result(request, result)
+
+    def decode_json(self, data: str | bytes) -> object:
+        decoded = _decoded_body.get()
+        if decoded is not None and decoded[0] is data:
+            return decoded[1]
+        return decode_request_json(data)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: Any,  # strawberry's request adapter
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Run the request's document, or refuse it before parsing when only registered
+        documents may run and this is not one of them."""
+        if self.trusted is not None:
+            development = context.settings.env == "development"
+            ad_hoc = may_run_ad_hoc(context.principal, development=development)
+            try:
+                request_data.query = self.trusted.document_for(
+                    request_data.query, request_data.extensions, ad_hoc=ad_hoc
+                )
+            except ServiceError as error:
+                extensions: dict[str, Any] = {"code": error.code}
+                if error.field is not None:
+                    extensions["field"] = error.field
+                return ExecutionResult(
+                    data=None, errors=[GraphQLError(error.message, extensions=extensions)]
+                )
+        return await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
     ) -> Context:
         state: Any = request.app.state
         principal, auth_error = None, None
         try:
-            principal = state.verifier.principal_from_header(request.headers.get("authorization"))
+            principal = await state.verifier.authenticate(request.headers.get("authorization"))
         except Unauthenticated as error:
             auth_error = error
         runtime = state.runtime

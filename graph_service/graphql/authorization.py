@@ -8,6 +8,7 @@ here re-implements a rule, it only asks and records.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from strawberry.permission import BasePermission
@@ -152,41 +153,45 @@ async def require_right(info: Info, right: Right, *, operation: str) -> Decision
     return await require_grant(context.runtime, await context.caller(), right, operation=operation)
 
 
+@dataclass(frozen=True)
+class WriteTarget:
+    """An id a write names, as the caller named it, and what it must be."""
+
+    kind: str  # "Household", "Person", "Relationship" or "Enrollment"
+    raw_id: str
+    # Also admit a person with no current household and no enrolment (someone just
+    # created, being added to a household).
+    may_be_unplaced: bool = False
+
+
 async def authorize_targets(
-    info: Info,
-    right: Right,
-    targets: list[tuple[str, str]],
-    *,
-    operation: str,
-    allow_unplaced_people: bool = False,
+    info: Info, right: Right, targets: list[WriteTarget], *, operation: str
 ) -> None:
     """Refuse a write unless every target is in the caller's scope.
 
-    `targets` are (kind, raw id) pairs as the caller named them ("Household", "Person",
-    "Relationship", "Enrollment"). A household must be in scope; a person through their
-    household or school; a relationship through either of its people; an enrolment through
-    its person: one statement answers for all of them by the rules in `cypher/fragments/`.
-    `allow_unplaced_people` also admits people with no current household and no enrolment
-    (someone just created, being added to a household). A target out of scope answers
-    exactly as a missing one: NOT_FOUND.
+    A household must be in scope; a person through their household or school; a
+    relationship through either of its people; an enrolment through its person: one
+    statement answers for all of them by the rules in `cypher/fragments/`. A target out of
+    scope answers exactly as a missing one: NOT_FOUND.
     """
+    if not targets:
+        return
     context = info.context
     caller = await context.caller()
     found = await targets_in_scope(
         context.driver,
-        ids=[raw for _, raw in targets],
+        ids=[target.raw_id for target in targets],
         school_ids=None if caller.district_wide else caller.school_ids,
         on_date=context.runtime.today(),
         database=context.runtime.database,
     )
-    for kind, raw in targets:
-        target = found.get(raw)
-        if target is None or not target.names(kind):
-            raise NotFound(kind, raw)
-        placing = allow_unplaced_people and kind == "Person" and target.unplaced
-        if not (target.in_scope or placing):
-            await _audit_denial(info, right, operation, raw)
-            raise NotFound(kind, raw)
+    for target in targets:
+        seen = found.get(target.raw_id)
+        if seen is None or not seen.names(target.kind):
+            raise NotFound(target.kind, target.raw_id)
+        if not (seen.in_scope or (target.may_be_unplaced and seen.unplaced)):
+            await _audit_denial(info, right, operation, target.raw_id)
+            raise NotFound(target.kind, target.raw_id)
 
 
 async def _audit_denial(info: Info, right: Right, operation: str, raw: str) -> None:

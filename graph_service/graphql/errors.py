@@ -6,9 +6,16 @@ import logging
 import re
 
 from graphql import GraphQLError
+from neo4j.exceptions import (
+    ConnectionPoolError,
+    IncompleteCommit,
+    ServiceUnavailable,
+    SessionExpired,
+)
 from pydantic.alias_generators import to_camel
 
 from graph_service.errors import BadInput, ServiceError
+from graph_service.services.idempotency import DatabaseUnavailable, OutcomeUnknown
 
 log = logging.getLogger(__name__)
 MASKED_MESSAGE = "Unexpected error."
@@ -21,11 +28,13 @@ _AT_FIELD = re.compile(
 
 def shape_error(error: GraphQLError) -> GraphQLError:
     """The error as the caller may see it."""
-    original = error.original_error
+    original = _unavailable(error.original_error)
     if isinstance(original, ServiceError):
         extensions: dict[str, object] = {"code": original.code}
         if original.field is not None:
             extensions["field"] = _camel(original.field)
+        if isinstance(original, DatabaseUnavailable):
+            extensions["retryAfterSeconds"] = original.retry_after
         if isinstance(original, BadInput) and len(original.problems) > 1:
             extensions["problems"] = [
                 {"field": _camel(problem.field), "message": problem.message}
@@ -46,8 +55,22 @@ def shape_error(error: GraphQLError) -> GraphQLError:
     return _with(error, MASKED_MESSAGE, {"code": "INTERNAL"})
 
 
+def _unavailable(original: Exception | None) -> Exception | None:
+    """The driver's "cannot reach the database" errors as the API's SERVICE_UNAVAILABLE. A
+    managed transaction that failed so was rolled back, except when the connection was lost
+    during its commit: then nobody knows, and the answer says so."""
+    if isinstance(original, IncompleteCommit):
+        return OutcomeUnknown(keyed=False)
+    if isinstance(original, ServiceUnavailable | SessionExpired | ConnectionPoolError):
+        return DatabaseUnavailable()
+    return original
+
+
 def _camel(field: str) -> str:
-    """Use cases name fields in Python's snake_case; callers know them in camelCase."""
+    """Use cases name fields in Python's snake_case; callers know them in camelCase. An HTTP
+    header ("Idempotency-Key") is named as sent."""
+    if field[:1].isupper():
+        return field
     return ".".join(to_camel(part) for part in field.split("."))
 
 

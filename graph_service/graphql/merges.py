@@ -8,6 +8,8 @@ from typing import Any
 import strawberry
 
 from graph_service.db import audit
+from graph_service.domain import person_merges as person_merge_model
+from graph_service.domain.base import validated
 from graph_service.domain.person_merges import PersonMerge
 from graph_service.graphql.authorization import AccessAdministrator, guarded_by_parent
 from graph_service.graphql.context import Info
@@ -59,15 +61,18 @@ class MergeMutations:
         permission_classes=[AccessAdministrator],
     )
     async def undo_person_merge(self, info: Info, input: UndoMergeInput) -> PersonMergeRecord:
-        data = input_data(input)
+        runtime = info.context.runtime
+        request = validated(
+            person_merge_model.UndoMergeInput, input_data(input), today=runtime.today()
+        )
         principal = info.context.require_principal()
         entry = audit.audit_entry(
             "person.merge.undo",
-            at=info.context.runtime.now(),
+            at=runtime.now(),
             actor=principal.employee_id,
-            mergeId=data["merge_id"],
+            mergeId=request.merge_id,
         )
-        undone = await person_merges.undo_person_merge(_admin_context(info, [entry]), data)
+        undone = await person_merges.undo_person_merge(_admin_context(info, [entry]), request)
         return PersonMergeRecord.from_model(undone)
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
@@ -18,7 +16,6 @@ from graph_service.domain.addresses import (
     LocationFlags,
     MoveHouseholdInput,
 )
-from graph_service.domain.base import validated
 from graph_service.domain.spans import day_before, holds_on, overlaps
 from graph_service.errors import BadInput, NotFound
 from graph_service.services.context import UseCaseContext, require_version
@@ -70,10 +67,9 @@ async def _locked(
     require_version("Household", household_id, expected, seen)
 
 
-async def add_address(ctx: UseCaseContext, data: AddAddressInput | Mapping[str, Any]) -> str:
+async def add_address(ctx: UseCaseContext, request: AddAddressInput) -> str:
     """Add an address with its flags; returns the Address id (shared with other households
     at the same normalized address)."""
-    request = validated(AddAddressInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> str:
         stamp = ctx.stamp()
@@ -90,11 +86,10 @@ async def add_address(ctx: UseCaseContext, data: AddAddressInput | Mapping[str, 
     return await ctx.write(work)
 
 
-async def move_household(ctx: UseCaseContext, data: MoveHouseholdInput | Mapping[str, Any]) -> str:
+async def move_household(ctx: UseCaseContext, request: MoveHouseholdInput) -> str:
     """End the current primary physical (and, when the new one is mailing, mailing)
     location the day before `moveDate` and start the new one on it, atomically.
     Returns the new Address id."""
-    request = validated(MoveHouseholdInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> str:
         stamp = ctx.stamp()
@@ -132,9 +127,8 @@ async def move_household(ctx: UseCaseContext, data: MoveHouseholdInput | Mapping
     return await ctx.write(work)
 
 
-async def end_address(ctx: UseCaseContext, data: EndAddressInput | Mapping[str, Any]) -> None:
+async def end_address(ctx: UseCaseContext, request: EndAddressInput) -> None:
     """End the household's open location at the address on `endDate` (its last day)."""
-    request = validated(EndAddressInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> None:
         stamp = ctx.stamp()

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, tzinfo
+from datetime import UTC, date, tzinfo
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j.exceptions import ConstraintError
+from neo4j.exceptions import ConstraintError, IncompleteCommit
 
 from graph_service.clock import Clock, today
 from graph_service.db import audit
+from graph_service.db.idempotency import claim_write, settle_write
 from graph_service.db.run import Stamp
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue, default_catalogue
 from graph_service.errors import Conflict, NotFound, StaleVersion
+from graph_service.services.idempotency import (
+    KEY_LIFETIME,
+    AlreadyApplied,
+    IdempotencyClaim,
+    OutcomeUnknown,
+)
 
 T = TypeVar("T")
 
@@ -32,6 +39,8 @@ class UseCaseContext:
     catalogue: RelationshipTypeCatalogue = field(default_factory=default_catalogue)
     # Audit entries for this change, appended in its own transaction (the API's write audit).
     audit: tuple[dict[str, Any], ...] = ()
+    # The write's Idempotency-Key, recorded in the same transaction (services/idempotency.py).
+    idempotency: IdempotencyClaim | None = None
 
     def today(self) -> date:
         """The district's calendar date now: the default "as of" and effective date."""
@@ -44,8 +53,18 @@ class UseCaseContext:
         """Run `work` as one managed write transaction. A ServiceError raised inside rolls
         everything back; a uniqueness constraint hit becomes a Conflict."""
 
+        claim = self.idempotency
+        now = self.clock.now().astimezone(UTC)
+
         async def work_then_audit(tx: AsyncManagedTransaction) -> T:
+            if claim is not None:
+                await claim_write(
+                    tx, key=claim.key, fingerprint=claim.fingerprint, operation=claim.operation,
+                    actor=self.actor_id, now=now, expired_before=now - KEY_LIFETIME,
+                )  # fmt: skip
             result = await work(tx)
+            if claim is not None:
+                await settle_write(tx, key=claim.key, outcome_id=claim.outcome_of(result))
             await audit.append(tx, list(self.audit))
             return result
 
@@ -53,7 +72,11 @@ class UseCaseContext:
             try:
                 return await session.execute_write(work_then_audit)
             except ConstraintError as error:
+                if claim is not None and "IdempotentWrite" in (error.message or ""):
+                    raise AlreadyApplied from None
                 raise Conflict(_constraint_message(error)) from None
+            except IncompleteCommit:
+                raise OutcomeUnknown(keyed=claim is not None) from None
 
 
 def _constraint_message(error: ConstraintError) -> str:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from neo4j import AsyncManagedTransaction
 
 from graph_service.db import enrollments as enrolment_data
-from graph_service.domain.base import validated
 from graph_service.domain.enrollments import EndEnrolmentInput, EnrolInput, Enrolment
 from graph_service.domain.spans import overlaps
 from graph_service.errors import BadInput, NotFound
@@ -16,10 +12,9 @@ from graph_service.services.context import UseCaseContext
 from graph_service.services.memberships import require_live_people
 
 
-async def enrol_person(ctx: UseCaseContext, data: EnrolInput | Mapping[str, Any]) -> Enrolment:
+async def enrol_person(ctx: UseCaseContext, request: EnrolInput) -> Enrolment:
     """Enrol the person at the school from `startDate`; a second overlapping enrolment at
     the same school is refused."""
-    request = validated(EnrolInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> Enrolment:
         await require_live_people(tx, [request.person_id], "personId")
@@ -36,11 +31,8 @@ async def enrol_person(ctx: UseCaseContext, data: EnrolInput | Mapping[str, Any]
     return await ctx.write(work)
 
 
-async def end_enrolment(
-    ctx: UseCaseContext, data: EndEnrolmentInput | Mapping[str, Any]
-) -> Enrolment:
+async def end_enrolment(ctx: UseCaseContext, request: EndEnrolmentInput) -> Enrolment:
     """End the enrolment on `endDate` (the last day at the school)."""
-    request = validated(EndEnrolmentInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> Enrolment:
         found = await enrolment_data.get_enrolment(tx, enrolment_id=request.enrolment_id)

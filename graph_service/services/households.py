@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
 from graph_service.db import households as household_data
 from graph_service.db import memberships as membership_data
 from graph_service.db.run import Stamp
-from graph_service.domain.base import validated
 from graph_service.domain.households import (
     CreateHouseholdInput,
     EditHouseholdInput,
@@ -56,12 +53,9 @@ async def _new_household(
     return household
 
 
-async def create_household(
-    ctx: UseCaseContext, data: CreateHouseholdInput | Mapping[str, Any]
-) -> Household:
+async def create_household(ctx: UseCaseContext, request: CreateHouseholdInput) -> Household:
     """A new household, with its first address, phone and members from `startDate`, all
     in one transaction: any refused part leaves nothing behind."""
-    request = validated(CreateHouseholdInput, data, today=ctx.today())
 
     async def work(tx: AsyncManagedTransaction) -> Household:
         stamp = ctx.stamp()
@@ -93,11 +87,8 @@ async def create_household(
     return await ctx.write(work)
 
 
-async def edit_household(
-    ctx: UseCaseContext, data: EditHouseholdInput | Mapping[str, Any]
-) -> Household:
+async def edit_household(ctx: UseCaseContext, request: EditHouseholdInput) -> Household:
     """Rename the household, change its comments or private flag."""
-    request = validated(EditHouseholdInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> Household:
         seen = await household_data.lock_household(
@@ -111,12 +102,9 @@ async def edit_household(
     return await ctx.write(work)
 
 
-async def split_household(
-    ctx: UseCaseContext, data: SplitHouseholdInput | Mapping[str, Any]
-) -> Household:
+async def split_household(ctx: UseCaseContext, request: SplitHouseholdInput) -> Household:
     """Start a new household on `splitDate` for some current members; their memberships of
     the old household end the day before. Returns the new household."""
-    request = validated(SplitHouseholdInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> Household:
         stamp = ctx.stamp()

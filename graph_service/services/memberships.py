@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
@@ -12,7 +10,7 @@ from graph_service.db import households as household_data
 from graph_service.db import memberships as membership_data
 from graph_service.db.people import lock_people
 from graph_service.db.run import Stamp
-from graph_service.domain.base import check_date_order, validated
+from graph_service.domain.base import check_date_order
 from graph_service.domain.households import AddMemberInput, EndMembershipInput
 from graph_service.domain.spans import day_before, holds_on, overlaps
 from graph_service.errors import BadInput, NotFound
@@ -102,10 +100,9 @@ async def _end_for_move(
     )
 
 
-async def add_member(ctx: UseCaseContext, data: AddMemberInput | Mapping[str, Any]) -> str:
+async def add_member(ctx: UseCaseContext, request: AddMemberInput) -> str:
     """Add a person to a household (primary or secondary); returns the membership id.
     A second primary membership is refused unless `endOtherPrimary` (a move) is set."""
-    request = validated(AddMemberInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> str:
         stamp = ctx.stamp()
@@ -128,17 +125,15 @@ async def add_member(ctx: UseCaseContext, data: AddMemberInput | Mapping[str, An
     return await ctx.write(work)
 
 
-async def move_person(ctx: UseCaseContext, data: AddMemberInput | Mapping[str, Any]) -> str:
+async def move_person(ctx: UseCaseContext, request: AddMemberInput) -> str:
     """Make `household` the person's primary household from `startDate`, ending the old
     primary membership the day before (same transaction)."""
-    request = validated(AddMemberInput, data)
     moved = request.model_copy(update={"end_other_primary": True, "secondary": False})
     return await add_member(ctx, moved)
 
 
-async def end_membership(ctx: UseCaseContext, data: EndMembershipInput | Mapping[str, Any]) -> None:
+async def end_membership(ctx: UseCaseContext, request: EndMembershipInput) -> None:
     """End the person's open membership of the household on `endDate` (inclusive)."""
-    request = validated(EndMembershipInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> None:
         stamp = ctx.stamp()

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
 from graph_service.db import people as people_data
-from graph_service.domain.base import validated
 from graph_service.domain.people import (
     STUDENT_NUMBER,
     CreatePersonInput,
@@ -59,12 +56,11 @@ def _what_to_do(check: DuplicateCheck) -> str:
     return "Open that record, or confirm this is a different person (confirmNotDuplicate)."
 
 
-async def create_person(ctx: UseCaseContext, data: CreatePersonInput | Mapping[str, Any]) -> Person:
+async def create_person(ctx: UseCaseContext, request: CreatePersonInput) -> Person:
     """A new person. Refused with PossibleDuplicates when someone with the same normalized
     name and birth date, or the same student number, exists and the caller did not confirm
     (or it is the student number). The check holds the identity key's lock to commit, so
     concurrent creates of one person are checked one after the other."""
-    request = validated(CreatePersonInput, data, today=ctx.today())
     key = IdentityKey.of(request)
 
     async def work(tx: AsyncManagedTransaction) -> Person:
@@ -81,9 +77,8 @@ async def create_person(ctx: UseCaseContext, data: CreatePersonInput | Mapping[s
     return await ctx.write(work)
 
 
-async def edit_person(ctx: UseCaseContext, data: EditPersonInput | Mapping[str, Any]) -> Person:
+async def edit_person(ctx: UseCaseContext, request: EditPersonInput) -> Person:
     """Replace the person's names, birth date, gender and identifiers."""
-    request = validated(EditPersonInput, data, today=ctx.today())
 
     async def work(tx: AsyncManagedTransaction) -> Person:
         locked = await people_data.lock_person(tx, stamp=ctx.stamp(), person_id=request.person_id)

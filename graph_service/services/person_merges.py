@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
@@ -14,7 +13,6 @@ from graph_service.db import people as people_data
 from graph_service.db import person_merges as merge_data
 from graph_service.db import phones as phone_data
 from graph_service.db.run import Stamp
-from graph_service.domain.base import validated
 from graph_service.domain.person_merges import (
     MergePersonsInput,
     MergeReport,
@@ -115,14 +113,11 @@ async def _plan_relationships(
             plan["incoming_relationships" if incoming else "outgoing_relationships"].append(r.id)
 
 
-async def merge_persons(
-    ctx: UseCaseContext, data: MergePersonsInput | Mapping[str, Any]
-) -> MergeReport:
+async def merge_persons(ctx: UseCaseContext, request: MergePersonsInput) -> MergeReport:
     """Move memberships, relationships, phones and enrolments of `mergedId` to
     `survivorId` in one transaction. What would clash with the survivor's own records stays
     on the merged record and is reported. The merged record is kept, marked `Merged`, with
     `(merged)-[:MERGED_INTO]->(survivor)`, and a PersonMerge record allows an undo."""
-    request = validated(MergePersonsInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> MergeReport:
         stamp = ctx.stamp()
@@ -165,12 +160,9 @@ async def _renumber_phones(tx: AsyncManagedTransaction, stamp: Stamp, owner_id: 
     )
 
 
-async def undo_person_merge(
-    ctx: UseCaseContext, data: UndoMergeInput | Mapping[str, Any]
-) -> PersonMerge:
+async def undo_person_merge(ctx: UseCaseContext, request: UndoMergeInput) -> PersonMerge:
     """Move back every edge the merge re-homed, give the merged record back its identifiers
     and clear its alias marks. (An administrator's operation: the caller checks the role.)"""
-    request = validated(UndoMergeInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> PersonMerge:
         stamp = ctx.stamp()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
 from graph_service.db import phones as phone_data
 from graph_service.db.run import Stamp
-from graph_service.domain.base import validated
 from graph_service.domain.phones import AddPhoneInput, EndPhoneInput, ReprioritizePhonesInput
 from graph_service.domain.spans import holds_on, overlaps
 from graph_service.errors import BadInput, NotFound
@@ -51,10 +48,9 @@ async def _locked(tx: AsyncManagedTransaction, stamp: Stamp, owner_id: str, expe
     require_version(OWNER, owner_id, expected, seen)
 
 
-async def add_phone(ctx: UseCaseContext, data: AddPhoneInput | Mapping[str, Any]) -> str:
+async def add_phone(ctx: UseCaseContext, request: AddPhoneInput) -> str:
     """Give a household or person a phone (priority: given, else after the others).
     Returns the Phone id (shared by everyone with that number)."""
-    request = validated(AddPhoneInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> str:
         stamp = ctx.stamp()
@@ -64,11 +60,8 @@ async def add_phone(ctx: UseCaseContext, data: AddPhoneInput | Mapping[str, Any]
     return await ctx.write(work)
 
 
-async def reprioritize_phones(
-    ctx: UseCaseContext, data: ReprioritizePhonesInput | Mapping[str, Any]
-) -> None:
+async def reprioritize_phones(ctx: UseCaseContext, request: ReprioritizePhonesInput) -> None:
     """Number the owner's current phones 1, 2, ... in the order given (all of them)."""
-    request = validated(ReprioritizePhonesInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> None:
         stamp = ctx.stamp()
@@ -87,9 +80,8 @@ async def reprioritize_phones(
     await ctx.write(work)
 
 
-async def end_phone(ctx: UseCaseContext, data: EndPhoneInput | Mapping[str, Any]) -> None:
+async def end_phone(ctx: UseCaseContext, request: EndPhoneInput) -> None:
     """End the owner's open link to the phone on `endDate` (its last day)."""
-    request = validated(EndPhoneInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> None:
         stamp = ctx.stamp()

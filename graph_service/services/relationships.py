@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
 from graph_service.db import people as people_data
 from graph_service.db import relationships as relationship_data
 from graph_service.db.run import Stamp
-from graph_service.domain.base import validated
 from graph_service.domain.relationships import (
     EndRelationshipInput,
     Relationship,
@@ -138,13 +135,10 @@ async def _update(
     return await relationship_data.update_relationship(tx, relationship_id=target.id, values=values)
 
 
-async def set_relationship(
-    ctx: UseCaseContext, data: SetRelationshipInput | Mapping[str, Any]
-) -> Relationship:
+async def set_relationship(ctx: UseCaseContext, request: SetRelationshipInput) -> Relationship:
     """ "person is related person's type", with roles. Without `expectedVersion` it creates the
     pair (refused when the two are already related then); with it, it updates the pair's
     current edge, from either side (the type becomes its reciprocal from the other side)."""
-    request = validated(SetRelationshipInput, data)
     catalogue_type = ctx.catalogue.require(request.type)
 
     async def work(tx: AsyncManagedTransaction) -> Relationship:
@@ -157,11 +151,8 @@ async def set_relationship(
     return await ctx.write(work)
 
 
-async def end_relationship(
-    ctx: UseCaseContext, data: EndRelationshipInput | Mapping[str, Any]
-) -> Relationship:
+async def end_relationship(ctx: UseCaseContext, request: EndRelationshipInput) -> Relationship:
     """End the relationship on `endDate` (its last day); an ended one can't be ended again."""
-    request = validated(EndRelationshipInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> Relationship:
         stamp = ctx.stamp()
@@ -186,10 +177,9 @@ async def end_relationship(
 
 
 async def reorder_emergency_contacts(
-    ctx: UseCaseContext, data: ReorderEmergencyContactsInput | Mapping[str, Any]
+    ctx: UseCaseContext, request: ReorderEmergencyContactsInput
 ) -> None:
     """Number the person's current emergency contacts 1, 2, ... in the order given."""
-    request = validated(ReorderEmergencyContactsInput, data)
 
     async def work(tx: AsyncManagedTransaction) -> None:
         stamp = ctx.stamp()

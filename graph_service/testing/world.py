@@ -22,6 +22,7 @@ from graph_service.services.access_provisioning import run_sweep
 from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.context import UseCaseContext
+from graph_service.testing.use_cases import submit
 
 ZONE = ZoneInfo("America/Chicago")
 NOW = datetime(2026, 9, 15, 10, 0, tzinfo=ZONE)
@@ -198,8 +199,10 @@ async def build_households(ctx: UseCaseContext, world: World) -> None:
     start = date(2025, 8, 1)
 
     async def person(key: str, first: str, last: str, born: str, **extra: Any) -> str:
-        created = await people.create_person(
-            ctx, {"first_name": first, "last_name": last, "birth_date": born, **extra}
+        created = await submit(
+            people.create_person,
+            ctx,
+            {"first_name": first, "last_name": last, "birth_date": born, **extra},
         )
         world.people[key] = created.id
         return created.id
@@ -218,7 +221,8 @@ async def build_households(ctx: UseCaseContext, world: World) -> None:
         "state": "IL",
         "zip": "62701",
     }
-    lincoln = await households.create_household(
+    lincoln = await submit(
+        households.create_household,
         ctx,
         {
             "name": "Rivera (Main St)",
@@ -228,7 +232,8 @@ async def build_households(ctx: UseCaseContext, world: World) -> None:
             "members": [{"person_id": ana}, {"person_id": maria}],
         },
     )
-    elm = await households.create_household(
+    elm = await submit(
+        households.create_household,
         ctx,
         {
             "name": "Rivera (Oak Ave)",
@@ -237,16 +242,21 @@ async def build_households(ctx: UseCaseContext, world: World) -> None:
             "members": [{"person_id": jose}, {"person_id": leo}],
         },
     )
-    park = await households.create_household(
-        ctx, {"name": "Park", "start_date": start, "members": [{"person_id": kim}]}
+    park = await submit(
+        households.create_household,
+        ctx,
+        {"name": "Park", "start_date": start, "members": [{"person_id": kim}]},
     )
     world.households.update(lincoln=lincoln.id, elm=elm.id, park=park.id)
     for student, school in ((ana, "lincoln"), (kim, "lincoln"), (leo, "elm")):
-        await enrollments.enrol_person(
-            ctx, {"person_id": student, "school_id": school, "grade": "09", "start_date": start}
+        await submit(
+            enrollments.enrol_person,
+            ctx,
+            {"person_id": student, "school_id": school, "grade": "09", "start_date": start},
         )
     for parent, kind in ((maria, "Mother"), (jose, "Father")):
-        await relationships.set_relationship(
+        await submit(
+            relationships.set_relationship,
             ctx,
             {
                 "person_id": parent,
@@ -256,7 +266,8 @@ async def build_households(ctx: UseCaseContext, world: World) -> None:
                 "start_date": start,
             },
         )
-    await relationships.set_relationship(
+    await submit(
+        relationships.set_relationship,
         ctx,
         {"person_id": jose, "related_person_id": leo, "type": "Father", "guardian": True,
          "start_date": start},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from neo4j import AsyncDriver
 from graph_service.auth.principal import PlatformRole
 from graph_service.db.cypher import cypher
 from graph_service.settings import Settings
-from graph_service.testing.world import World
+from graph_service.testing.world import TODAY, World
 from tests.api.operations import ACCESS_ADMIN, FEED, MUTATIONS, Operation
 
 MEGABYTE = "x" * 1_000_000
@@ -115,4 +116,25 @@ async def test_bad_input_is_refused_with_its_field_and_changes_nothing(
     assert named, errors[0]
     assert named.split(".")[-1] in where.split("."), (named, where)
     assert body.get("data") is None
+    assert await _snapshot(migrated_driver, settings) == before
+
+
+@pytest.mark.parametrize("field", ["createPerson", "editPerson"])
+async def test_birth_date_is_judged_by_the_service_clock_not_the_machines(
+    field: str, as_staff: Any, world: World, migrated_driver: AsyncDriver, settings: Settings
+) -> None:
+    # The service clock is pinned to TODAY, before the machine's date: the day after TODAY
+    # has passed for the machine, and is still in the future for the service.
+    op = OPS[field]
+    variables = op.variables(world)
+    variables["input"]["birthDate"] = (TODAY + timedelta(days=1)).isoformat()
+    before = await _snapshot(migrated_driver, settings)
+
+    body = as_staff("district").post(op.query, **variables)
+
+    errors = body.get("errors", [])
+    assert len(errors) == 1, body
+    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert errors[0]["extensions"]["field"] == "birthDate"
+    assert "in the future" in errors[0]["message"]
     assert await _snapshot(migrated_driver, settings) == before

@@ -17,6 +17,7 @@ from graph_service.domain.people import Person
 from graph_service.services import households, people
 from graph_service.services.context import UseCaseContext
 from graph_service.settings import Settings
+from graph_service.testing.use_cases import submit
 
 TODAY = date(2026, 9, 1)
 
@@ -54,7 +55,7 @@ async def make_person(
         "birthDate": date(2015, 3, 4),
         "confirmNotDuplicate": True,
     }
-    return await people.create_person(ctx, {**values, **overrides})
+    return await submit(people.create_person, ctx, {**values, **overrides})
 
 
 async def make_household(
@@ -70,7 +71,7 @@ async def make_household(
         "startDate": start,
         "members": [{"personId": p.id} for p in members],
     }
-    return await households.create_household(ctx, {**values, **overrides})
+    return await submit(households.create_household, ctx, {**values, **overrides})
 
 
 async def make_school(ctx: UseCaseContext, name: str = "Lincoln Elementary") -> str:

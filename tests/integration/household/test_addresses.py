@@ -10,13 +10,15 @@ from graph_service.errors import BadInput, StaleVersion
 from graph_service.services import addresses
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_household, get_household_history
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import address, graph_snapshot, make_household
 
 
 async def test_move_household_ends_previous_address(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, address={"address": address("12", "Main")})
 
-    await addresses.move_household(
+    await submit(
+        addresses.move_household,
         ctx,
         {
             "householdId": household.id,
@@ -43,7 +45,8 @@ async def test_move_on_the_day_the_address_started_is_refused(ctx: UseCaseContex
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput) as refused:
-        await addresses.move_household(
+        await submit(
+            addresses.move_household,
             ctx,
             {
                 "householdId": household.id,
@@ -62,7 +65,8 @@ async def test_second_primary_physical_address_is_refused(ctx: UseCaseContext) -
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput, match="primary physical"):
-        await addresses.add_address(
+        await submit(
+            addresses.add_address,
             ctx,
             {
                 "householdId": household.id,
@@ -78,7 +82,8 @@ async def test_second_primary_physical_address_is_refused(ctx: UseCaseContext) -
 async def test_secondary_address_can_be_added_beside_the_primary(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, address={"address": address()})
 
-    await addresses.add_address(
+    await submit(
+        addresses.add_address,
         ctx,
         {
             "householdId": household.id,
@@ -119,7 +124,8 @@ async def test_end_address_sets_its_last_day(ctx: UseCaseContext) -> None:
     view = await get_household(ctx, household.id)
     address_id = view.locations[0].address.id
 
-    await addresses.end_address(
+    await submit(
+        addresses.end_address,
         ctx,
         {
             "householdId": household.id,
@@ -137,11 +143,13 @@ async def test_ending_an_ended_address_is_refused(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, address={"address": address()})
     address_id = (await get_household(ctx, household.id)).locations[0].address.id
     end = {"householdId": household.id, "addressId": address_id, "endDate": date(2026, 2, 1)}
-    await addresses.end_address(ctx, {**end, "expectedVersion": 1})
+    await submit(addresses.end_address, ctx, {**end, "expectedVersion": 1})
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput, match="already ended"):
-        await addresses.end_address(ctx, {**end, "expectedVersion": 2, "endDate": date(2026, 3, 1)})
+        await submit(
+            addresses.end_address, ctx, {**end, "expectedVersion": 2, "endDate": date(2026, 3, 1)}
+        )
 
     assert await graph_snapshot(ctx) == before
 
@@ -151,7 +159,8 @@ async def test_end_address_before_it_started_is_refused(ctx: UseCaseContext) -> 
     address_id = (await get_household(ctx, household.id)).locations[0].address.id
 
     with pytest.raises(BadInput) as refused:
-        await addresses.end_address(
+        await submit(
+            addresses.end_address,
             ctx,
             {
                 "householdId": household.id,
@@ -168,7 +177,8 @@ async def test_move_with_stale_version_changes_nothing(ctx: UseCaseContext) -> N
     before = await graph_snapshot(ctx)
 
     with pytest.raises(StaleVersion):
-        await addresses.move_household(
+        await submit(
+            addresses.move_household,
             ctx,
             {
                 "householdId": household.id,
@@ -193,7 +203,8 @@ async def test_moving_to_the_address_the_household_is_at_is_refused(ctx: UseCase
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput, match="already lives"):
-        await addresses.move_household(
+        await submit(
+            addresses.move_household,
             ctx,
             {
                 "householdId": household.id,

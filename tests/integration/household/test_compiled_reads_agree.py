@@ -7,6 +7,7 @@ from datetime import date
 from graph_service.db.read_compiler import Selected
 from graph_service.services import household_reads, person_merges, relationships
 from graph_service.services.context import UseCaseContext
+from graph_service.testing.use_cases import submit
 from tests.compiled_reads import district_reader
 from tests.integration.household.conftest import address, make_household, make_person
 
@@ -30,13 +31,15 @@ async def test_compiled_and_service_reads_agree_after_a_merge(ctx: UseCaseContex
     mom = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1))
     household = await make_household(ctx, members=[keep, dupe, mom], address={"address": address()})
     for kid in (keep, dupe):
-        await relationships.set_relationship(
+        await submit(
+            relationships.set_relationship,
             ctx,
             {"personId": mom.id, "relatedPersonId": kid.id, "type": "Mother",
              "startDate": date(2026, 1, 1)},
         )  # fmt: skip
     # Both records were members and both had a mother: those stay on the alias as conflicts.
-    await person_merges.merge_persons(
+    await submit(
+        person_merges.merge_persons,
         ctx,
         {"survivorId": keep.id, "mergedId": dupe.id, "survivorExpectedVersion": 1,
          "mergedExpectedVersion": 1},

@@ -9,6 +9,7 @@ from graph_service.errors import BadInput, StaleVersion
 from graph_service.services import households, memberships
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_household, get_person
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import make_household, make_person
 
 
@@ -19,8 +20,10 @@ async def test_two_edits_from_the_same_version_let_exactly_one_through(
 
     async def rename(name: str) -> str:
         try:
-            await households.edit_household(
-                ctx, {"householdId": household.id, "expectedVersion": 1, "name": name}
+            await submit(
+                households.edit_household,
+                ctx,
+                {"householdId": household.id, "expectedVersion": 1, "name": name},
             )
         except StaleVersion:
             return "stale"
@@ -35,8 +38,10 @@ async def test_two_edits_from_the_same_version_let_exactly_one_through(
 async def test_writes_record_who_and_when(ctx: UseCaseContext) -> None:
     household = await make_household(ctx)
 
-    edited = await households.edit_household(
-        ctx, {"householdId": household.id, "expectedVersion": 1, "name": "Renamed"}
+    edited = await submit(
+        households.edit_household,
+        ctx,
+        {"householdId": household.id, "expectedVersion": 1, "name": "Renamed"},
     )
 
     assert (edited.created_by, edited.updated_by) == ("staff-1", "staff-1")
@@ -51,7 +56,8 @@ async def test_racing_primary_memberships_for_one_person_let_exactly_one_through
 
     async def join(household_id: str) -> str:
         try:
-            await memberships.add_member(
+            await submit(
+                memberships.add_member,
                 ctx,
                 {
                     "householdId": household_id,

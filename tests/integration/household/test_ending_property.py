@@ -23,6 +23,7 @@ from graph_service.services import (
 )
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_household
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import (
     address,
     graph_snapshot,
@@ -43,7 +44,8 @@ async def _setup(ctx: UseCaseContext) -> dict[str, Ender]:
     kid = await make_person(ctx, "Kid")
     mom = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1))
     school = await make_school(ctx)
-    home = await households.create_household(
+    home = await submit(
+        households.create_household,
         ctx,
         {
             "name": "Enders",
@@ -55,28 +57,40 @@ async def _setup(ctx: UseCaseContext) -> dict[str, Ender]:
     )
     view = await get_household(ctx, home.id, as_of=START)
     address_id, phone_id = view.locations[0].address.id, view.phones[0].phone.id
-    enrolment = await enrollments.enrol_person(
-        ctx, {"personId": kid.id, "schoolId": school, "grade": "01", "startDate": START}
+    enrolment = await submit(
+        enrollments.enrol_person,
+        ctx,
+        {"personId": kid.id, "schoolId": school, "grade": "01", "startDate": START},
     )
-    pair = await relationships.set_relationship(
-        ctx, {"personId": mom.id, "relatedPersonId": kid.id, "type": "Mother", "startDate": START}
+    pair = await submit(
+        relationships.set_relationship,
+        ctx,
+        {"personId": mom.id, "relatedPersonId": kid.id, "type": "Mother", "startDate": START},
     )
     household = {"householdId": home.id}
     return {
-        "membership": lambda day, v: memberships.end_membership(
-            ctx, {**household, "personId": kid.id, "endDate": day, "expectedVersion": v}
+        "membership": lambda day, v: submit(
+            memberships.end_membership,
+            ctx,
+            {**household, "personId": kid.id, "endDate": day, "expectedVersion": v},
         ),
-        "address": lambda day, v: addresses.end_address(
-            ctx, {**household, "addressId": address_id, "endDate": day, "expectedVersion": v}
+        "address": lambda day, v: submit(
+            addresses.end_address,
+            ctx,
+            {**household, "addressId": address_id, "endDate": day, "expectedVersion": v},
         ),
-        "phone": lambda day, v: phones.end_phone(
-            ctx, {"ownerId": home.id, "phoneId": phone_id, "endDate": day, "expectedVersion": v}
+        "phone": lambda day, v: submit(
+            phones.end_phone,
+            ctx,
+            {"ownerId": home.id, "phoneId": phone_id, "endDate": day, "expectedVersion": v},
         ),
-        "enrolment": lambda day, v: enrollments.end_enrolment(
-            ctx, {"enrolmentId": enrolment.id, "endDate": day}
+        "enrolment": lambda day, v: submit(
+            enrollments.end_enrolment, ctx, {"enrolmentId": enrolment.id, "endDate": day}
         ),
-        "relationship": lambda day, v: relationships.end_relationship(
-            ctx, {"relationshipId": pair.id, "endDate": day, "expectedVersion": v}
+        "relationship": lambda day, v: submit(
+            relationships.end_relationship,
+            ctx,
+            {"relationshipId": pair.id, "endDate": day, "expectedVersion": v},
         ),
     }
 

@@ -10,6 +10,7 @@ from graph_service.errors import BadInput, NotFound, StaleVersion
 from graph_service.services import households, memberships, relationships
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_household, get_household_history
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import (
     address,
     graph_snapshot,
@@ -76,7 +77,8 @@ async def test_create_household_with_unknown_member_leaves_no_household(
     before = await graph_snapshot(ctx)
 
     with pytest.raises(NotFound, match="Person"):
-        await households.create_household(
+        await submit(
+            households.create_household,
             ctx,
             {
                 "name": "Ghosts",
@@ -98,7 +100,8 @@ async def test_blank_household_name_is_bad_input(ctx: UseCaseContext) -> None:
 async def test_edit_household_renames_and_bumps_version(ctx: UseCaseContext) -> None:
     household = await make_household(ctx)
 
-    edited = await households.edit_household(
+    edited = await submit(
+        households.edit_household,
         ctx,
         {
             "householdId": household.id,
@@ -116,19 +119,21 @@ async def test_edit_household_renames_and_bumps_version(ctx: UseCaseContext) -> 
 async def test_edit_household_with_stale_version_is_a_conflict(ctx: UseCaseContext) -> None:
     household = await make_household(ctx)
     change = {"householdId": household.id, "expectedVersion": 1, "name": "Renamed"}
-    await households.edit_household(ctx, change)
+    await submit(households.edit_household, ctx, change)
     before = await graph_snapshot(ctx)
 
     with pytest.raises(StaleVersion):
-        await households.edit_household(ctx, {**change, "name": "Again"})
+        await submit(households.edit_household, ctx, {**change, "name": "Again"})
 
     assert await graph_snapshot(ctx) == before
 
 
 async def test_edit_missing_household_is_not_found(ctx: UseCaseContext) -> None:
     with pytest.raises(NotFound):
-        await households.edit_household(
-            ctx, {"householdId": "nope", "expectedVersion": 1, "name": "X"}
+        await submit(
+            households.edit_household,
+            ctx,
+            {"householdId": "nope", "expectedVersion": 1, "name": "X"},
         )
 
 
@@ -138,7 +143,8 @@ async def test_household_history_lists_every_membership_location_and_relationshi
     mom = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1))
     kid = await make_person(ctx, "Kid")
     household = await make_household(ctx, members=[mom, kid], address={"address": address()})
-    await relationships.set_relationship(
+    await submit(
+        relationships.set_relationship,
         ctx,
         {
             "personId": mom.id,
@@ -147,7 +153,8 @@ async def test_household_history_lists_every_membership_location_and_relationshi
             "startDate": date(2015, 3, 4),
         },
     )
-    await memberships.end_membership(
+    await submit(
+        memberships.end_membership,
         ctx,
         {
             "householdId": household.id,
@@ -175,12 +182,14 @@ async def test_household_read_shows_relationships_between_members_on_the_day(
     mom = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1))
     kid = await make_person(ctx, "Kid")
     household = await make_household(ctx, members=[mom, kid])
-    await relationships.set_relationship(
+    await submit(
+        relationships.set_relationship,
         ctx,
         {"personId": mom.id, "relatedPersonId": kid.id, "type": "Mother", "guardian": True,
          "startDate": date(2026, 1, 1)},
     )  # fmt: skip
-    await memberships.end_membership(
+    await submit(
+        memberships.end_membership,
         ctx,
         {"householdId": household.id, "expectedVersion": 1, "personId": mom.id,
          "endDate": date(2026, 6, 30)},

@@ -10,6 +10,7 @@ from graph_service.errors import BadInput
 from graph_service.services import households, memberships
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_household, get_person
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import (
     address,
     graph_snapshot,
@@ -25,7 +26,8 @@ async def test_second_current_primary_membership_is_refused(ctx: UseCaseContext)
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput, match="primary household"):
-        await memberships.add_member(
+        await submit(
+            memberships.add_member,
             ctx,
             {
                 "householdId": second.id,
@@ -43,7 +45,8 @@ async def test_secondary_membership_beside_the_primary_is_allowed(ctx: UseCaseCo
     await make_household(ctx, "First", members=[ann])
     second = await make_household(ctx, "Second")
 
-    await memberships.add_member(
+    await submit(
+        memberships.add_member,
         ctx,
         {
             "householdId": second.id,
@@ -68,7 +71,8 @@ async def test_moving_a_person_ends_the_old_primary_membership_the_day_before(
     first = await make_household(ctx, "First", members=[ann])
     second = await make_household(ctx, "Second")
 
-    await memberships.move_person(
+    await submit(
+        memberships.move_person,
         ctx,
         {
             "householdId": second.id,
@@ -89,7 +93,8 @@ async def test_end_membership_keeps_the_record(ctx: UseCaseContext) -> None:
     ann = await make_person(ctx)
     household = await make_household(ctx, members=[ann])
 
-    await memberships.end_membership(
+    await submit(
+        memberships.end_membership,
         ctx,
         {
             "householdId": household.id,
@@ -108,11 +113,13 @@ async def test_ending_an_ended_membership_is_refused(ctx: UseCaseContext) -> Non
     ann = await make_person(ctx)
     household = await make_household(ctx, members=[ann])
     end = {"householdId": household.id, "personId": ann.id, "endDate": date(2026, 6, 30)}
-    await memberships.end_membership(ctx, {**end, "expectedVersion": 1})
+    await submit(memberships.end_membership, ctx, {**end, "expectedVersion": 1})
 
     with pytest.raises(BadInput, match="already ended"):
-        await memberships.end_membership(
-            ctx, {**end, "expectedVersion": 2, "endDate": date(2026, 7, 31)}
+        await submit(
+            memberships.end_membership,
+            ctx,
+            {**end, "expectedVersion": 2, "endDate": date(2026, 7, 31)},
         )
 
 
@@ -120,7 +127,8 @@ async def test_membership_ending_before_it_starts_is_bad_input(ctx: UseCaseConte
     ann = await make_person(ctx)
     household = await make_household(ctx)
     with pytest.raises(BadInput) as refused:
-        await memberships.add_member(
+        await submit(
+            memberships.add_member,
             ctx,
             {
                 "householdId": household.id,
@@ -139,7 +147,8 @@ async def test_split_household_moves_some_members_to_a_new_household(
     people = [await make_person(ctx, name) for name in ("Mom", "Dad", "Kid")]
     old = await make_household(ctx, "Lee", members=people, address={"address": address()})
 
-    new = await households.split_household(
+    new = await submit(
+        households.split_household,
         ctx,
         {
             "householdId": old.id,
@@ -166,7 +175,8 @@ async def test_split_with_a_non_member_is_refused(ctx: UseCaseContext) -> None:
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput) as refused:
-        await households.split_household(
+        await submit(
+            households.split_household,
             ctx,
             {
                 "householdId": household.id,

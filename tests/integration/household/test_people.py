@@ -10,13 +10,16 @@ from graph_service.errors import BadInput, Conflict, StaleVersion
 from graph_service.services import people
 from graph_service.services.context import UseCaseContext
 from graph_service.services.people import PossibleDuplicates
+from graph_service.testing.use_cases import submit
 from tests.compiled_reads import give_active_grant
 from tests.integration.household.conftest import graph_snapshot, make_person
 
 
 async def test_create_person_stores_trimmed_names(ctx: UseCaseContext) -> None:
-    person = await people.create_person(
-        ctx, {"firstName": "  Zoë ", "lastName": "O'Neil", "birthDate": date(2014, 5, 6)}
+    person = await submit(
+        people.create_person,
+        ctx,
+        {"firstName": "  Zoë ", "lastName": "O'Neil", "birthDate": date(2014, 5, 6)},
     )
     assert (person.first_name, person.last_name, person.version) == ("Zoë", "O'Neil", 1)
 
@@ -32,11 +35,11 @@ async def test_same_normalized_name_and_birth_date_is_refused_unless_confirmed(
     again = {"firstName": "zoe", "lastName": "ONeil", "birthDate": date(2015, 3, 4)}
 
     with pytest.raises(PossibleDuplicates) as refused:
-        await people.create_person(ctx, again)
+        await submit(people.create_person, ctx, again)
     assert [c.person.id for c in refused.value.candidates] == [first.id]
     assert await graph_snapshot(ctx) == before
 
-    confirmed = await people.create_person(ctx, {**again, "confirmNotDuplicate": True})
+    confirmed = await submit(people.create_person, ctx, {**again, "confirmNotDuplicate": True})
     assert confirmed.id != first.id
 
 
@@ -45,16 +48,18 @@ async def test_an_actor_without_a_grant_is_not_told_who_matched(ctx: UseCaseCont
     again = {"firstName": "zoe", "lastName": "ONeil", "birthDate": date(2015, 3, 4)}
 
     with pytest.raises(PossibleDuplicates) as by_name:
-        await people.create_person(ctx, again)
+        await submit(people.create_person, ctx, again)
     with pytest.raises(PossibleDuplicates) as by_number:
-        await people.create_person(ctx, {**again, "firstName": "Al", "studentNumber": "S-7"})
+        await submit(
+            people.create_person, ctx, {**again, "firstName": "Al", "studentNumber": "S-7"}
+        )
 
     for refused in (by_name.value, by_number.value):
         assert refused.candidates == []
         assert first.id not in refused.message
         assert "a record you cannot see" in refused.message
     # Confirmed: a name and birth date may be someone else; the steward's view pairs them.
-    assert await people.create_person(ctx, {**again, "confirmNotDuplicate": True})
+    assert await submit(people.create_person, ctx, {**again, "confirmNotDuplicate": True})
 
 
 async def test_same_student_number_is_refused_even_when_confirmed(ctx: UseCaseContext) -> None:
@@ -70,7 +75,8 @@ async def test_edit_to_a_taken_state_id_is_a_conflict(ctx: UseCaseContext) -> No
     before = await graph_snapshot(ctx)
 
     with pytest.raises(Conflict, match="state id"):
-        await people.edit_person(
+        await submit(
+            people.edit_person,
             ctx,
             {
                 "personId": bob.id,
@@ -86,7 +92,8 @@ async def test_edit_to_a_taken_state_id_is_a_conflict(ctx: UseCaseContext) -> No
 async def test_edit_person_replaces_fields_and_bumps_version(ctx: UseCaseContext) -> None:
     ann = await make_person(ctx)
 
-    edited = await people.edit_person(
+    edited = await submit(
+        people.edit_person,
         ctx,
         {
             "personId": ann.id,
@@ -105,8 +112,10 @@ async def test_edit_person_replaces_fields_and_bumps_version(ctx: UseCaseContext
 async def test_edit_person_with_stale_version_is_refused(ctx: UseCaseContext) -> None:
     ann = await make_person(ctx)
     with pytest.raises(StaleVersion):
-        await people.edit_person(
-            ctx, {"personId": ann.id, "expectedVersion": 3, "firstName": "A", "lastName": "L"}
+        await submit(
+            people.edit_person,
+            ctx,
+            {"personId": ann.id, "expectedVersion": 3, "firstName": "A", "lastName": "L"},
         )
 
 

@@ -12,6 +12,7 @@ from graph_service.errors import BadInput, StaleVersion
 from graph_service.services import enrollments, person_merges, phones, relationships
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_household, get_person
+from graph_service.testing.use_cases import submit
 from tests.compiled_reads import district_reader, search
 from tests.integration.household.conftest import (
     graph_snapshot,
@@ -38,19 +39,25 @@ async def test_merge_moves_memberships_relationships_phones_and_enrolments(
     dupe = await make_person(ctx, "Anne", studentNumber="S-1")
     mom = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1))
     household = await make_household(ctx, members=[dupe, mom])
-    await relationships.set_relationship(
+    await submit(
+        relationships.set_relationship,
         ctx,
         {"personId": mom.id, "relatedPersonId": dupe.id, "type": "Mother", "guardian": True,
          "startDate": date(2026, 1, 1)},
     )  # fmt: skip
-    await phones.add_phone(ctx, {"ownerId": dupe.id, "expectedVersion": 1, "number": "6125550142"})
+    await submit(
+        phones.add_phone, ctx, {"ownerId": dupe.id, "expectedVersion": 1, "number": "6125550142"}
+    )
     school = await make_school(ctx)
-    await enrollments.enrol_person(
+    await submit(
+        enrollments.enrol_person,
         ctx,
         {"personId": dupe.id, "schoolId": school, "grade": "03", "startDate": date(2026, 8, 25)},
     )
 
-    report = await person_merges.merge_persons(ctx, merge(keep, dupe, mergedExpectedVersion=2))
+    report = await submit(
+        person_merges.merge_persons, ctx, merge(keep, dupe, mergedExpectedVersion=2)
+    )
 
     assert report.conflicts == []
     assert report.moved == {
@@ -81,7 +88,7 @@ async def test_merge_reports_what_clashes_and_leaves_it_on_the_alias(ctx: UseCas
     await make_household(ctx, "Keep's", members=[keep])
     await make_household(ctx, "Dupe's", members=[dupe])
 
-    report = await person_merges.merge_persons(ctx, merge(keep, dupe))
+    report = await submit(person_merges.merge_persons, ctx, merge(keep, dupe))
 
     assert report.moved["memberships"] == 0
     assert len(report.conflicts) == 1
@@ -92,12 +99,12 @@ async def test_undo_merge_restores_both_records(ctx: UseCaseContext) -> None:
     keep = await make_person(ctx, "Ann")
     dupe = await make_person(ctx, "Anne", studentNumber="S-1")
     household = await make_household(ctx, members=[dupe])
-    report = await person_merges.merge_persons(ctx, merge(keep, dupe))
+    report = await submit(person_merges.merge_persons, ctx, merge(keep, dupe))
 
     found = await person_merges.person_merges_of(ctx, dupe.id)
     assert [m.id for m in found] == [report.merge.id]
 
-    undone = await person_merges.undo_person_merge(ctx, {"mergeId": found[0].id})
+    undone = await submit(person_merges.undo_person_merge, ctx, {"mergeId": found[0].id})
 
     assert undone.undone_by == "staff-1"
     back = await get_person(ctx, dupe.id)
@@ -107,13 +114,13 @@ async def test_undo_merge_restores_both_records(ctx: UseCaseContext) -> None:
     assert (await get_person(ctx, keep.id)).memberships == []
     assert (await get_person(ctx, keep.id)).person.student_number is None
     with pytest.raises(BadInput, match="already undone"):
-        await person_merges.undo_person_merge(ctx, {"mergeId": report.merge.id})
+        await submit(person_merges.undo_person_merge, ctx, {"mergeId": report.merge.id})
 
 
 async def test_merging_a_record_into_itself_is_refused(ctx: UseCaseContext) -> None:
     ann = await make_person(ctx)
     with pytest.raises(BadInput, match="itself"):
-        await person_merges.merge_persons(ctx, merge(ann, ann))
+        await submit(person_merges.merge_persons, ctx, merge(ann, ann))
 
 
 async def test_merge_with_stale_version_changes_nothing(ctx: UseCaseContext) -> None:
@@ -122,7 +129,7 @@ async def test_merge_with_stale_version_changes_nothing(ctx: UseCaseContext) -> 
     before = await graph_snapshot(ctx)
 
     with pytest.raises(StaleVersion):
-        await person_merges.merge_persons(ctx, merge(keep, dupe, mergedExpectedVersion=5))
+        await submit(person_merges.merge_persons, ctx, merge(keep, dupe, mergedExpectedVersion=5))
 
     assert await graph_snapshot(ctx) == before
 
@@ -133,9 +140,9 @@ async def test_merged_record_cannot_be_merged_again_or_joined(ctx: UseCaseContex
         await make_person(ctx, "Anne"),
         await make_person(ctx, "Third"),
     )
-    await person_merges.merge_persons(ctx, merge(keep, dupe))
+    await submit(person_merges.merge_persons, ctx, merge(keep, dupe))
 
     with pytest.raises(BadInput, match="already merged"):
-        await person_merges.merge_persons(ctx, merge(third, dupe, mergedExpectedVersion=2))
+        await submit(person_merges.merge_persons, ctx, merge(third, dupe, mergedExpectedVersion=2))
     with pytest.raises(BadInput, match="merged into"):
         await make_household(ctx, members=[dupe])

@@ -10,14 +10,17 @@ from graph_service.errors import BadInput, NotFound
 from graph_service.services import phones
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_household, get_person
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import graph_snapshot, make_household, make_person
 
 
 async def test_added_phones_get_the_next_priority(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, phone={"number": "612-555-0100"})
 
-    await phones.add_phone(
-        ctx, {"ownerId": household.id, "expectedVersion": 1, "number": "+1 612 555 0101"}
+    await submit(
+        phones.add_phone,
+        ctx,
+        {"ownerId": household.id, "expectedVersion": 1, "number": "+1 612 555 0101"},
     )
 
     view = await get_household(ctx, household.id)
@@ -29,13 +32,17 @@ async def test_added_phones_get_the_next_priority(ctx: UseCaseContext) -> None:
 
 async def test_reprioritize_phones_reorders_them(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, phone={"number": "612-555-0100"})
-    second = await phones.add_phone(
-        ctx, {"ownerId": household.id, "expectedVersion": 1, "number": "612-555-0101"}
+    second = await submit(
+        phones.add_phone,
+        ctx,
+        {"ownerId": household.id, "expectedVersion": 1, "number": "612-555-0101"},
     )
     first = (await get_household(ctx, household.id)).phones[0].phone.id
 
-    await phones.reprioritize_phones(
-        ctx, {"ownerId": household.id, "expectedVersion": 2, "phoneIds": [second, first]}
+    await submit(
+        phones.reprioritize_phones,
+        ctx,
+        {"ownerId": household.id, "expectedVersion": 2, "phoneIds": [second, first]},
     )
 
     view = await get_household(ctx, household.id)
@@ -45,15 +52,19 @@ async def test_reprioritize_phones_reorders_them(ctx: UseCaseContext) -> None:
 
 async def test_reprioritize_must_name_every_current_phone(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, phone={"number": "612-555-0100"})
-    await phones.add_phone(
-        ctx, {"ownerId": household.id, "expectedVersion": 1, "number": "612-555-0101"}
+    await submit(
+        phones.add_phone,
+        ctx,
+        {"ownerId": household.id, "expectedVersion": 1, "number": "612-555-0101"},
     )
     first = (await get_household(ctx, household.id)).phones[0].phone.id
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput) as refused:
-        await phones.reprioritize_phones(
-            ctx, {"ownerId": household.id, "expectedVersion": 2, "phoneIds": [first]}
+        await submit(
+            phones.reprioritize_phones,
+            ctx,
+            {"ownerId": household.id, "expectedVersion": 2, "phoneIds": [first]},
         )
 
     assert refused.value.field == "phoneIds"
@@ -64,7 +75,8 @@ async def test_duplicate_phone_priority_is_refused(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, phone={"number": "612-555-0100"})
 
     with pytest.raises(BadInput) as refused:
-        await phones.add_phone(
+        await submit(
+            phones.add_phone,
             ctx,
             {
                 "ownerId": household.id,
@@ -80,7 +92,8 @@ async def test_person_phone_is_shared_with_household_number(ctx: UseCaseContext)
     person = await make_person(ctx)
     household = await make_household(ctx, phone={"number": "612-555-0100"})
 
-    phone_id = await phones.add_phone(
+    phone_id = await submit(
+        phones.add_phone,
         ctx,
         {"ownerId": person.id, "expectedVersion": 1, "number": "6125550100", "type": "mobile"},
     )
@@ -94,7 +107,8 @@ async def test_end_phone_drops_it_from_later_reads(ctx: UseCaseContext) -> None:
     household = await make_household(ctx, phone={"number": "612-555-0100"})
     phone_id = (await get_household(ctx, household.id)).phones[0].phone.id
 
-    await phones.end_phone(
+    await submit(
+        phones.end_phone,
         ctx,
         {
             "ownerId": household.id,
@@ -111,14 +125,18 @@ async def test_end_phone_drops_it_from_later_reads(ctx: UseCaseContext) -> None:
 async def test_invalid_phone_number_is_bad_input(ctx: UseCaseContext) -> None:
     household = await make_household(ctx)
     with pytest.raises(BadInput) as refused:
-        await phones.add_phone(
-            ctx, {"ownerId": household.id, "expectedVersion": 1, "number": "555-01"}
+        await submit(
+            phones.add_phone,
+            ctx,
+            {"ownerId": household.id, "expectedVersion": 1, "number": "555-01"},
         )
     assert refused.value.field == "number"
 
 
 async def test_phone_for_unknown_owner_is_not_found(ctx: UseCaseContext) -> None:
     with pytest.raises(NotFound):
-        await phones.add_phone(
-            ctx, {"ownerId": "nobody", "expectedVersion": 1, "number": "612-555-0100"}
+        await submit(
+            phones.add_phone,
+            ctx,
+            {"ownerId": "nobody", "expectedVersion": 1, "number": "612-555-0100"},
         )

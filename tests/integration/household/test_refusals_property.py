@@ -25,6 +25,7 @@ from graph_service.services import (
     relationships,
 )
 from graph_service.services.context import UseCaseContext
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import TODAY, graph_snapshot, make_person
 
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzÉéö' -", min_size=1, max_size=20).filter(
@@ -174,26 +175,33 @@ async def _relationship_case(ctx: UseCaseContext, case: Case) -> Callable[[], Aw
     values = {**case.values, "personId": adult.id, "relatedPersonId": kid.id}
     if case.corruption == "taken priority":
         other = await make_person(ctx, "Other", uuid.uuid4().hex[:8])
-        await relationships.set_relationship(
+        await submit(
+            relationships.set_relationship,
             ctx,
             {"personId": other.id, "relatedPersonId": kid.id, "type": "Other",
              "startDate": date(2026, 1, 1), "emergencyPriority": 1},
         )  # fmt: skip
     if case.corruption == "already related":
-        await relationships.set_relationship(
-            ctx, {**values, "type": "Sibling", "emergencyPriority": None}
+        await submit(
+            relationships.set_relationship,
+            ctx,
+            {**values, "type": "Sibling", "emergencyPriority": None},
         )
     if case.corruption:
         RELATIONSHIP_CORRUPTIONS[case.corruption](values)
-    return lambda: relationships.set_relationship(ctx, values)
+    return lambda: submit(relationships.set_relationship, ctx, values)
 
 
 async def _membership_case(ctx: UseCaseContext, case: Case) -> Callable[[], Awaitable[Any]]:
     person = await make_person(ctx, "Member", uuid.uuid4().hex[:8])
-    home = await households.create_household(
-        ctx, {"name": "Home", "startDate": date(2020, 1, 1), "members": [{"personId": person.id}]}
+    home = await submit(
+        households.create_household,
+        ctx,
+        {"name": "Home", "startDate": date(2020, 1, 1), "members": [{"personId": person.id}]},
     )
-    other = await households.create_household(ctx, {"name": "Other", "startDate": date(2020, 1, 1)})
+    other = await submit(
+        households.create_household, ctx, {"name": "Other", "startDate": date(2020, 1, 1)}
+    )
     assert home.id != other.id
     values = {**case.values, "householdId": other.id, "expectedVersion": 1, "personId": person.id}
     if case.corruption == "ends before it starts":
@@ -202,12 +210,13 @@ async def _membership_case(ctx: UseCaseContext, case: Case) -> Callable[[], Awai
         values["secondary"] = False
     elif case.corruption is None:
         values["secondary"] = True  # beside the primary at home, always allowed
-    return lambda: memberships.add_member(ctx, values)
+    return lambda: submit(memberships.add_member, ctx, values)
 
 
 async def _household_case(ctx: UseCaseContext, case: Case) -> Callable[[], Awaitable[Any]]:
     """A household at HOME since 2020 with HOME_PHONE, then a move or a new phone."""
-    home = await households.create_household(
+    home = await submit(
+        households.create_household,
         ctx,
         {
             "name": "Movers",
@@ -219,15 +228,15 @@ async def _household_case(ctx: UseCaseContext, case: Case) -> Callable[[], Await
     ids = {"householdId": home.id} if case.kind == "move" else {"ownerId": home.id}
     values = {**case.values, **ids, "expectedVersion": 1}
     if case.kind == "move":
-        return lambda: addresses.move_household(ctx, values)
-    return lambda: phones.add_phone(ctx, values)
+        return lambda: submit(addresses.move_household, ctx, values)
+    return lambda: submit(phones.add_phone, ctx, values)
 
 
 async def _attempt(ctx: UseCaseContext, case: Case) -> Callable[[], Awaitable[Any]]:
     if case.kind == "person":
-        return lambda: people.create_person(ctx, case.values)
+        return lambda: submit(people.create_person, ctx, case.values)
     if case.kind == "household":
-        return lambda: households.create_household(ctx, case.values)
+        return lambda: submit(households.create_household, ctx, case.values)
     if case.kind == "relationship":
         return await _relationship_case(ctx, case)
     if case.kind in {"move", "phone"}:

@@ -12,6 +12,7 @@ from graph_service.errors import BadInput, NotFound
 from graph_service.services import memberships, relationships
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_person
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import graph_snapshot, make_household, make_person
 
 
@@ -28,7 +29,7 @@ def related(person: Person, other: Person, type_: str, **extra: Any) -> dict[str
 
 async def test_father_reads_as_child_from_the_other_side(ctx: UseCaseContext) -> None:
     dad, kid = await make_person(ctx, "Dad", birthDate=date(1980, 1, 1)), await make_person(ctx)
-    await relationships.set_relationship(ctx, related(dad, kid, "Father", guardian=True))
+    await submit(relationships.set_relationship, ctx, related(dad, kid, "Father", guardian=True))
 
     kid_view = await get_person(ctx, kid.id)
     dad_view = await get_person(ctx, dad.id)
@@ -48,9 +49,10 @@ async def test_relationship_is_household_while_they_share_a_household(
 ) -> None:
     mom, kid = await make_person(ctx, "Mom", birthDate=date(1980, 1, 1)), await make_person(ctx)
     household = await make_household(ctx, members=[mom, kid])
-    await relationships.set_relationship(ctx, related(mom, kid, "Mother"))
+    await submit(relationships.set_relationship, ctx, related(mom, kid, "Mother"))
 
-    await memberships.end_membership(
+    await submit(
+        memberships.end_membership,
         ctx,
         {
             "householdId": household.id,
@@ -71,24 +73,26 @@ async def test_relationship_is_household_while_they_share_a_household(
 async def test_relationship_with_oneself_is_refused(ctx: UseCaseContext) -> None:
     ann = await make_person(ctx)
     with pytest.raises(BadInput, match="themself"):
-        await relationships.set_relationship(ctx, related(ann, ann, "Sibling"))
+        await submit(relationships.set_relationship, ctx, related(ann, ann, "Sibling"))
 
 
 async def test_unknown_type_is_refused(ctx: UseCaseContext) -> None:
     ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
     with pytest.raises(BadInput) as refused:
-        await relationships.set_relationship(ctx, related(ann, bob, "Nemesis"))
+        await submit(relationships.set_relationship, ctx, related(ann, bob, "Nemesis"))
     assert refused.value.field == "type"
 
 
 async def test_overlapping_duplicate_relationship_is_refused(ctx: UseCaseContext) -> None:
     ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
-    await relationships.set_relationship(ctx, related(ann, bob, "Sibling"))
+    await submit(relationships.set_relationship, ctx, related(ann, bob, "Sibling"))
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput, match="already related"):
-        await relationships.set_relationship(
-            ctx, related(bob, ann, "Sibling", startDate=date(2026, 3, 1))
+        await submit(
+            relationships.set_relationship,
+            ctx,
+            related(bob, ann, "Sibling", startDate=date(2026, 3, 1)),
         )
 
     assert await graph_snapshot(ctx) == before
@@ -96,13 +100,15 @@ async def test_overlapping_duplicate_relationship_is_refused(ctx: UseCaseContext
 
 async def test_relationship_after_an_ended_one_may_start(ctx: UseCaseContext) -> None:
     ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
-    first = await relationships.set_relationship(ctx, related(ann, bob, "Partner"))
-    await relationships.end_relationship(
-        ctx, {"relationshipId": first.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)}
+    first = await submit(relationships.set_relationship, ctx, related(ann, bob, "Partner"))
+    await submit(
+        relationships.end_relationship,
+        ctx,
+        {"relationshipId": first.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)},
     )
 
-    second = await relationships.set_relationship(
-        ctx, related(ann, bob, "Spouse", startDate=date(2026, 4, 1))
+    second = await submit(
+        relationships.set_relationship, ctx, related(ann, bob, "Spouse", startDate=date(2026, 4, 1))
     )
 
     assert second.id != first.id
@@ -113,10 +119,14 @@ async def test_relationship_after_an_ended_one_may_start(ctx: UseCaseContext) ->
 
 async def test_updating_from_the_other_side_edits_the_same_pair(ctx: UseCaseContext) -> None:
     dad, kid = await make_person(ctx, "Dad", birthDate=date(1980, 1, 1)), await make_person(ctx)
-    stored = await relationships.set_relationship(ctx, related(dad, kid, "Parent", guardian=True))
+    stored = await submit(
+        relationships.set_relationship, ctx, related(dad, kid, "Parent", guardian=True)
+    )
 
-    updated = await relationships.set_relationship(
-        ctx, related(kid, dad, "Child", expectedVersion=1, comments="court order on file")
+    updated = await submit(
+        relationships.set_relationship,
+        ctx,
+        related(kid, dad, "Child", expectedVersion=1, comments="court order on file"),
     )
 
     assert updated.id == stored.id
@@ -127,10 +137,10 @@ async def test_updating_from_the_other_side_edits_the_same_pair(ctx: UseCaseCont
 
 async def test_reverse_side_type_change_becomes_the_reciprocal(ctx: UseCaseContext) -> None:
     gran, kid = await make_person(ctx, "Gran", birthDate=date(1950, 1, 1)), await make_person(ctx)
-    await relationships.set_relationship(ctx, related(gran, kid, "Other Relative"))
+    await submit(relationships.set_relationship, ctx, related(gran, kid, "Other Relative"))
 
-    updated = await relationships.set_relationship(
-        ctx, related(kid, gran, "Grandchild", expectedVersion=1)
+    updated = await submit(
+        relationships.set_relationship, ctx, related(kid, gran, "Grandchild", expectedVersion=1)
     )
 
     assert (updated.from_person_id, updated.type) == (gran.id, "Grandparent")
@@ -139,7 +149,9 @@ async def test_reverse_side_type_change_becomes_the_reciprocal(ctx: UseCaseConte
 async def test_update_without_a_current_pair_is_not_found(ctx: UseCaseContext) -> None:
     ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
     with pytest.raises(NotFound):
-        await relationships.set_relationship(ctx, related(ann, bob, "Friend", expectedVersion=1))
+        await submit(
+            relationships.set_relationship, ctx, related(ann, bob, "Friend", expectedVersion=1)
+        )
 
 
 async def test_emergency_contacts_come_in_priority_order_and_can_be_reordered(
@@ -148,16 +160,19 @@ async def test_emergency_contacts_come_in_priority_order_and_can_be_reordered(
     kid = await make_person(ctx, "Kid")
     aunt = await make_person(ctx, "Aunt", birthDate=date(1970, 1, 1))
     neighbor = await make_person(ctx, "Neighbor", birthDate=date(1960, 1, 1))
-    await relationships.set_relationship(ctx, related(aunt, kid, "Aunt/Uncle", emergencyPriority=1))
-    await relationships.set_relationship(
-        ctx, related(neighbor, kid, "Neighbor", emergencyPriority=2)
+    await submit(
+        relationships.set_relationship, ctx, related(aunt, kid, "Aunt/Uncle", emergencyPriority=1)
+    )
+    await submit(
+        relationships.set_relationship, ctx, related(neighbor, kid, "Neighbor", emergencyPriority=2)
     )
     assert [c.other.id for c in (await get_person(ctx, kid.id)).emergency_contacts] == [
         aunt.id,
         neighbor.id,
     ]
 
-    await relationships.reorder_emergency_contacts(
+    await submit(
+        relationships.reorder_emergency_contacts,
         ctx,
         {"personId": kid.id, "expectedVersion": 1, "contactPersonIds": [neighbor.id, aunt.id]},
     )
@@ -173,12 +188,16 @@ async def test_duplicate_emergency_priority_is_refused(ctx: UseCaseContext) -> N
     kid = await make_person(ctx, "Kid")
     aunt = await make_person(ctx, "Aunt", birthDate=date(1970, 1, 1))
     neighbor = await make_person(ctx, "Neighbor", birthDate=date(1960, 1, 1))
-    await relationships.set_relationship(ctx, related(aunt, kid, "Aunt/Uncle", emergencyPriority=1))
+    await submit(
+        relationships.set_relationship, ctx, related(aunt, kid, "Aunt/Uncle", emergencyPriority=1)
+    )
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput) as refused:
-        await relationships.set_relationship(
-            ctx, related(neighbor, kid, "Neighbor", emergencyPriority=1)
+        await submit(
+            relationships.set_relationship,
+            ctx,
+            related(neighbor, kid, "Neighbor", emergencyPriority=1),
         )
 
     assert refused.value.field == "emergencyPriority"
@@ -187,28 +206,36 @@ async def test_duplicate_emergency_priority_is_refused(ctx: UseCaseContext) -> N
 
 async def test_ended_relationship_cannot_be_ended_later(ctx: UseCaseContext) -> None:
     ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
-    pair = await relationships.set_relationship(ctx, related(ann, bob, "Friend"))
-    await relationships.end_relationship(
-        ctx, {"relationshipId": pair.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)}
+    pair = await submit(relationships.set_relationship, ctx, related(ann, bob, "Friend"))
+    await submit(
+        relationships.end_relationship,
+        ctx,
+        {"relationshipId": pair.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)},
     )
 
     with pytest.raises(BadInput, match="already ended"):
-        await relationships.end_relationship(
-            ctx, {"relationshipId": pair.id, "expectedVersion": 2, "endDate": date(2026, 4, 30)}
+        await submit(
+            relationships.end_relationship,
+            ctx,
+            {"relationshipId": pair.id, "expectedVersion": 2, "endDate": date(2026, 4, 30)},
         )
 
 
 async def test_an_ended_relationship_cannot_be_edited(ctx: UseCaseContext) -> None:
     ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
-    pair = await relationships.set_relationship(ctx, related(ann, bob, "Friend"))
-    await relationships.end_relationship(
-        ctx, {"relationshipId": pair.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)}
+    pair = await submit(relationships.set_relationship, ctx, related(ann, bob, "Friend"))
+    await submit(
+        relationships.end_relationship,
+        ctx,
+        {"relationshipId": pair.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)},
     )
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput, match="ended"):
-        await relationships.set_relationship(
-            ctx, related(ann, bob, "Friend", expectedVersion=2, comments="late edit")
+        await submit(
+            relationships.set_relationship,
+            ctx,
+            related(ann, bob, "Friend", expectedVersion=2, comments="late edit"),
         )
 
     assert await graph_snapshot(ctx) == before
@@ -218,17 +245,21 @@ async def test_moving_a_relationship_start_over_an_earlier_one_is_refused(
     ctx: UseCaseContext,
 ) -> None:
     ann, bob = await make_person(ctx, "Ann"), await make_person(ctx, "Bob")
-    old = await relationships.set_relationship(ctx, related(ann, bob, "Partner"))
-    await relationships.end_relationship(
-        ctx, {"relationshipId": old.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)}
+    old = await submit(relationships.set_relationship, ctx, related(ann, bob, "Partner"))
+    await submit(
+        relationships.end_relationship,
+        ctx,
+        {"relationshipId": old.id, "expectedVersion": 1, "endDate": date(2026, 3, 31)},
     )
-    await relationships.set_relationship(
-        ctx, related(ann, bob, "Spouse", startDate=date(2026, 4, 1))
+    await submit(
+        relationships.set_relationship, ctx, related(ann, bob, "Spouse", startDate=date(2026, 4, 1))
     )
 
     with pytest.raises(BadInput) as refused:
-        await relationships.set_relationship(
-            ctx, related(ann, bob, "Spouse", startDate=date(2026, 3, 1), expectedVersion=1)
+        await submit(
+            relationships.set_relationship,
+            ctx,
+            related(ann, bob, "Spouse", startDate=date(2026, 3, 1), expectedVersion=1),
         )
     assert refused.value.field == "startDate"
 
@@ -238,14 +269,18 @@ async def test_reorder_must_list_every_current_emergency_contact(ctx: UseCaseCon
     aunt = await make_person(ctx, "Aunt", birthDate=date(1970, 1, 1))
     uncle = await make_person(ctx, "Uncle", birthDate=date(1971, 1, 1))
     for n, contact in enumerate((aunt, uncle), start=1):
-        await relationships.set_relationship(
-            ctx, related(contact, kid, "Aunt/Uncle", emergencyPriority=n)
+        await submit(
+            relationships.set_relationship,
+            ctx,
+            related(contact, kid, "Aunt/Uncle", emergencyPriority=n),
         )
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput) as refused:
-        await relationships.reorder_emergency_contacts(
-            ctx, {"personId": kid.id, "expectedVersion": 1, "contactPersonIds": [uncle.id]}
+        await submit(
+            relationships.reorder_emergency_contacts,
+            ctx,
+            {"personId": kid.id, "expectedVersion": 1, "contactPersonIds": [uncle.id]},
         )
 
     assert refused.value.field == "contactPersonIds"
@@ -256,12 +291,14 @@ async def test_roles_cannot_be_set_from_the_side_that_does_not_play_them(
     ctx: UseCaseContext,
 ) -> None:
     dad, kid = await make_person(ctx, "Dad", birthDate=date(1980, 1, 1)), await make_person(ctx)
-    await relationships.set_relationship(ctx, related(dad, kid, "Father", guardian=True))
+    await submit(relationships.set_relationship, ctx, related(dad, kid, "Father", guardian=True))
     before = await graph_snapshot(ctx)
 
     with pytest.raises(BadInput) as refused:
-        await relationships.set_relationship(
-            ctx, related(kid, dad, "Child", expectedVersion=1, emergencyPriority=1)
+        await submit(
+            relationships.set_relationship,
+            ctx,
+            related(kid, dad, "Child", expectedVersion=1, emergencyPriority=1),
         )
 
     assert refused.value.field == "personId"

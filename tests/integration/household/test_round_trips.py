@@ -12,6 +12,7 @@ from neo4j import AsyncDriver
 
 from graph_service.services import household_reads, relationships
 from graph_service.services.context import UseCaseContext
+from graph_service.testing.use_cases import submit
 from tests.compiled_reads import DISTRICT_READER, district_reader, reader, search
 from tests.integration.household.conftest import address, make_household, make_person
 
@@ -38,7 +39,8 @@ async def _populated(ctx: UseCaseContext) -> tuple[str, str]:
         ctx, members=[mom, *kids], address={"address": address()}, phone={"number": "6125550142"}
     )
     for kid in kids:
-        await relationships.set_relationship(
+        await submit(
+            relationships.set_relationship,
             ctx,
             {"personId": mom.id, "relatedPersonId": kid.id, "type": "Mother",
              "guardian": True, "emergencyPriority": 1, "startDate": date(2026, 1, 1)},

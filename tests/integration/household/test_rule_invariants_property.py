@@ -15,6 +15,7 @@ from graph_service.errors import BadInput, NotFound
 from graph_service.services import households, memberships, relationships
 from graph_service.services.context import UseCaseContext
 from graph_service.services.household_reads import get_household, get_person
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import make_person
 
 PEOPLE, HOUSEHOLDS = 3, 2  # few, so random steps keep colliding
@@ -49,14 +50,17 @@ async def _apply(
         change = {"householdId": home, "expectedVersion": version, "personId": ids[op[1]]}
         if kind == "join":
             _, _, _, day, secondary, move = op
-            await memberships.add_member(
-                ctx, {**change, "startDate": day, "secondary": secondary, "endOtherPrimary": move}
+            await submit(
+                memberships.add_member,
+                ctx,
+                {**change, "startDate": day, "secondary": secondary, "endOtherPrimary": move},
             )
         else:
-            await memberships.end_membership(ctx, {**change, "endDate": op[3]})
+            await submit(memberships.end_membership, ctx, {**change, "endDate": op[3]})
     elif kind == "relate":
         _, a, b, type_, priority, day = op
-        await relationships.set_relationship(
+        await submit(
+            relationships.set_relationship,
             ctx,
             {"personId": ids[a], "relatedPersonId": ids[b], "type": type_,
              "emergencyPriority": priority, "startDate": day},
@@ -66,7 +70,8 @@ async def _apply(
         view = await get_person(ctx, ids[a])
         for related in view.household_relationships + view.non_household_relationships:
             if related.other.id == ids[b]:
-                await relationships.end_relationship(
+                await submit(
+                    relationships.end_relationship,
                     ctx,
                     {"relationshipId": related.relationship.id,
                      "expectedVersion": related.relationship.version, "endDate": day},
@@ -102,7 +107,9 @@ async def test_no_sequence_of_changes_breaks_the_census_rules(
     ids = [(await make_person(ctx, f"P{n}", f"Rules{id(steps)}")).id for n in range(PEOPLE)]
     homes = [
         (
-            await households.create_household(ctx, {"name": f"H{n}", "startDate": date(2026, 1, 1)})
+            await submit(
+                households.create_household, ctx, {"name": f"H{n}", "startDate": date(2026, 1, 1)}
+            )
         ).id
         for n in range(HOUSEHOLDS)
     ]

@@ -19,6 +19,7 @@ from graph_service.services.access_status import get_access_status
 from graph_service.services.context import UseCaseContext
 from graph_service.services.people import PossibleDuplicates
 from graph_service.settings import Settings
+from graph_service.testing.use_cases import submit
 from seeds.generator import generate_district
 from tests.compiled_reads import district_reader, search
 from tests.integration.seeding.conftest import ANCHOR, SMALL
@@ -122,8 +123,10 @@ async def test_the_duplicate_check_sees_generated_people(
     demo: DemoSummary, ctx: UseCaseContext
 ) -> None:
     with pytest.raises(PossibleDuplicates):
-        await people.create_person(
-            ctx, {"first_name": "ZOE", "last_name": "o'neil", "birth_date": _born(demo, 0)}
+        await submit(
+            people.create_person,
+            ctx,
+            {"first_name": "ZOE", "last_name": "o'neil", "birth_date": _born(demo, 0)},
         )
 
 

@@ -44,6 +44,7 @@ from graph_service.services import (
 )
 from graph_service.services.context import UseCaseContext
 from graph_service.settings import Settings
+from graph_service.testing.use_cases import submit
 from tests.integration.household.conftest import address, make_person, make_school
 
 TODAY = date(2026, 9, 1)
@@ -109,7 +110,7 @@ class Builder:
         if street is not None:
             number, _, rest = street.partition(" ")
             values["address"] = {"address": address(number, rest)}
-        household = await households.create_household(self.ctx, values)
+        household = await submit(households.create_household, self.ctx, values)
         self.district.households[name] = household.id
         return household.id
 
@@ -118,7 +119,8 @@ class Builder:
         return view.household.version
 
     async def member(self, household_id: str, person: Person, start: date, **extra: Any) -> str:
-        return await memberships.add_member(
+        return await submit(
+            memberships.add_member,
             self.ctx,
             {"householdId": household_id, "expectedVersion": await self.version(household_id),
              "personId": person.id, "startDate": start, **extra},
@@ -127,7 +129,8 @@ class Builder:
     async def related(
         self, person: Person, other: Person, kind: str, *, guardian: bool = False
     ) -> str:
-        relationship = await relationships.set_relationship(
+        relationship = await submit(
+            relationships.set_relationship,
             self.ctx,
             {"personId": person.id, "relatedPersonId": other.id, "type": kind,
              "guardian": guardian, "startDate": START},
@@ -135,14 +138,16 @@ class Builder:
         return relationship.id
 
     async def student(self, person: Person) -> None:
-        await enrollments.enrol_person(
+        await submit(
+            enrollments.enrol_person,
             self.ctx,
             {"personId": person.id, "schoolId": self.district.school, "grade": "05",
              "startDate": ENROLLED},
         )  # fmt: skip
 
     async def phone(self, owner_id: str, number: str, version: int, start: date = START) -> None:
-        await phones.add_phone(
+        await submit(
+            phones.add_phone,
             self.ctx,
             {"ownerId": owner_id, "expectedVersion": version, "number": number,
              "startDate": start},
@@ -177,7 +182,8 @@ async def _guardian_breaks(b: Builder) -> None:
     gwen = await b.person("Gwen", "Hill")
     grays = await b.household("Gray household", [gus, gail, glen], "3 Cedar")
     await b.phone(grays, OLD_PHONE, await b.version(grays))
-    await phones.end_phone(
+    await submit(
+        phones.end_phone,
         b.ctx,
         {"ownerId": grays, "phoneId": await _phone_id(b, grays),
          "expectedVersion": await b.version(grays), "endDate": date(2026, 4, 30)},
@@ -213,13 +219,15 @@ async def _household_breaks(b: Builder) -> None:
     second = await b.member(annex, quinn, date(2026, 3, 1), secondary=True)
     await b.legacy(cypher("steward/legacy_make_membership_primary"), membershipId=second)
     moss = await b.household("Moss household", [], "40 Oak")
-    await addresses.move_household(
+    await submit(
+        addresses.move_household,
         b.ctx,
         {"householdId": moss, "expectedVersion": await b.version(moss),
          "address": address("41", "Oak"), "moveDate": date(2026, 5, 1)},
     )  # fmt: skip
     orr = await b.household("Orr household", [], startDate=date(2026, 6, 1))
-    await addresses.add_address(
+    await submit(
+        addresses.add_address,
         b.ctx,
         {"householdId": orr, "expectedVersion": await b.version(orr),
          "address": address("40", "Oak"), "startDate": date(2026, 6, 1)},
@@ -242,7 +250,8 @@ async def _record_breaks(b: Builder) -> None:
     # primary household, so the merge leaves it on the alias: a live edge to a merged record.
     await b.household("Wong household", [wes], "88 Pine")
     await b.member(b.district.households["Lee household"], alias, START)
-    await person_merges.merge_persons(
+    await submit(
+        person_merges.merge_persons,
         b.ctx,
         {"survivorId": wes.id, "mergedId": alias.id, "survivorExpectedVersion": wes.version,
          "mergedExpectedVersion": alias.version},

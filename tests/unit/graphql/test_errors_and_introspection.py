@@ -35,10 +35,10 @@ def test_variable_errors_name_the_field_without_suggestions() -> None:
     assert "Did you mean" not in shaped.message
 
 
-def test_introspection_is_off_when_settings_say_so() -> None:
-    closed = build_schema(introspection=False).execute_sync("{ __schema { types { name } } }")
+async def test_introspection_is_off_when_settings_say_so() -> None:
+    closed = await build_schema(introspection=False).execute("{ __schema { types { name } } }")
     assert closed.errors
-    opened = build_schema(introspection=True).execute_sync("{ __schema { types { name } } }")
+    opened = await build_schema(introspection=True).execute("{ __schema { types { name } } }")
     assert opened.errors is None
 
 
