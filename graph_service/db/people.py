@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
@@ -10,7 +10,13 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, fetch_all, fetch_one, read_all
 from graph_service.domain.base import GraphModel
-from graph_service.domain.people import DuplicateCandidate, Person, PersonFields, name_key
+from graph_service.domain.people import (
+    DuplicateCheck,
+    IdentityKey,
+    Person,
+    PersonFields,
+    name_key,
+)
 from graph_service.domain.person_view import PersonGraph
 
 
@@ -67,20 +73,43 @@ async def lock_person(
     return None if row is None else (int(row["seen"]), row["mergedIntoId"])
 
 
+async def lock_identity_keys(tx: AsyncManagedTransaction, *, key: IdentityKey) -> None:
+    """Write-lock the identity key's nodes until commit, so that concurrent duplicate checks
+    of one person run one after the other (the second sees the first's record)."""
+    keys = key.lock_keys()
+    if keys:  # no birth date and no student number: nothing to check, nothing to lock
+        await fetch_all(tx, cypher("people/lock_identity_keys"), keys=keys)
+
+
 async def find_duplicate_candidates(
-    tx: AsyncManagedTransaction, *, fields: PersonFields, exclude_id: str = ""
-) -> list[DuplicateCandidate]:
-    """Live records with the same normalized name and birth date, or student number."""
-    rows = await fetch_all(
+    tx: AsyncManagedTransaction,
+    *,
+    key: IdentityKey,
+    employee_id: str,
+    now: datetime,
+    as_of: date,
+    exclude_id: str = "",
+) -> DuplicateCheck:
+    """Live records with the same normalized name and birth date, or student number: those
+    `employee_id`'s grant lets them read (by the reads' rules on `as_of`), and only the
+    reasons of the others. An actor with no usable grant reads no one."""
+    row = await fetch_one(
         tx,
         cypher("people/find_duplicate_candidates"),
-        firstNameKey=name_key(fields.first_name),
-        lastNameKey=name_key(fields.last_name),
-        birthDate=fields.birth_date,
-        studentNumber=fields.student_number,
+        firstNameKey=key.first_name_key,
+        lastNameKey=key.last_name_key,
+        birthDate=key.birth_date,
+        studentNumber=key.student_number,
         excludeId=exclude_id,
+        employeeId=employee_id,
+        now=now,
+        asOf=as_of,
+        onDate=as_of,
     )
-    return [DuplicateCandidate.model_validate(row) for row in rows]
+    assert row is not None  # an aggregation always returns its row
+    return DuplicateCheck.model_validate(
+        {"candidates": row["candidates"], "hiddenReasons": sorted(row["hiddenReasons"])}
+    )
 
 
 async def lock_people(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
@@ -79,6 +82,57 @@ class Person(NodeMeta):
     merged_into_id: str | None = None
 
 
+STUDENT_NUMBER = "student number"  # the duplicate check's reasons: this, or "name and birth date"
+
+
 class DuplicateCandidate(GraphModel):
     person: Person
-    reason: str  # "name and birth date" or "student number"
+    reason: str  # "name and birth date" or STUDENT_NUMBER
+
+
+class DuplicateCheck(GraphModel):
+    """What the duplicate check found: the records the caller may read, and only the
+    reasons of those they may not (never who, nor how many)."""
+
+    candidates: list[DuplicateCandidate]
+    hidden_reasons: list[str]
+
+    @property
+    def found(self) -> bool:
+        return bool(self.candidates or self.hidden_reasons)
+
+    @property
+    def reasons(self) -> set[str]:
+        return {c.reason for c in self.candidates} | set(self.hidden_reasons)
+
+
+@dataclass(frozen=True)
+class IdentityKey:
+    """What the duplicate check compares, normalized once: the name keys and birth date,
+    and the student number. The check and its locks both read it, so they can't disagree."""
+
+    first_name_key: str
+    last_name_key: str
+    birth_date: date | None
+    student_number: str | None
+
+    @classmethod
+    def of(cls, fields: PersonFields) -> IdentityKey:
+        return cls(
+            first_name_key=name_key(fields.first_name),
+            last_name_key=name_key(fields.last_name),
+            birth_date=fields.birth_date,
+            student_number=fields.student_number,
+        )
+
+    def lock_keys(self) -> list[str]:
+        """One key per way the check can match (sorted, so lockers take them in one order).
+        Two creates the check would pair share a key. Hashed: a lock node holds no name."""
+        parts: list[list[str]] = []
+        if self.birth_date is not None:
+            parts.append(
+                ["name", self.last_name_key, self.first_name_key, self.birth_date.isoformat()]
+            )
+        if self.student_number is not None:
+            parts.append(["studentNumber", self.student_number])
+        return sorted(hashlib.sha256(json.dumps(part).encode()).hexdigest() for part in parts)

@@ -8,9 +8,11 @@ from neo4j import AsyncManagedTransaction
 
 from graph_service.db import people as people_data
 from graph_service.domain.people import (
+    STUDENT_NUMBER,
     CreatePersonInput,
-    DuplicateCandidate,
+    DuplicateCheck,
     EditPersonInput,
+    IdentityKey,
     Person,
 )
 from graph_service.errors import BadInput, Conflict
@@ -18,33 +20,56 @@ from graph_service.services.context import UseCaseContext, require_version
 
 
 class PossibleDuplicates(Conflict):
-    """Records that may be the same human; resend with `confirmNotDuplicate` if not."""
+    """Records that may be the same human. Those the caller may read are named (and kept in
+    `candidates`); of the others the caller learns only that one exists and why it matched,
+    never who, nor how many. A student number can't be confirmed away (it names one person);
+    a name and birth date can, with `confirmNotDuplicate`."""
 
-    def __init__(self, candidates: list[DuplicateCandidate]) -> None:
-        names = "; ".join(
-            f"{c.person.first_name} {c.person.last_name} ({c.reason}, id {c.person.id})"
-            for c in candidates
-        )
+    def __init__(self, check: DuplicateCheck) -> None:
+        found = [f"a record you cannot see matches this {r}" for r in check.hidden_reasons]
+        if check.candidates:
+            named = "; ".join(
+                f"{c.person.first_name} {c.person.last_name} ({c.reason}, id {c.person.id})"
+                for c in check.candidates
+            )
+            found.insert(0, f"this may be someone already recorded: {named}")
         super().__init__(
-            f"this may be someone already recorded: {names}. Open that record, or confirm "
-            "this is a different person (confirmNotDuplicate).",
-            field="confirmNotDuplicate",
+            f"{'; '.join(found)}. {_what_to_do(check)}",
+            field="studentNumber" if STUDENT_NUMBER in check.reasons else "confirmNotDuplicate",
         )
-        self.candidates = candidates
+        self.candidates = check.candidates
+
+
+def _what_to_do(check: DuplicateCheck) -> str:
+    if STUDENT_NUMBER in check.hidden_reasons:
+        return (
+            "Ask a district data steward to check it before creating a new record: a student "
+            "number names one person, so it can't be confirmed away."
+        )
+    if STUDENT_NUMBER in check.reasons:
+        return "Open that record: a student number names one person, so it can't be confirmed away."
+    if check.hidden_reasons:
+        return (
+            "Ask a district data steward to check it, or confirm this is a different person "
+            "(confirmNotDuplicate)."
+        )
+    return "Open that record, or confirm this is a different person (confirmNotDuplicate)."
 
 
 async def create_person(ctx: UseCaseContext, request: CreatePersonInput) -> Person:
     """A new person. Refused with PossibleDuplicates when someone with the same normalized
-    name and birth date, or the same student number, exists and the caller did not confirm."""
+    name and birth date, or the same student number, exists and the caller did not confirm
+    (or it is the student number). The check holds the identity key's lock to commit, so
+    concurrent creates of one person are checked one after the other."""
+    key = IdentityKey.of(request)
 
     async def work(tx: AsyncManagedTransaction) -> Person:
-        candidates = await people_data.find_duplicate_candidates(tx, fields=request)
-        # A shared student number can't be confirmed away: it is unique by constraint.
-        if candidates and (
-            not request.confirm_not_duplicate
-            or any(c.reason == "student number" for c in candidates)
-        ):
-            raise PossibleDuplicates(candidates)
+        await people_data.lock_identity_keys(tx, key=key)
+        check = await people_data.find_duplicate_candidates(
+            tx, key=key, employee_id=ctx.actor_id, now=ctx.clock.now(), as_of=ctx.today()
+        )
+        if check.found and (not request.confirm_not_duplicate or STUDENT_NUMBER in check.reasons):
+            raise PossibleDuplicates(check)
         return await people_data.create_person(
             tx, stamp=ctx.stamp(), person_id=str(uuid.uuid4()), fields=request
         )

@@ -11,6 +11,7 @@ from graph_service.services import people
 from graph_service.services.context import UseCaseContext
 from graph_service.services.people import PossibleDuplicates
 from graph_service.testing.use_cases import submit
+from tests.compiled_reads import give_active_grant
 from tests.integration.household.conftest import graph_snapshot, make_person
 
 
@@ -26,6 +27,9 @@ async def test_create_person_stores_trimmed_names(ctx: UseCaseContext) -> None:
 async def test_same_normalized_name_and_birth_date_is_refused_unless_confirmed(
     ctx: UseCaseContext,
 ) -> None:
+    await give_active_grant(
+        ctx.driver, ctx.database, employee_id=ctx.actor_id, school_id=None, now=ctx.clock.now()
+    )  # district-wide: every record is one the actor may read
     first = await make_person(ctx, "Zoë", "O'Neil")
     before = await graph_snapshot(ctx)
     again = {"firstName": "zoe", "lastName": "ONeil", "birthDate": date(2015, 3, 4)}
@@ -37,6 +41,25 @@ async def test_same_normalized_name_and_birth_date_is_refused_unless_confirmed(
 
     confirmed = await submit(people.create_person, ctx, {**again, "confirmNotDuplicate": True})
     assert confirmed.id != first.id
+
+
+async def test_an_actor_without_a_grant_is_not_told_who_matched(ctx: UseCaseContext) -> None:
+    first = await make_person(ctx, "Zoë", "O'Neil", studentNumber="S-7")
+    again = {"firstName": "zoe", "lastName": "ONeil", "birthDate": date(2015, 3, 4)}
+
+    with pytest.raises(PossibleDuplicates) as by_name:
+        await submit(people.create_person, ctx, again)
+    with pytest.raises(PossibleDuplicates) as by_number:
+        await submit(
+            people.create_person, ctx, {**again, "firstName": "Al", "studentNumber": "S-7"}
+        )
+
+    for refused in (by_name.value, by_number.value):
+        assert refused.candidates == []
+        assert first.id not in refused.message
+        assert "a record you cannot see" in refused.message
+    # Confirmed: a name and birth date may be someone else; the steward's view pairs them.
+    assert await submit(people.create_person, ctx, {**again, "confirmNotDuplicate": True})
 
 
 async def test_same_student_number_is_refused_even_when_confirmed(ctx: UseCaseContext) -> None:
