@@ -51,6 +51,16 @@ class MergeQueries:
     )
     async def person_merges(self, info: Info, person_id: strawberry.ID) -> list[PersonMergeRecord]:
         found = await person_merges.person_merges_of(_admin_context(info), raw_id(person_id))
+        context = info.context
+        # A person's merge history is about their records: audited like any other read.
+        context.read_audit.record(
+            employee_id=context.require_principal().employee_id,
+            operation=info.field_name,
+            object_ids=list(dict.fromkeys(i for m in found for i in (m.survivor_id, m.merged_id))),
+            allowed=True,
+            policy_version=context.runtime.policy.version,
+            reason="access administrator's view of merges",
+        )
         return [PersonMergeRecord.from_model(merge) for merge in found]
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import strawberry
 
-from graph_service.domain.steward import CensusRule, SharedBy
+from graph_service.domain.steward import CensusRule, RecordKind, RecordRef, SharedBy
 from graph_service.graphql.authorization import DistrictReader
 from graph_service.graphql.connections import PageInfo
 from graph_service.graphql.context import Info
@@ -24,20 +25,29 @@ from graph_service.graphql.types.steward import (
 )
 from graph_service.services import steward
 
+_PERSONAL = (RecordKind.PERSON, RecordKind.HOUSEHOLD)
 
-def _audit(info: Info, operation: str, ids: list[str]) -> None:
+
+def _audit(info: Info, ids: Iterable[str]) -> None:
+    """Queue the audit of a steward view: every person and household it shows, in the shape
+    of every other read (a view that shows none, such as the census counts, is audited too)."""
     context = info.context
     caller = context.caller_if_loaded  # DistrictReader read it for this request
     if caller is None:
         return
     context.read_audit.record(
         employee_id=caller.employee_id,
-        operation=operation,
-        object_ids=ids,
+        operation=info.field_name,
+        object_ids=list(dict.fromkeys(ids)),
         allowed=True,
         policy_version=caller.grant.policy_version if caller.grant else "",
         reason="district-wide steward view",
     )
+
+
+def _records(*refs: RecordRef) -> Iterator[str]:
+    """The ids of the people and households among `refs` (not relationships or schools)."""
+    return (ref.id for ref in refs if ref.kind in _PERSONAL)
 
 
 def _page_info(next_cursor: str | None) -> PageInfo:
@@ -64,7 +74,7 @@ class StewardQueries:
         found = await steward.relationship_network(
             info.context.use_case(), center, depth=depth, limit=limit, as_of=as_of
         )
-        _audit(info, "relationshipNetwork", [node.id for node in found.nodes])
+        _audit(info, _records(found.center, *found.nodes))
         return Network.from_model(found)
 
     @strawberry.field(
@@ -84,7 +94,15 @@ class StewardQueries:
             info.context.use_case(), raw_id(from_person_id), raw_id(to_person_id),
             max_length=max_length, as_of=as_of,
         )  # fmt: skip
-        _audit(info, "connection", [found.from_person.id, found.to_person.id])
+        steps = [step for path in found.paths for step in path.steps]
+        _audit(
+            info,
+            _records(
+                found.from_person,
+                found.to_person,
+                *(ref for step in steps for ref in (step.source, step.target)),
+            ),
+        )
         return Connection.from_model(found)
 
     @strawberry.field(
@@ -106,9 +124,7 @@ class StewardQueries:
             household_id=raw_id(household_id) if household_id else None,
             as_of=as_of, ever=ever, first=first, after=after,
         )  # fmt: skip
-        _audit(
-            info, "householdsSharing", [h.household.id for s in page.items for h in s.households]
-        )
+        _audit(info, _records(*(h.household for s in page.items for h in s.households)))
         return Listing(
             items=[SharedContact.from_model(item) for item in page.items],
             total_count=None,
@@ -125,7 +141,7 @@ class StewardQueries:
         page = await steward.duplicate_candidates(
             info.context.use_case(), as_of=as_of, first=first, after=after
         )
-        _audit(info, "duplicateCandidates", [p.first.id for p in page.items])
+        _audit(info, _records(*(ref for pair in page.items for ref in (pair.first, pair.second))))
         return Listing(
             items=[DuplicatePair.from_model(item) for item in page.items],
             total_count=page.total_count,
@@ -138,6 +154,7 @@ class StewardQueries:
     )
     async def census_report(self, info: Info, as_of: date | None = None) -> list[CensusRuleCount]:
         summary = await steward.census_summary(info.context.use_case(), as_of=as_of)
+        _audit(info, [])  # counts only, yet a look over every record in the district
         return [CensusRuleCount(rule=item.rule, count=item.count) for item in summary.rules]
 
     @strawberry.field(
@@ -155,7 +172,7 @@ class StewardQueries:
         page = await steward.census_findings(
             info.context.use_case(), CensusRule(rule), as_of=as_of, first=first, after=after
         )
-        _audit(info, "censusFindings", [f.subject.id for f in page.items])
+        _audit(info, _records(*(ref for f in page.items for ref in (f.subject, *f.related))))
         return Listing(
             items=[CensusFinding.from_model(item) for item in page.items],
             total_count=page.total_count,

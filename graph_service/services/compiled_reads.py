@@ -21,7 +21,6 @@ from graph_service.domain.relationship_types import RelationshipTypeCatalogue
 from graph_service.services.access_decision import (
     decision_entry,
     out_of_scope,
-    record_access_decision,
     require_grant,
 )
 from graph_service.services.access_runtime import AccessRuntime
@@ -93,12 +92,12 @@ class Reader:
         checked: bool = True,
     ) -> dict[str, Any] | None:
         """The household or person `identifier` as selected; None alike for missing and out
-        of scope (audited at once)."""
+        of scope (audited alike: `not_shown`)."""
         caller, row = await self.run(
             kind.lower(), {kind: selection}, as_of=as_of, checked=checked, id=identifier
         )
         if not row["visible"]:
-            await self.refused(caller, [identifier])
+            self.not_shown(caller, [identifier])
             return None
         node: dict[str, Any] = row["node"]
         self.read(caller, [node])
@@ -119,7 +118,7 @@ class Reader:
             for node in row[column]
         }
         missing = [raw for kind, ids in wanted.items() for raw in ids if (kind, raw) not in found]
-        await self.refused(caller, missing)
+        self.not_shown(caller, missing)
         self.read(caller, list(found.values()))
         return found
 
@@ -141,7 +140,7 @@ class Reader:
         caller, row = await self.run(search.root, {search.kind: selection}, as_of=as_of, **params)
         shown = row["page"][:limit]
         nodes = [item["node"] for item in shown]
-        self.read(caller, nodes)
+        self.read(caller, nodes, empty_too=True)  # a search that found nobody was a read too
         cursors = [encode_cursor(item["sortKey"]) for item in shown]
         more = len(row["page"]) > limit and bool(cursors)
         return FoundPage(nodes, cursors, cursors[-1] if more else None)
@@ -151,27 +150,33 @@ class Reader:
             employee_id=self.employee_id, employed=row.employed, grant=row.grant, loaded_at=now
         )
 
-    async def refused(self, caller: CallerGrant, ids: list[str]) -> None:
-        """Audit at once that a root object named by the request was withheld."""
-        if not ids:
-            return
-        await record_access_decision(
-            self.runtime,
-            caller=caller,
-            decision=out_of_scope(self.runtime, caller, Right.READ, ids),
-            operation=self.operation,
-            household_ids=ids,
-        )
+    def not_shown(self, caller: CallerGrant, ids: list[str]) -> None:
+        """Queue the audit of root objects the request named and does not get: one entry
+        naming every id asked, the same for an id outside the grant's scope as for one that
+        names nothing. Queued, never written on the request's path, so neither the answer nor
+        its timing tells the caller which was which (issue 12); the trail still says what was
+        asked, and an administrator can look the ids up."""
+        if ids:
+            self.read_audit.queue(
+                decision_entry(
+                    self.runtime,
+                    caller=caller,
+                    decision=out_of_scope(self.runtime, caller, Right.READ, ids),
+                    operation=self.operation,
+                    household_ids=ids,
+                )
+            )
 
-    def read(self, caller: CallerGrant, found: list[Any]) -> None:
+    def read(self, caller: CallerGrant, found: list[Any], *, empty_too: bool = False) -> None:
         """Queue the audit of what this read shows and of the nested objects it withheld
-        (made null), and null those out of `found` in place."""
+        (made null), and null those out of `found` in place; `empty_too` audits a read that
+        shows nothing (a search with no match)."""
         shown: list[str] = []
         withheld: list[str] = []
         for item in found:
             _walk(item, shown, withheld)
         policy_version = self.runtime.policy.version
-        if shown:
+        if shown or empty_too:
             self.read_audit.record(
                 employee_id=self.employee_id,
                 operation=self.operation,

@@ -18,6 +18,7 @@ from graph_service.services.access_runtime import AccessRuntime
 log = logging.getLogger(__name__)
 FLUSH_EVERY_SECONDS = 2.0
 FLUSH_AT_ENTRIES = 200
+FLUSHER_TASK = "read-audit-flusher"  # the background task's name (tests tell its writes apart)
 
 
 class ReadAudit:
@@ -62,7 +63,7 @@ class ReadAudit:
             self._wake.set()
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="read-audit-flusher")
+        self._task = asyncio.create_task(self._run(), name=FLUSHER_TASK)
 
     async def flush(self) -> int:
         """Append every queued entry now; returns how many were written."""

@@ -1,0 +1,83 @@
+"""An id outside the caller's scope and an id that names nothing take the same path (issue
+12, finding 2: an existing person out of scope answered measurably slower than a missing id).
+
+Same statements sent, no audit write on the request's path for either, byte-identical
+answers, and one audit entry each, alike but for the id asked. The timing itself is measured
+by `bench/forbidden_vs_missing.py` (2,000 ids, permutation test), not here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from graph_service.graphql.ids import to_global_id
+from graph_service.services.read_audit import FLUSHER_TASK
+from graph_service.settings import Settings
+from graph_service.testing.round_trips import counting_runs
+from graph_service.testing.world import World
+from tests.api.audit_trail import Entry, entries_of, new_entries, settle
+
+FIELDS = {
+    "person": ("Person", "query($id: ID!) { person(id: $id) { id firstName } }"),
+    "node": ("Person", "query($id: ID!) { node(id: $id) { id ... on Person { firstName } } }"),
+    "nodes": ("Person", "query($id: ID!) { nodes(ids: [$id]) { id } }"),
+    "household": ("Household", "query($id: ID!) { household(id: $id) { id name } }"),
+}
+OUT_OF_SCOPE = {"Person": "elm_father", "Household": "elm"}  # Elm's, asked by Lincoln's clerk
+CLERK = "lincoln_office"
+# What may differ between the two entries: the entry itself and the id asked.
+OWN_FIELDS = {"id", "householdIds", "deniedIds", "objectIds"}
+
+
+def _ask(as_staff: Any, query: str, raw: str, kind: str) -> tuple[bytes, list[str]]:
+    """The answer's bytes and the statements the request itself sent."""
+    clerk = as_staff(CLERK)
+    with counting_runs(ignore_tasks=(FLUSHER_TASK,)) as runs:
+        response = clerk.http.post(
+            "/graphql",
+            json={"query": query, "variables": {"id": to_global_id(kind, raw)}},
+            headers={"authorization": f"Bearer {clerk.token}"},
+        )
+    assert response.status_code == 200
+    return response.content, runs.statements
+
+
+def _naming(entries: list[Entry], raw: str) -> list[Entry]:
+    return [e for e in entries if raw in e.get("deniedIds", []) + e.get("objectIds", [])]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_out_of_scope_and_missing_ids_take_the_same_path(
+    field: str, as_staff: Any, settings: Settings, world: World
+) -> None:
+    kind, query = FIELDS[field]
+    key = OUT_OF_SCOPE[kind]
+    forbidden = world.households[key] if kind == "Household" else world.people[key]
+    missing = str(uuid.uuid4())
+    actor = world.staff[CLERK]
+    settle()
+    before = entries_of(settings, actor)
+
+    forbidden_answer, forbidden_sent = _ask(as_staff, query, forbidden, kind)
+    missing_answer, missing_sent = _ask(as_staff, query, missing, kind)
+
+    audit_writes = [s for s in forbidden_sent + missing_sent if "AuditEvent" in s]
+    assert audit_writes == [], "the request waited for an audit write"
+    assert forbidden_sent == missing_sent
+    assert len(forbidden_sent) == 1  # the read's one statement
+    assert forbidden_answer == missing_answer
+    assert b"errors" not in forbidden_answer
+
+    found = new_entries(
+        settings, actor, before, lambda f: bool(_naming(f, forbidden) and _naming(f, missing))
+    )
+    (forbidden_entry,) = _naming(found, forbidden)
+    (missing_entry,) = _naming(found, missing)
+    assert forbidden_entry["deniedIds"] == [forbidden]  # the trail says what was asked
+    assert missing_entry["deniedIds"] == [missing]
+    assert forbidden_entry["operation"] == field
+    alike = {k: v for k, v in forbidden_entry.items() if k not in OWN_FIELDS}
+    assert alike == {k: v for k, v in missing_entry.items() if k not in OWN_FIELDS}
