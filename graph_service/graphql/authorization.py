@@ -13,15 +13,15 @@ from typing import Any, ClassVar, TypeVar
 
 from strawberry.permission import BasePermission
 
-from graph_service.access.decision import Decision
+from graph_service.access.decision import CallerGrant, Decision
 from graph_service.access.policy import Right
 from graph_service.auth.principal import PlatformRole
 from graph_service.db.scope import targets_in_scope
 from graph_service.errors import Forbidden, NotFound
 from graph_service.graphql.context import Info
 from graph_service.services.access_decision import (
+    decision_entry,
     out_of_scope,
-    record_access_decision,
     require_grant,
 )
 
@@ -187,17 +187,30 @@ async def authorize_targets(
     )
     for target in targets:
         seen = found.get(target.raw_id)
-        if seen is None or not seen.names(target.kind):
-            raise NotFound(target.kind, target.raw_id)
-        if not (seen.in_scope or (target.may_be_unplaced and seen.unplaced)):
-            await _audit_denial(info, right, operation, target.raw_id)
+        allowed = (
+            seen is not None
+            and seen.names(target.kind)
+            and (seen.in_scope or (target.may_be_unplaced and seen.unplaced))
+        )
+        if not allowed:
+            _queue_denial(info, caller, right, operation, target.raw_id)
             raise NotFound(target.kind, target.raw_id)
 
 
-async def _audit_denial(info: Info, right: Right, operation: str, raw: str) -> None:
+def _queue_denial(
+    info: Info, caller: CallerGrant, right: Right, operation: str, raw_id: str
+) -> None:
+    """Queue the denial's audit entry, the same for an id outside the scope as for one that
+    names nothing, and never written on the request's path: neither the answer nor its
+    timing tells the caller which it was (issue 12); the trail still says what was asked."""
     context = info.context
-    caller = await context.caller()
-    decision = out_of_scope(context.runtime, caller, right, [raw])
-    await record_access_decision(
-        context.runtime, caller=caller, decision=decision, operation=operation, household_ids=[]
+    decision = out_of_scope(context.runtime, caller, right, [raw_id])
+    context.read_audit.queue(
+        decision_entry(
+            context.runtime,
+            caller=caller,
+            decision=decision,
+            operation=operation,
+            household_ids=[raw_id],
+        )
     )

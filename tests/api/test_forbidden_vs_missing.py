@@ -81,3 +81,51 @@ def test_out_of_scope_and_missing_ids_take_the_same_path(
     assert forbidden_entry["operation"] == field
     alike = {k: v for k, v in forbidden_entry.items() if k not in OWN_FIELDS}
     assert alike == {k: v for k, v in missing_entry.items() if k not in OWN_FIELDS}
+
+
+WRITES = {
+    "editHousehold": (
+        "Household",
+        "mutation($id: String!) { editHousehold(input: {householdId: $id, expectedVersion: 1, "
+        'name: "X"}) { id } }',
+    ),
+    "addPersonPhone": (
+        "Person",
+        "mutation($id: String!) { addPersonPhone(input: {ownerId: $id, expectedVersion: 1, "
+        'number: "(217) 555-0100"}) { id } }',
+    ),
+}
+
+
+def _message_without_id(answer: bytes, raw: str, kind: str) -> bytes:
+    return answer.replace(raw.encode(), b"<id>").replace(to_global_id(kind, raw).encode(), b"<id>")
+
+
+@pytest.mark.parametrize("field", WRITES)
+def test_a_write_to_an_out_of_scope_or_missing_id_takes_the_same_path(
+    field: str, as_staff: Any, settings: Settings, world: World
+) -> None:
+    kind, mutation = WRITES[field]
+    key = OUT_OF_SCOPE[kind]
+    forbidden = world.households[key] if kind == "Household" else world.people[key]
+    missing = str(uuid.uuid4())
+    actor = world.staff[CLERK]
+    settle()
+    before = entries_of(settings, actor)
+
+    forbidden_answer, forbidden_sent = _ask(as_staff, mutation, forbidden, kind)
+    missing_answer, missing_sent = _ask(as_staff, mutation, missing, kind)
+
+    assert [s for s in forbidden_sent + missing_sent if "AuditEvent" in s] == []
+    assert len(forbidden_sent) == len(missing_sent)
+    assert _message_without_id(forbidden_answer, forbidden, kind) == _message_without_id(
+        missing_answer, missing, kind
+    )
+    assert b"NOT_FOUND" in forbidden_answer
+    found = new_entries(
+        settings, actor, before, lambda f: bool(_naming(f, forbidden) and _naming(f, missing))
+    )
+    (forbidden_entry,) = _naming(found, forbidden)
+    (missing_entry,) = _naming(found, missing)
+    alike = {k: v for k, v in forbidden_entry.items() if k not in OWN_FIELDS}
+    assert alike == {k: v for k, v in missing_entry.items() if k not in OWN_FIELDS}
