@@ -2,11 +2,13 @@
 FROM python:3.11-slim
 WORKDIR /app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements-runtime.lock ./
 COPY graph_service ./graph_service
 COPY cypher ./cypher
 COPY seeds ./seeds
-RUN pip install --no-cache-dir . && useradd --system --uid 10001 app
+# The locked versions (hashes checked), then the service itself without resolving anything.
+RUN pip install --no-cache-dir --require-hashes -r requirements-runtime.lock \
+ && pip install --no-cache-dir --no-deps . && pip check && useradd --system --uid 10001 app
 USER app
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 \

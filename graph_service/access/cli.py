@@ -24,10 +24,11 @@ from graph_service.db.driver import create_driver
 from graph_service.db.staff import ReferenceData
 from graph_service.errors import ServiceError
 from graph_service.services.access_events import record_batch
-from graph_service.services.access_provisioning import SweepReport, run_sweep
+from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
+from graph_service.services.sweep_lease import sweep_now
 from graph_service.settings import Settings
 
 T = TypeVar("T")
@@ -98,12 +99,19 @@ _AS_OF = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--as-of", type=_AS_OF, help="Run as of the start of this day (YYYY-MM-DD).")
 @click.option("--quiz-due-within", type=click.IntRange(0, 366), help="Days ahead to list quizzes.")
 @click.option("--full", is_flag=True, help="Re-decide every live grant, not only those due.")
-def provision(as_of: datetime | None, quiz_due_within: int | None, full: bool) -> None:
+@click.option(
+    "--wait",
+    type=click.FloatRange(0, 3600),
+    default=60,
+    show_default=True,
+    help="Seconds to wait for a sweep already running (another replica's) to finish.",
+)
+def provision(as_of: datetime | None, quiz_due_within: int | None, full: bool, wait: float) -> None:
     """Activate pending grants, expire lapsed ones, list quizzes due and SLA breaches."""
     days = quiz_due_within if quiz_due_within is not None else AccessSettings().quiz_due_within_days
 
     async def work(runtime: AccessRuntime) -> str:
-        report = await run_sweep(runtime, quiz_due_within_days=days, full=full)
+        report = await sweep_now(runtime, wait_seconds=wait, quiz_due_within_days=days, full=full)
         return render_sweep(report, runtime.policy)
 
     click.echo(_run(work, as_of))

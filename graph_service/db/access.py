@@ -277,6 +277,12 @@ async def save_transitions(
             )
 
 
+async def lock_staff_batch(tx: AsyncManagedTransaction, *, employee_ids: list[str]) -> None:
+    """Take the write locks of these staff members (sorted ids: a fixed order never deadlocks)
+    without changing them, so what this transaction reads of them next is current."""
+    await fetch_all(tx, cypher("access/lock_staff_batch"), employeeIds=sorted(employee_ids))
+
+
 async def live_grant_holders(tx: AsyncManagedTransaction) -> list[str]:
     """Employee ids of everyone holding a pending or active grant."""
     found = await fetch_all(tx, cypher("access/staff_with_live_grants"))

@@ -10,6 +10,7 @@ from neo4j import AsyncDriver, RoutingControl
 
 from graph_service.access.facts import Grant
 from graph_service.db.access import grant_from_row
+from graph_service.db.bookmarks import causal_chain
 from graph_service.db.cypher import cypher
 from graph_service.db.run import native
 
@@ -30,7 +31,11 @@ async def read_with_caller(
     """The one row of a read statement that returns `employmentStatus` and `grant` beside
     whatever else it reads, in one round trip."""
     records, _, _ = await driver.execute_query(
-        statement, params, database_=database, routing_=RoutingControl.READ
+        statement,
+        params,
+        database_=database,
+        routing_=RoutingControl.READ,
+        bookmark_manager_=causal_chain(driver),
     )
     if not records:
         return CallerRow(employed=False, grant=None, row={})
@@ -68,5 +73,6 @@ async def households_in_school_scope(
         onDate=on_date,
         database_=database,
         routing_=RoutingControl.READ,
+        bookmark_manager_=causal_chain(driver),
     )
     return {record["id"] for record in records}

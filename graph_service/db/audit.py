@@ -10,10 +10,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from graph_service.access.facts import Transition
 from graph_service.db.access_values import stored
+from graph_service.db.bookmarks import causal_chain
 from graph_service.db.cypher import cypher
 from graph_service.db.run import fetch_all, native
 
@@ -61,7 +62,10 @@ async def append_now(driver: AsyncDriver, entries: list[dict[str, Any]], *, data
     """Append entries in their own transaction (decisions, which change nothing else)."""
     if entries:
         await driver.execute_query(
-            cypher("audit/append_audit_events"), events=entries, database_=database
+            cypher("audit/append_audit_events"),
+            events=entries,
+            database_=database,
+            bookmark_manager_=causal_chain(driver),
         )
 
 
@@ -74,6 +78,7 @@ async def list_entries(
         employeeId=employee_id,
         limit=limit,
         database_=database,
-        routing_="r",
+        routing_=RoutingControl.READ,
+        bookmark_manager_=causal_chain(driver),
     )
     return [native(record["entry"]) for record in records]

@@ -9,6 +9,8 @@ from typing import Any, LiteralString
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 from neo4j.time import Date, DateTime
 
+from graph_service.db.bookmarks import causal_chain
+
 
 @dataclass(frozen=True)
 class Stamp:
@@ -54,6 +56,10 @@ async def read_all(
 ) -> list[dict[str, Any]]:
     """Every row of the read `statement`, in one auto-committed round trip."""
     records, _, _ = await driver.execute_query(
-        statement, params, database_=database, routing_=RoutingControl.READ
+        statement,
+        params,
+        database_=database,
+        routing_=RoutingControl.READ,
+        bookmark_manager_=causal_chain(driver),
     )
     return [native(record.data()) for record in records]

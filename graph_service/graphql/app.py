@@ -18,6 +18,7 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema.base import BaseSchema
 from strawberry.types import ExecutionResult
 
+from graph_service.db.bookmarks import parse_bookmarks, request_bookmarks
 from graph_service.errors import ServiceError, Unauthenticated
 from graph_service.graphql.context import Context
 from graph_service.graphql.errors import shape_error
@@ -102,24 +103,30 @@ class GraphQLApp(GraphQL[Context, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         """Run the request's document, or refuse it before parsing when only registered
-        documents may run and this is not one of them."""
-        if self.trusted is not None:
-            development = context.settings.env == "development"
-            ad_hoc = may_run_ad_hoc(context.principal, development=development)
-            try:
+        documents may run and this is not one of them. Its transactions wait for the
+        bookmarks the request carries, and the response returns theirs (db/bookmarks.py)."""
+        try:
+            if self.trusted is not None:
+                development = context.settings.env == "development"
+                ad_hoc = may_run_ad_hoc(context.principal, development=development)
                 request_data.query = self.trusted.document_for(
                     request_data.query, request_data.extensions, ad_hoc=ad_hoc
                 )
-            except ServiceError as error:
-                extensions: dict[str, Any] = {"code": error.code}
-                if error.field is not None:
-                    extensions["field"] = error.field
-                return ExecutionResult(
-                    data=None, errors=[GraphQLError(error.message, extensions=extensions)]
-                )
-        return await super().execute_single(
-            request, request_adapter, sub_response, context, root_value, request_data
-        )
+            carried = parse_bookmarks((request_data.extensions or {}).get("bookmarks"))
+        except ServiceError as error:
+            extensions: dict[str, Any] = {"code": error.code}
+            if error.field is not None:
+                extensions["field"] = error.field
+            return ExecutionResult(
+                data=None, errors=[GraphQLError(error.message, extensions=extensions)]
+            )
+        with request_bookmarks(carried) as bookmarks:
+            result = await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        if bookmarks.bookmarks:
+            result.extensions = {**(result.extensions or {}), "bookmarks": bookmarks.returned()}
+        return result
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None

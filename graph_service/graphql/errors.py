@@ -9,11 +9,13 @@ from graphql import GraphQLError
 from neo4j.exceptions import (
     ConnectionPoolError,
     IncompleteCommit,
+    Neo4jError,
     ServiceUnavailable,
     SessionExpired,
 )
 from pydantic.alias_generators import to_camel
 
+from graph_service.db import bookmarks
 from graph_service.errors import BadInput, ServiceError
 from graph_service.services.idempotency import DatabaseUnavailable, OutcomeUnknown
 
@@ -24,6 +26,11 @@ _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 _AT_FIELD = re.compile(
     r"""\$(\w+)'? has invalid value at \.?([\w.\[\]]+)|at ['"]([\w.\[\]]+)['"]"""
 )
+_UNKNOWN_BOOKMARK = {
+    "Neo.ClientError.Transaction.InvalidBookmark",
+    "Neo.ClientError.Transaction.InvalidBookmarkMixture",
+}
+_BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
 
 
 def shape_error(error: GraphQLError) -> GraphQLError:
@@ -58,7 +65,12 @@ def shape_error(error: GraphQLError) -> GraphQLError:
 def _unavailable(original: Exception | None) -> Exception | None:
     """The driver's "cannot reach the database" errors as the API's SERVICE_UNAVAILABLE. A
     managed transaction that failed so was rolled back, except when the connection was lost
-    during its commit: then nobody knows, and the answer says so."""
+    during its commit: then nobody knows, and the answer says so. A bookmark the client sent
+    that the database never issued is the client's error."""
+    if isinstance(original, Neo4jError) and original.code in _UNKNOWN_BOOKMARK:
+        return BadInput(bookmarks.FIELD, "not a bookmark this database issued")
+    if isinstance(original, Neo4jError) and original.code == _BOOKMARK_TIMEOUT:
+        return DatabaseUnavailable()  # the server answering has not caught up with it yet
     if isinstance(original, IncompleteCommit):
         return OutcomeUnknown(keyed=False)
     if isinstance(original, ServiceUnavailable | SessionExpired | ConnectionPoolError):

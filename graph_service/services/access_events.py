@@ -15,6 +15,7 @@ from graph_service.access.events import HR_EVENTS, AccessEventIn, EventType
 from graph_service.access.facts import Transition
 from graph_service.db import access as db
 from graph_service.db import audit
+from graph_service.db.bookmarks import causal_chain
 from graph_service.errors import BadInput
 from graph_service.services.access_runtime import AccessRuntime
 
@@ -171,7 +172,9 @@ async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
         await audit.append(tx, [received, *changes])
         return EventOutcome(key=key, duplicate=False, transitions=transitions)
 
-    async with runtime.driver.session(database=runtime.database) as session:
+    async with runtime.driver.session(
+        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
+    ) as session:
         try:
             return await session.execute_write(work)
         except ConstraintError:

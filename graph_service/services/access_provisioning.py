@@ -14,6 +14,7 @@ from graph_service.access.facts import GrantStatus, StaffFacts, Transition
 from graph_service.access.policy import Policy
 from graph_service.db import access as db
 from graph_service.db import audit
+from graph_service.db.bookmarks import causal_chain
 from graph_service.services.access_runtime import AccessRuntime
 
 
@@ -98,7 +99,8 @@ async def run_sweep(
 ) -> SweepReport:
     """Run provisioning at the runtime clock's instant, in one write transaction. It reads
     only the grants it may change or list; `full` re-decides every live grant instead (a
-    safety net after a data repair)."""
+    safety net after a data repair). Processes that may sweep at once go through
+    services/sweep_lease.py."""
     now = runtime.now()
     policy = runtime.policy
     today = local_date(now, policy)
@@ -112,6 +114,9 @@ async def run_sweep(
             candidates = await db.sweep_candidates(tx, now=now, due_by=due_by)
         for start in range(0, len(candidates), _BATCH):
             batch = candidates[start : start + _BATCH]
+            # Locked before read: what another sweep or an event committed first is seen
+            # here, so no transition is applied (or audited) twice.
+            await db.lock_staff_batch(tx, employee_ids=batch)
             loaded = await db.load_many_facts(tx, employee_ids=batch)
             for employee_id in batch:
                 if employee_id in loaded:
@@ -136,5 +141,7 @@ async def run_sweep(
         if due is not None:
             report.quiz_due.append(due)
 
-    async with runtime.driver.session(database=runtime.database) as session:
+    async with runtime.driver.session(
+        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
+    ) as session:
         return await session.execute_write(work)

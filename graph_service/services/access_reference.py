@@ -9,6 +9,7 @@ from graph_service.access.engine import evaluate
 from graph_service.access.facts import Transition
 from graph_service.db import access as db
 from graph_service.db import audit
+from graph_service.db.bookmarks import causal_chain
 from graph_service.db.staff import ReferenceData, save_reference_data, staff_affected_by
 from graph_service.services.access_runtime import AccessRuntime
 
@@ -53,5 +54,7 @@ async def load_reference_data(
                 )
         return changes
 
-    async with runtime.driver.session(database=runtime.database) as session:
+    async with runtime.driver.session(
+        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
+    ) as session:
         return await session.execute_write(work)

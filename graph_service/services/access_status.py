@@ -7,6 +7,7 @@ from neo4j import AsyncManagedTransaction
 from graph_service.access.facts import StaffFacts
 from graph_service.access.status import AccessStatus, build_status
 from graph_service.db import access as db
+from graph_service.db.bookmarks import causal_chain
 from graph_service.errors import NotFound
 from graph_service.services.access_runtime import AccessRuntime
 
@@ -17,7 +18,9 @@ async def get_access_status(runtime: AccessRuntime, employee_id: str) -> AccessS
     async def work(tx: AsyncManagedTransaction) -> StaffFacts | None:
         return await db.load_facts(tx, employee_id=employee_id)
 
-    async with runtime.driver.session(database=runtime.database) as session:
+    async with runtime.driver.session(
+        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
+    ) as session:
         facts = await session.execute_read(work)
     if facts is None:
         raise NotFound("Staff member", employee_id)

@@ -13,6 +13,7 @@ from neo4j.exceptions import ConstraintError, IncompleteCommit
 
 from graph_service.clock import Clock, today
 from graph_service.db import audit
+from graph_service.db.bookmarks import causal_chain
 from graph_service.db.idempotency import claim_write, settle_write
 from graph_service.db.run import Stamp
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue, default_catalogue
@@ -68,7 +69,9 @@ class UseCaseContext:
             await audit.append(tx, list(self.audit))
             return result
 
-        async with self.driver.session(database=self.database) as session:
+        async with self.driver.session(
+            database=self.database, bookmark_manager=causal_chain(self.driver)
+        ) as session:
             try:
                 return await session.execute_write(work_then_audit)
             except ConstraintError as error:

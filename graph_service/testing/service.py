@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 import uvicorn
 
+from graph_service.access.settings import AccessSettings
 from graph_service.app import create_app
 from graph_service.clock import Clock
 from graph_service.settings import Settings
@@ -23,11 +24,19 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_service(settings: Settings, *, clock: Clock | None = None) -> Iterator[str]:
-    """Serve the app under uvicorn until the block ends; yields its base URL."""
+def running_service(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    access: AccessSettings | None = None,
+    provisioning: bool | None = None,
+) -> Iterator[str]:
+    """Serve the app under uvicorn until the block ends; yields its base URL. Several may run
+    at once: each is a replica with its own driver (and, with `provisioning`, its own
+    periodic sweep)."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(settings, clock=clock),
+        create_app(settings, clock=clock, access=access, provisioning=provisioning),
         host="127.0.0.1",
         port=port,
         log_level="warning",

@@ -22,7 +22,7 @@ from graph_service.graphql.authorization import (
 from graph_service.graphql.context import Info
 from graph_service.graphql.ids import input_data
 from graph_service.services.access_events import record_batch, record_event
-from graph_service.services.access_provisioning import run_sweep
+from graph_service.services.sweep_lease import sweep_now
 
 EventTypeEnum = strawberry.enum(EventType, name="AccessEventType")
 MAX_BATCH_BYTES = 5_000_000
@@ -159,7 +159,8 @@ class AccessMutations:
         permission_classes=[AccessAdministrator],
     )
     async def run_provisioning(self, info: Info) -> ProvisioningResult:
-        report = await run_sweep(info.context.runtime)
+        # Waits briefly for a sweep another replica is running; CONFLICT when it lasts longer.
+        report = await sweep_now(info.context.runtime, wait_seconds=10)
         return ProvisioningResult(
             as_of=report.as_of,
             activated=report.count(GrantStatus.ACTIVE),

@@ -18,9 +18,11 @@ from graph_service.access.cli import (
 )
 from graph_service.access.policy import InvalidPolicy
 from graph_service.clock import FixedClock
+from graph_service.db.leases import acquire_lease
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_runtime import AccessRuntime, build_access_runtime
+from graph_service.services.sweep_lease import LEASE
 from graph_service.settings import Settings
 from tests.integration.access.conftest import completions, hired, send
 
@@ -54,6 +56,18 @@ def test_provision_as_of_a_date_activates_and_a_second_run_changes_nothing(
     second = cli_env.invoke(provision, ["--as-of", "2026-09-02"])
     assert second.exit_code == 0, second.output
     assert "nothing to change" in second.output
+
+
+async def test_provision_says_when_another_sweep_is_running(
+    certified: AccessRuntime, cli_env: CliRunner
+) -> None:
+    held = await acquire_lease(
+        certified.driver, database=certified.database, name=LEASE, holder="replica-b", seconds=60
+    )
+    assert held.granted
+    result = await asyncio.to_thread(cli_env.invoke, provision, ["--wait", "0.2"])
+    assert result.exit_code == 1
+    assert "another provisioning sweep is running (replica-b" in result.output
 
 
 def test_provision_lists_quizzes_due(certified: AccessRuntime, cli_env: CliRunner) -> None:
