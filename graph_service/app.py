@@ -17,6 +17,7 @@ from starlette.routing import Route
 from graph_service.access.settings import AccessSettings
 from graph_service.auth.tokens import TokenVerifier
 from graph_service.clock import Clock
+from graph_service.db.availability import Availability
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate, pending_migrations
 from graph_service.domain.relationship_types import default_catalogue
@@ -29,6 +30,7 @@ from graph_service.services.read_audit import ReadAudit
 from graph_service.settings import Settings
 
 log = logging.getLogger(__name__)
+READY_CHECK_SECONDS = 2.0
 
 
 def create_app(
@@ -60,6 +62,9 @@ def create_app(
             runtime = AccessRuntime(driver, settings.neo4j_database, policy, run_clock)
             read_audit = ReadAudit(runtime)
             read_audit.start()
+            availability = Availability(driver, settings.neo4j_database)
+            availability.start()
+            app.state.availability = availability
             app.state.settings = settings
             app.state.driver = driver
             app.state.runtime = runtime
@@ -83,6 +88,7 @@ def create_app(
                     with contextlib.suppress(asyncio.CancelledError):
                         await sweeper
                 await read_audit.close()  # a clean shutdown loses no read audit entry
+                await availability.close()
         finally:
             await driver.close()
 
@@ -90,10 +96,17 @@ def create_app(
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
+        # Not ready exactly while requests are refused: the availability monitor's state.
+        if not request.app.state.availability.up:
+            return JSONResponse({"status": "unavailable", "neo4j": "unreachable"}, 503)
         driver = request.app.state.driver
         try:
-            await driver.verify_connectivity()
-            pending = await pending_migrations(driver, database=settings.neo4j_database)
+            async with asyncio.timeout(READY_CHECK_SECONDS):
+                pending = await pending_migrations(driver, database=settings.neo4j_database)
+        except TimeoutError:
+            # A busy database, not a missing one (the monitor says it answers): requests
+            # are served, so this process is ready.
+            return JSONResponse({"status": "ready", "neo4j": "reachable"})
         except (ServiceUnavailable, Neo4jError, OSError) as error:
             log.warning("not ready: %s", error)
             return JSONResponse({"status": "unavailable", "neo4j": "unreachable"}, 503)

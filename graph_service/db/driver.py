@@ -15,6 +15,9 @@ def create_driver(settings: Settings) -> AsyncDriver:
         # Fail readiness checks fast instead of hanging on a database that is down.
         connection_acquisition_timeout=10.0,
         connection_timeout=5.0,
+        # A pooled connection idle this long is checked before use, so connections to a
+        # server that went away and came back are replaced instead of failing a request.
+        liveness_check_timeout=2.0,
         # "Unknown label" hints fire on every empty database; keep the useful categories.
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )

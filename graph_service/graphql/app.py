@@ -10,7 +10,7 @@ from typing import Any
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -18,6 +18,12 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema.base import BaseSchema
 from strawberry.types import ExecutionResult
 
+from graph_service.db.availability import (
+    Availability,
+    Unavailable,
+    WriteInFlight,
+    write_in_flight,
+)
 from graph_service.db.bookmarks import parse_bookmarks, request_bookmarks
 from graph_service.errors import ServiceError, Unauthenticated
 from graph_service.graphql.context import Context
@@ -29,9 +35,27 @@ from graph_service.graphql.request_body import (
     decode_request_json,
 )
 from graph_service.graphql.trusted_documents import TrustedDocuments, may_run_ad_hoc
+from graph_service.services.idempotency import DatabaseUnavailable, OutcomeUnknown
 
 # The body this request decoded in a thread, for strawberry's own (synchronous) decode call.
 _decoded_body: ContextVar[tuple[bytes, object] | None] = ContextVar("decoded_body", default=None)
+
+
+def _has_idempotency_key(scope: Scope) -> bool:
+    return any(name == b"idempotency-key" for name, _ in scope.get("headers", ()))
+
+
+def _unavailable_response(outage: Unavailable, *, keyed: bool) -> Response:
+    """503 with Retry-After, in GraphQL's error shape: the database did not answer, so the
+    request did nothing, or, if its write was committing when the database went away, its
+    outcome is unknown (a retry with the same Idempotency-Key resolves it)."""
+    error = OutcomeUnknown(keyed=keyed) if outage.wrote else DatabaseUnavailable()
+    extensions = {"code": error.code, "retryAfterSeconds": error.retry_after}
+    return JSONResponse(
+        {"data": None, "errors": [{"message": error.message, "extensions": extensions}]},
+        status_code=503,
+        headers={"Retry-After": str(error.retry_after)},
+    )
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -52,13 +76,21 @@ class GraphQLApp(GraphQL[Context, None]):
             await super().__call__(scope, receive, send)
             return
         response: Response
+        availability: Availability = scope["app"].state.availability
+        in_flight = WriteInFlight()
+        token = write_in_flight.set(in_flight)  # the request's task sees this very object
         try:
             bounded = bounded_receive(scope, receive, self.max_body_bytes)
-            response = await self.run(Request(scope=scope, receive=bounded))
+            request = Request(scope=scope, receive=bounded)
+            response = await availability.guard(partial(self.run, request), in_flight)
         except RefusedRequest as refused:
             response = refused.response()
         except HTTPException as error:
             response = PlainTextResponse(error.reason, status_code=error.status_code)
+        except Unavailable as outage:
+            response = _unavailable_response(outage, keyed=_has_idempotency_key(scope))
+        finally:
+            write_in_flight.reset(token)
         await response(scope, receive, send)
 
     async def parse_http_body(

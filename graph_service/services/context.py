@@ -13,6 +13,7 @@ from neo4j.exceptions import ConstraintError, IncompleteCommit
 
 from graph_service.clock import Clock, today
 from graph_service.db import audit
+from graph_service.db.availability import write_in_flight
 from graph_service.db.bookmarks import causal_chain
 from graph_service.db.idempotency import claim_write, settle_write
 from graph_service.db.run import Stamp
@@ -57,7 +58,11 @@ class UseCaseContext:
         claim = self.idempotency
         now = self.clock.now().astimezone(UTC)
 
+        in_flight = write_in_flight.get()
+
         async def work_then_audit(tx: AsyncManagedTransaction) -> T:
+            if in_flight is not None:
+                in_flight.committing = False  # a retried attempt starts over, uncommitted
             if claim is not None:
                 await claim_write(
                     tx, key=claim.key, fingerprint=claim.fingerprint, operation=claim.operation,
@@ -67,19 +72,27 @@ class UseCaseContext:
             if claim is not None:
                 await settle_write(tx, key=claim.key, outcome_id=claim.outcome_of(result))
             await audit.append(tx, list(self.audit))
+            if in_flight is not None:
+                in_flight.committing = True  # what the driver does next is commit
             return result
 
         async with self.driver.session(
             database=self.database, bookmark_manager=causal_chain(self.driver)
         ) as session:
             try:
-                return await session.execute_write(work_then_audit)
+                committed = await session.execute_write(work_then_audit)
             except ConstraintError as error:
                 if claim is not None and "IdempotentWrite" in (error.message or ""):
                     raise AlreadyApplied from None
                 raise Conflict(_constraint_message(error)) from None
             except IncompleteCommit:
                 raise OutcomeUnknown(keyed=claim is not None) from None
+            finally:
+                if in_flight is not None:
+                    in_flight.committing = False
+            if in_flight is not None:
+                in_flight.committed = True
+            return committed
 
 
 def _constraint_message(error: ConstraintError) -> str:

@@ -93,3 +93,18 @@ class OutcomeUnknown(DatabaseUnavailable):
             "the database connection was lost while this write committed: it may have been "
             f"applied or not; {advice}."
         )
+
+
+class AnswerUnavailable(DatabaseUnavailable):
+    """The write committed, but the database went away before its answer could be read."""
+
+    def __init__(self, *, keyed: bool) -> None:
+        advice = (
+            f"retry with the same {HEADER} to read it (it will not be applied twice)"
+            if keyed
+            else "read the object to see it"
+        )
+        super().__init__(
+            f"the change was applied, but the database went away before the answer could be "
+            f"read; {advice}."
+        )

@@ -18,6 +18,7 @@ from datetime import UTC
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from neo4j.exceptions import ConnectionPoolError, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel
 
 from graph_service.access.decision import CallerGrant
@@ -42,6 +43,7 @@ from graph_service.services.idempotency import (
     HEADER,
     KEY_LIFETIME,
     AlreadyApplied,
+    AnswerUnavailable,
     KeyReused,
     claim_for,
     outcome_id,
@@ -180,8 +182,13 @@ def household_write(
         async def resolver(self: Any, info: Info, input: Any) -> Any:
             write = await _authorize(info, declaration, input)
             outcome = await _apply_once(info, write, body, answer.outcome_of)
-            identifier = await answer.object_id(info, write.request, outcome)
-            return await answer_with(info, answer.kind, identifier)
+            try:
+                identifier = await answer.object_id(info, write.request, outcome)
+                return await answer_with(info, answer.kind, identifier)
+            except (ServiceUnavailable, SessionExpired, ConnectionPoolError):
+                # Never "nothing was changed" about a write that committed.
+                keyed = info.context.request.headers.get(HEADER) is not None
+                raise AnswerUnavailable(keyed=keyed) from None
 
         resolver.__name__ = body.__name__
         resolver.__qualname__ = body.__qualname__
