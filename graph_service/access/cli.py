@@ -22,6 +22,7 @@ from graph_service.clock import Clock, FixedClock
 from graph_service.db.audit import list_entries
 from graph_service.db.driver import create_driver
 from graph_service.db.staff import ReferenceData
+from graph_service.domain.date_range import out_of_range
 from graph_service.errors import ServiceError
 from graph_service.services.access_events import record_batch
 from graph_service.services.access_provisioning import SweepReport, run_sweep
@@ -42,6 +43,8 @@ def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: datetime | None) 
     except (ValueError, InvalidPolicy) as error:
         raise click.ClickException(str(error)) from error
     clock: Clock = access.clock()
+    if as_of is not None and (reason := out_of_range(as_of.date())):
+        raise click.BadParameter(reason, param_hint="--as-of")
     if as_of is not None:
         # A date means the start of that day where the district is.
         clock = FixedClock(datetime.combine(as_of.date(), time(0), tzinfo=policy.zone))
