@@ -130,7 +130,12 @@ def access_status(employee_id: str, as_of: datetime | None) -> None:
 def ingest_events(path: Path, fmt: str | None) -> None:
     """Apply a feed's CSV or JSON-lines file; bad rows are listed and the rest applied."""
     chosen = fmt or ("csv" if path.suffix.lower() == ".csv" else "jsonl")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise click.ClickException(
+            f"{path} is not UTF-8 text (byte {error.start}); export it as UTF-8 and run again"
+        ) from None
 
     async def work(runtime: AccessRuntime) -> str:
         report = await record_batch(runtime, text, "csv" if chosen == "csv" else "jsonl")
