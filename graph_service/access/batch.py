@@ -15,8 +15,17 @@ from typing import Literal
 from pydantic import ValidationError
 
 from graph_service.access.events import AccessEventIn
+from graph_service.errors import BadInput
 
 BatchFormat = Literal["csv", "jsonl"]
+
+
+class UnreadableBatch(BadInput):
+    """A file the CSV reader cannot go on reading (a field past its size limit, a quote
+    never closed): the rows after the fault can't be told apart, so none is applied."""
+
+    def __init__(self, line: int, why: str) -> None:
+        super().__init__("content", f"line {line}: {why}; nothing in the file was applied")
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,14 @@ def parse_batch(text: str, fmt: BatchFormat) -> ParsedBatch:
 def _csv_rows(text: str) -> list[tuple[int, dict[str, object] | str]]:
     reader = csv.DictReader(io.StringIO(text))
     rows: list[tuple[int, dict[str, object] | str]] = []
-    for record in reader:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            # DictReader counts lines at its last good row; its reader knows the failing one.
+            raise UnreadableBatch(reader.reader.line_num, _csv_fault(error)) from None
         line = reader.line_num
         if None in record:
             rows.append((line, "more values than the header has columns"))
@@ -79,8 +95,35 @@ def _jsonl_rows(text: str) -> list[tuple[int, dict[str, object] | str]]:
         except json.JSONDecodeError as error:
             rows.append((line, f"not JSON: {error.msg} at column {error.colno}"))
             continue
+        except RecursionError:
+            rows.append((line, "not an event: JSON nested too deeply"))
+            continue
+        except ValueError:  # json reads numbers of at most 4,300 digits
+            rows.append((line, "not JSON: a number too long to read"))
+            continue
         if not isinstance(value, dict):
             rows.append((line, "each line must be a JSON object"))
             continue
+        if not all(_is_text(item) for pair in value.items() for item in pair):
+            rows.append((line, "holds an escaped lone surrogate (such as \\ud800), not text"))
+            continue
         rows.append((line, value))
     return rows
+
+
+def _csv_fault(error: csv.Error) -> str:
+    if "field limit" in str(error):
+        return f"a field is longer than {csv.field_size_limit():,} characters"
+    return f"not CSV ({error})"
+
+
+def _is_text(value: object) -> bool:
+    """False for a string JSON decoded from an escaped lone surrogate, which is not text
+    (no UTF-8 encoder, the database's included, takes it)."""
+    if not isinstance(value, str):
+        return True
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -22,6 +22,7 @@ from graph_service.clock import Clock, FixedClock
 from graph_service.db.audit import list_entries
 from graph_service.db.driver import create_driver
 from graph_service.db.staff import ReferenceData
+from graph_service.domain.date_range import out_of_range
 from graph_service.errors import ServiceError
 from graph_service.services.access_events import record_batch
 from graph_service.services.access_provisioning import SweepReport
@@ -43,6 +44,8 @@ def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: datetime | None) 
     except (ValueError, InvalidPolicy) as error:
         raise click.ClickException(str(error)) from error
     clock: Clock = access.clock()
+    if as_of is not None and (reason := out_of_range(as_of.date())):
+        raise click.BadParameter(reason, param_hint="--as-of")
     if as_of is not None:
         # A date means the start of that day where the district is.
         clock = FixedClock(datetime.combine(as_of.date(), time(0), tzinfo=policy.zone))
@@ -135,7 +138,12 @@ def access_status(employee_id: str, as_of: datetime | None) -> None:
 def ingest_events(path: Path, fmt: str | None) -> None:
     """Apply a feed's CSV or JSON-lines file; bad rows are listed and the rest applied."""
     chosen = fmt or ("csv" if path.suffix.lower() == ".csv" else "jsonl")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise click.ClickException(
+            f"{path} is not UTF-8 text (byte {error.start}); export it as UTF-8 and run again"
+        ) from None
 
     async def work(runtime: AccessRuntime) -> str:
         report = await record_batch(runtime, text, "csv" if chosen == "csv" else "jsonl")

@@ -10,8 +10,10 @@ import hashlib
 import json
 from enum import StrEnum
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
+
+from graph_service.domain.date_range import Instant
 
 
 class EventType(StrEnum):
@@ -60,7 +62,7 @@ class AccessEventIn(BaseModel):
     type: EventType
     employee_id: str = Field(min_length=1, max_length=64)
     source: str = Field(min_length=1, max_length=64)
-    occurred_at: AwareDatetime
+    occurred_at: Instant
     key: str | None = Field(default=None, min_length=1, max_length=200)
     course_id: str | None = None
     school_id: str | None = None

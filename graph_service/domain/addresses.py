@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, model_validator
 
 from graph_service.domain.base import GraphModel, InputModel, Name, NodeMeta, OptionalName, Version
+from graph_service.domain.date_range import Day
 
 # A word list; it reads better reads better as one string than as 59 quoted items.
 US_STATES = frozenset(
@@ -135,7 +136,7 @@ class AddAddressInput(LocationFlags):
     household_id: str
     expected_version: Version
     address: AddressInput
-    start_date: date
+    start_date: Day
 
 
 class MoveHouseholdInput(InputModel):
@@ -144,7 +145,7 @@ class MoveHouseholdInput(InputModel):
     household_id: str
     expected_version: Version
     address: AddressInput
-    move_date: date
+    move_date: Day
     mailing: bool = True
     private: bool = False
 
@@ -153,7 +154,7 @@ class EndAddressInput(InputModel):
     household_id: str
     address_id: str
     expected_version: Version
-    end_date: date
+    end_date: Day
 
 
 class Address(NodeMeta):

@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import model_validator
 
 from graph_service.domain.base import GraphModel, InputModel, check_date_order
+from graph_service.domain.date_range import Day
 
 
 class Grade(StrEnum):
@@ -31,8 +32,8 @@ class EnrolInput(InputModel):
     person_id: str
     school_id: str
     grade: Grade
-    start_date: date
-    end_date: date | None = None
+    start_date: Day
+    end_date: Day | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> EnrolInput:
@@ -42,7 +43,7 @@ class EnrolInput(InputModel):
 
 class EndEnrolmentInput(InputModel):
     enrolment_id: str
-    end_date: date
+    end_date: Day
 
 
 class School(GraphModel):

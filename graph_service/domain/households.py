@@ -17,6 +17,7 @@ from graph_service.domain.base import (
     Version,
     check_date_order,
 )
+from graph_service.domain.date_range import Day
 from graph_service.domain.people import Person
 from graph_service.domain.phones import PhoneInput, PhoneLink
 from graph_service.domain.relationships import Relationship
@@ -42,7 +43,7 @@ class CreateHouseholdInput(HouseholdFields):
     """A household and, optionally, its first address, phone and members, all from
     `start_date`. `created_at_school_id` scopes it for school staff before anyone enrols."""
 
-    start_date: date
+    start_date: Day
     created_at_school_id: str | None = None
     address: FirstAddress | None = None
     phone: PhoneInput | None = None
@@ -70,8 +71,8 @@ class AddMemberInput(InputModel):
     household_id: str
     expected_version: Version
     person_id: str
-    start_date: date
-    end_date: date | None = None
+    start_date: Day
+    end_date: Day | None = None
     secondary: bool = False
     private: bool = False
     end_other_primary: bool = False
@@ -86,7 +87,7 @@ class EndMembershipInput(InputModel):
     household_id: str
     expected_version: Version
     person_id: str
-    end_date: date
+    end_date: Day
 
 
 class SplitHouseholdInput(InputModel):
@@ -96,7 +97,7 @@ class SplitHouseholdInput(InputModel):
     household_id: str
     expected_version: Version
     person_ids: Annotated[list[str], Field(min_length=1, max_length=30)]
-    split_date: date
+    split_date: Day
     new_household: HouseholdFields
     address: FirstAddress | None = None
 

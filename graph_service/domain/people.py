@@ -13,8 +13,8 @@ from typing import Annotated
 from pydantic import Field, ValidationInfo, field_validator
 
 from graph_service.domain.base import GraphModel, InputModel, Name, NodeMeta, OptionalName, Version
+from graph_service.domain.date_range import Day
 
-EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 Identifier = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9-]+$")]
 
 
@@ -38,7 +38,7 @@ class PersonFields(InputModel):
     last_name: Name
     suffix: OptionalName = None
     preferred_name: OptionalName = None
-    birth_date: date | None = None
+    birth_date: Day | None = None
     gender: Gender = Gender.UNKNOWN
     student_number: Identifier | None = None
     state_id: Identifier | None = None
@@ -48,10 +48,9 @@ class PersonFields(InputModel):
     @classmethod
     def _born_in_the_past(cls, value: date | None, info: ValidationInfo) -> date | None:
         today = (info.context or {}).get("today") or date.today()
+        # The earliest birth date is the start of the dates the service keeps (see `Day`).
         if value is not None and value > today:
             raise ValueError(f"is in the future (today is {today})")
-        if value is not None and value < EARLIEST_BIRTH_DATE:
-            raise ValueError(f"is before {EARLIEST_BIRTH_DATE}")
         return value
 
 

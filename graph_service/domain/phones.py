@@ -10,6 +10,7 @@ import phonenumbers
 from pydantic import AfterValidator, Field
 
 from graph_service.domain.base import GraphModel, InputModel, NodeMeta, Version
+from graph_service.domain.date_range import Day
 
 DEFAULT_REGION = "US"  # a district's numbers are written locally, "(555) 010-2030"
 
@@ -48,7 +49,7 @@ class AddPhoneInput(PhoneInput):
 
     owner_id: str
     expected_version: Version
-    start_date: date | None = None
+    start_date: Day | None = None
     priority: Annotated[int, Field(ge=1, le=99)] | None = None
 
 
@@ -64,7 +65,7 @@ class EndPhoneInput(InputModel):
     owner_id: str
     phone_id: str
     expected_version: Version
-    end_date: date
+    end_date: Day
 
 
 class Phone(NodeMeta):

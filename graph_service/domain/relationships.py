@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from graph_service.domain.base import Comment, GraphModel, InputModel, Version, check_date_order
+from graph_service.domain.date_range import Day
 from graph_service.domain.people import Person
 
 Priority = Annotated[int, Field(ge=1, le=99)]
@@ -30,8 +31,8 @@ class SetRelationshipInput(InputModel):
     contact_restrictions: Annotated[str | None, Field(max_length=500)] = None
     private: bool = False
     comments: Comment = None
-    start_date: date
-    end_date: date | None = None
+    start_date: Day
+    end_date: Day | None = None
     expected_version: Version | None = None
 
     @model_validator(mode="after")
@@ -51,7 +52,7 @@ class SetRelationshipInput(InputModel):
 class EndRelationshipInput(InputModel):
     relationship_id: str
     expected_version: Version
-    end_date: date
+    end_date: Day
 
 
 class ReorderEmergencyContactsInput(InputModel):

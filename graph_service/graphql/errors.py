@@ -23,14 +23,18 @@ log = logging.getLogger(__name__)
 MASKED_MESSAGE = "Unexpected error."
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 # graphql-core names the bad part of a variable: "... invalid value at .input.startDate: ..."
+# or the variable alone: "Variable '$asOf' has invalid value: ...".
 _AT_FIELD = re.compile(
-    r"""\$(\w+)'? has invalid value at \.?([\w.\[\]]+)|at ['"]([\w.\[\]]+)['"]"""
+    r"""\$(\w+)'? has invalid value(?: at \.?([\w.\[\]]+))?|at ['"]([\w.\[\]]+)['"]"""
 )
 _UNKNOWN_BOOKMARK = {
     "Neo.ClientError.Transaction.InvalidBookmark",
     "Neo.ClientError.Transaction.InvalidBookmarkMixture",
 }
 _BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
+# A literal in the document is preceded by its argument or input field: `moveDate: "..."`.
+_NAMED_BEFORE = re.compile(r"(\w+)\s*:[\s,]*$")
+_LOOK_BACK = 200
 
 
 def shape_error(error: GraphQLError) -> GraphQLError:
@@ -56,7 +60,11 @@ def shape_error(error: GraphQLError) -> GraphQLError:
         where = _AT_FIELD.search(error.message)
         if where:
             variable, inner, quoted = where.groups()
-            extensions["field"] = f"{variable}.{inner}" if variable else quoted
+            extensions["field"] = (
+                quoted if not variable else f"{variable}.{inner}" if inner else variable
+            )
+        elif (named := _literal_field(error)) is not None:
+            extensions["field"] = named
         return _with(error, _SUGGESTION.sub("", error.message), extensions)
     log.error("unexpected error in %s", error.path, exc_info=original)
     return _with(error, MASKED_MESSAGE, {"code": "INTERNAL"})
@@ -76,6 +84,17 @@ def _unavailable(original: Exception | None) -> Exception | None:
     if isinstance(original, ServiceUnavailable | SessionExpired | ConnectionPoolError):
         return DatabaseUnavailable()
     return original
+
+
+def _literal_field(error: GraphQLError) -> str | None:
+    """The argument or input field a refused literal was written for, read from the few
+    characters before it in the document (a list item names none)."""
+    node = error.nodes[0] if error.nodes else None
+    if node is None or node.loc is None:
+        return None
+    body = node.loc.source.body
+    before = _NAMED_BEFORE.search(body, max(0, node.loc.start - _LOOK_BACK), node.loc.start)
+    return before.group(1) if before else None
 
 
 def _camel(field: str) -> str:

@@ -23,16 +23,22 @@ def to_global_id(type_name: str, raw_id: str) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{raw_id}".encode()).decode()
 
 
-def from_global_id(global_id: str) -> tuple[str, str] | None:
-    """(type name, raw id), or None when `global_id` is not one of ours."""
+def _decoded(global_id: str) -> tuple[str, str] | None:
+    """(type name, what follows it) when `global_id` is base64 of "Type:..." for our types."""
     try:
         text = base64.urlsafe_b64decode(global_id.encode()).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
-    type_name, _, raw = text.partition(":")
-    if type_name not in NODE_TYPES or not raw:
+    type_name, colon, raw = text.partition(":")
+    return (type_name, raw) if colon and type_name in NODE_TYPES else None
+
+
+def from_global_id(global_id: str) -> tuple[str, str] | None:
+    """(type name, raw id), or None when `global_id` is not one of ours."""
+    decoded = _decoded(global_id)
+    if decoded is None or not _ID.fullmatch(decoded[1]):
         return None
-    return type_name, raw
+    return decoded
 
 
 def raw_id(value: str) -> str:
@@ -58,6 +64,9 @@ def input_data(value: Any, path: str = "") -> Any:
     if isinstance(value, str) and (path.endswith("_id") or path.endswith("_ids")):
         if not _ID.fullmatch(value):
             raise BadInput(to_camel(path), "is not an id (letters, digits and -_.:=+/ only)")
+        if _decoded(value) is not None and from_global_id(value) is None:
+            # Shaped like our global ids but holding something no record is keyed by.
+            raise BadInput(to_camel(path), "is not an id this service gave out")
         return raw_id(value)
     return value
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
 from functools import partial
@@ -17,23 +16,15 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
-from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition
 from strawberry.types import ExecutionContext
 
+from graph_service.graphql import scalars
 from graph_service.graphql.errors import shape_error
 from graph_service.graphql.heavy_work import HEAVY_QUERY_CHARS, off_the_loop
 from graph_service.graphql.limits import LimitedValidation, limit_extensions
 from graph_service.graphql.mutations import Mutation
 from graph_service.graphql.queries import Query
 from graph_service.graphql.types.compiled import field_value
-
-
-def _text_or_iso(value: object) -> str:
-    return value if isinstance(value, str) else value.isoformat()  # type: ignore[attr-defined]
-
-
-_TEXT_OR_ISO_DATE = dataclasses.replace(DateDefinition, serialize=_text_or_iso)
-_TEXT_OR_ISO_DATETIME = dataclasses.replace(DateTimeDefinition, serialize=_text_or_iso)
 
 
 class CachedParse(ParserCache):
@@ -94,8 +85,8 @@ def build_schema(*, introspection: bool) -> Schema:
         mutation=Mutation,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=True, default_resolver=field_value),
-        # Compiled reads format dates and instants in Cypher; other fields give Python values.
-        scalar_overrides={date: _TEXT_OR_ISO_DATE, datetime: _TEXT_OR_ISO_DATETIME},
+        # Dates in the span the service keeps; out, ISO text (see scalars.py).
+        scalar_overrides={date: scalars.DATE, datetime: scalars.DATE_TIME},
     )
 
 

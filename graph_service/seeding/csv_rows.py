@@ -12,12 +12,13 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from graph_service.access.events import AccessEventIn, EventType
 from graph_service.db.addresses import street_key
 from graph_service.domain.addresses import AddressInput, LocationFlags
 from graph_service.domain.base import InputModel, check_date_order
+from graph_service.domain.date_range import Day, Instant
 from graph_service.domain.enrollments import EnrolInput
 from graph_service.domain.households import HouseholdFields
 from graph_service.domain.people import PersonFields, name_key
@@ -72,8 +73,8 @@ def _required(values: Mapping[str, str], *names: str) -> None:
 
 
 class _Dated(InputModel):
-    start_date: date
-    end_date: date | None = None
+    start_date: Day
+    end_date: Day | None = None
 
     def check(self) -> None:
         try:
@@ -97,8 +98,8 @@ class PhoneLinkRow(PhoneInput):
     household_id: str | None = None
     person_id: str | None = None
     priority: Priority = 1
-    start_date: date
-    end_date: date | None = None
+    start_date: Day
+    end_date: Day | None = None
 
 
 class StaffRow(BaseModel):
@@ -107,7 +108,7 @@ class StaffRow(BaseModel):
     email: str | None = None
     role_id: str = Field(alias="roleId", min_length=1)
     location_id: str = Field(alias="locationId", min_length=1)
-    hired_at: AwareDatetime = Field(alias="hiredAt")
+    hired_at: Instant = Field(alias="hiredAt")
 
 
 def person(raw: Mapping[str, str | None], today: date) -> Row:

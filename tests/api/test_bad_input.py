@@ -22,6 +22,11 @@ CYPHER = "'}) MATCH (n) DETACH DELETE n //"
 GRAPHQL = "{ __schema { types { name } } }"
 OPS = {op.field: op for op in MUTATIONS}
 NAME_FIELDS = {"name", "firstName", "lastName", "city", "street", "number", "type"}
+# Python's calendar ends (arithmetic on them overflows) and days no real record carries.
+OUT_OF_RANGE_DATES = ("0001-01-01", "0001-01-02", "1899-12-31", "2101-01-01", "9999-12-30",
+                      "9999-12-31")  # fmt: skip
+OUT_OF_RANGE_INSTANTS = ("9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00",
+                         "9999-12-31T24:00:00", "2101-01-01T00:00:00Z")  # fmt: skip
 DATE_FIELDS = {"startDate", "endDate", "moveDate", "splitDate", "birthDate", "occurredAt"}
 TEXT_FIELDS = NAME_FIELDS | {"comments", "contactRestrictions", "courseId", "source"}
 
@@ -61,6 +66,9 @@ def _cases() -> list[tuple[str, str, str, Any]]:
             if leaf in DATE_FIELDS:
                 cases += [(op.field, where, "absurd date", "2026-02-30"),
                           (op.field, where, "not a date", "yesterday")]  # fmt: skip
+                cases += [(op.field, where, f"outside the dates kept: {day}", day)
+                          for day in (OUT_OF_RANGE_INSTANTS if leaf == "occurredAt"
+                                      else OUT_OF_RANGE_DATES)]  # fmt: skip
             if leaf.endswith("Id") or leaf.endswith("Ids"):
                 cases += [(op.field, where, "cypher in an id", CYPHER),
                           (op.field, where, "empty id", "")]  # fmt: skip
