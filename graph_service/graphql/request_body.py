@@ -21,9 +21,10 @@ from graph_service.text import has_lone_surrogate
 # far below what would exhaust the interpreter's stack.
 MAX_JSON_DEPTH = 32
 # More JSON objects and arrays than any request needs (the largest inputs are a list of 100
-# ids and a CSV text); counted from the raw bytes before decoding (`{` and `[` inside the
-# query text count too, at most 1,500 within the token limit).
+# ids and a CSV text); counted from the raw bytes before decoding, outside JSON strings (a
+# feed file's JSON lines travel as one string and hold as many braces as they like).
 MAX_JSON_CONTAINERS = 10_000
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 # Only a `\uD800`-`\uDFFF` escape can put a surrogate in decoded JSON (the body itself must
 # be valid UTF-8): a body without one is not searched.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
@@ -88,11 +89,12 @@ def decode_request_json(data: str | bytes) -> object:
         raise RefusedRequest(
             400, f"The request body is not valid UTF-8 (byte {error.start})."
         ) from None
-    containers = raw.count(b"{") + raw.count(b"[")
+    structure = _JSON_STRING.sub(b"", raw) if b"{" in raw or b"[" in raw else raw
+    containers = structure.count(b"{") + structure.count(b"[")
     if containers > MAX_JSON_CONTAINERS:
         raise RefusedRequest(
             400,
-            f"The request body holds {containers} JSON objects and arrays (or braces), more "
+            f"The request body holds {containers} JSON objects and arrays, more "
             f"than the {MAX_JSON_CONTAINERS} allowed: send fewer variables.",
         )
     try:
