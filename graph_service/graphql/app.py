@@ -28,6 +28,8 @@ from graph_service.graphql.request_body import (
     decode_request_json,
 )
 from graph_service.graphql.trusted_documents import TrustedDocuments, may_run_ad_hoc
+from graph_service.observability.current_request import current_request
+from graph_service.observability.metrics import outcome_label
 
 # The body this request decoded in a thread, for strawberry's own (synchronous) decode call.
 _decoded_body: ContextVar[tuple[bytes, object] | None] = ContextVar("decoded_body", default=None)
@@ -55,6 +57,7 @@ class GraphQLApp(GraphQL[Context, None]):
             bounded = bounded_receive(scope, receive, self.max_body_bytes)
             response = await self.run(Request(scope=scope, receive=bounded))
         except RefusedRequest as refused:
+            _record_outcome("BAD_USER_INPUT")  # the code its response carries
             response = refused.response()
         except HTTPException as error:
             response = PlainTextResponse(error.reason, status_code=error.status_code)
@@ -84,6 +87,9 @@ class GraphQLApp(GraphQL[Context, None]):
                 error if (error.extensions or {}).get("code") else shape_error(error)
                 for error in result.errors
             ]
+            _record_outcome((result.errors[0].extensions or {}).get("code"))
+        else:
+            _record_outcome("ok")
         return await super().process_result(request, result)
 
     def decode_json(self, data: str | bytes) -> object:
@@ -130,6 +136,9 @@ class GraphQLApp(GraphQL[Context, None]):
             principal = await state.verifier.authenticate(request.headers.get("authorization"))
         except Unauthenticated as error:
             auth_error = error
+        record = current_request()
+        if record is not None and principal is not None:
+            record.employee_id = principal.employee_id  # a staff id, which logs may carry
         runtime = state.runtime
         return Context(
             request=request,
@@ -141,3 +150,10 @@ class GraphQLApp(GraphQL[Context, None]):
             auth_error=auth_error,
             catalogue=state.catalogue,
         )
+
+
+def _record_outcome(code: object) -> None:
+    """The request's outcome for its log line and metrics: "ok" or its first error's code."""
+    record = current_request()
+    if record is not None:
+        record.outcome = "ok" if code == "ok" else outcome_label(code)

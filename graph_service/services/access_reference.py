@@ -11,6 +11,7 @@ from graph_service.db import access as db
 from graph_service.db import audit
 from graph_service.db.staff import ReferenceData, save_reference_data, staff_affected_by
 from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.grant_metrics import count_transitions
 
 
 async def load_reference_data(
@@ -54,4 +55,6 @@ async def load_reference_data(
         return changes
 
     async with runtime.driver.session(database=runtime.database) as session:
-        return await session.execute_write(work)
+        changes = await session.execute_write(work)
+    count_transitions("reference", changes.values())
+    return changes
