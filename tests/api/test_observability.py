@@ -221,6 +221,22 @@ def test_request_id_is_echoed_when_sane_and_replaced_otherwise(
         assert returned.isalnum()
 
 
+def test_a_body_refused_at_the_edge_is_counted_logged_and_has_an_id(
+    http: httpx.Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    _, before = scrape(http)
+    oversized = b'{"query": "' + b"x" * 1_100_000 + b'"}'
+    refused = http.post("/graphql", content=oversized, headers={"content-type": "application/json"})
+    assert refused.status_code == 413
+    _, after = scrape(http)
+    requests = "graph_service_graphql_requests_total"
+    assert moved(before, after, requests, operation="none", outcome="BAD_USER_INPUT") == 1
+    [line] = _request_lines(caplog.records)
+    assert line["request_id"] == refused.headers["x-request-id"]
+    assert (line["status"], line["outcome"]) == (413, "BAD_USER_INPUT")
+
+
 def test_every_response_carries_a_fresh_request_id(http: httpx.Client) -> None:
     ids = {http.post("/graphql", json={"query": "{ service { name } }"}).headers["x-request-id"]
            for _ in range(3)}  # fmt: skip
