@@ -4,7 +4,6 @@ nothing, because every change it makes is one the engine no longer asks for."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -15,9 +14,8 @@ from graph_service.access.facts import GrantStatus, StaffFacts, Transition
 from graph_service.access.policy import Policy
 from graph_service.db import access as db
 from graph_service.db import audit
-from graph_service.observability.metrics import SWEEP_SECONDS, SWEEPS
 from graph_service.services.access_runtime import AccessRuntime
-from graph_service.services.grant_metrics import count_transitions
+from graph_service.services.grant_metrics import counted_sweep
 
 
 @dataclass(frozen=True)
@@ -96,6 +94,7 @@ def _breaches(employee_id: str, transitions: list[Transition], policy: Policy) -
 _BATCH = 500  # staff whose facts are read per round trip
 
 
+@counted_sweep  # runs, time and transitions, in the metrics
 async def run_sweep(
     runtime: AccessRuntime, *, quiz_due_within_days: int = 30, full: bool = False
 ) -> SweepReport:
@@ -139,13 +138,5 @@ async def run_sweep(
         if due is not None:
             report.quiz_due.append(due)
 
-    began, outcome = time.perf_counter(), "error"
-    try:
-        async with runtime.driver.session(database=runtime.database) as session:
-            report = await session.execute_write(work)
-        outcome = "ok"
-    finally:
-        SWEEPS.labels(outcome).inc()
-        SWEEP_SECONDS.labels(outcome).observe(time.perf_counter() - began)
-    count_transitions("sweep", report.transitions.values())
-    return report
+    async with runtime.driver.session(database=runtime.database) as session:
+        return await session.execute_write(work)

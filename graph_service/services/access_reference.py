@@ -11,9 +11,10 @@ from graph_service.db import access as db
 from graph_service.db import audit
 from graph_service.db.staff import ReferenceData, save_reference_data, staff_affected_by
 from graph_service.services.access_runtime import AccessRuntime
-from graph_service.services.grant_metrics import count_transitions
+from graph_service.services.grant_metrics import counted_changes
 
 
+@counted_changes("reference")  # the transitions it caused, in the metrics
 async def load_reference_data(
     runtime: AccessRuntime, data: ReferenceData, *, actor: str
 ) -> dict[str, list[Transition]]:
@@ -55,6 +56,4 @@ async def load_reference_data(
         return changes
 
     async with runtime.driver.session(database=runtime.database) as session:
-        changes = await session.execute_write(work)
-    count_transitions("reference", changes.values())
-    return changes
+        return await session.execute_write(work)
