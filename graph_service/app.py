@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -24,6 +25,8 @@ from graph_service.domain.relationship_types import default_catalogue
 from graph_service.graphql.app import GraphQLApp
 from graph_service.graphql.schema import build_schema
 from graph_service.graphql.trusted_documents import TrustedDocuments
+from graph_service.observability.middleware import GRAPHQL_PATH, ObservedRequests
+from graph_service.observability.scrape import metrics
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.read_audit import ReadAudit
@@ -131,9 +134,14 @@ def create_app(
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    if settings.serves_metrics:
+        routes.append(Route("/metrics", metrics, methods=["GET"]))
+    # Outside every route (the GraphQL app refuses some requests before GraphQL runs), so
+    # that every request has an id, a log line and its metrics.
+    middleware = [Middleware(ObservedRequests)]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
 
 
 def worker_app() -> Starlette:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 import threading
 import time
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 import click
 import uvicorn
@@ -28,6 +31,12 @@ from graph_service.db.migrations import migrate
 from graph_service.demo import DEMO_INSTANT, demo_clock, load_demo, welcome
 from graph_service.graphql.trusted_documents import ManifestError, TrustedDocuments
 from graph_service.localdb import LocalNeo4j, LocalNeo4jError
+from graph_service.observability.logs import logging_config
+from graph_service.observability.metrics import (
+    clear_counts,
+    multiprocess_dir,
+    share_counts_through,
+)
 from graph_service.seeding.cli import import_csv, seed
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_runtime import AccessRuntime
@@ -193,6 +202,9 @@ def serve(
             url = f"http://{host or settings.host}:{port or settings.port}"
             click.echo(welcome(settings, summary, names, url))
         listen_host, listen_port = host or settings.host, port or settings.port
+        shared_counts = multiprocess_dir()
+        if shared_counts is not None:
+            clear_counts(shared_counts)  # a previous run's counts are not this run's
         if workers == 1:
             uvicorn.run(
                 # A demo keeps its pending grant pending: `graph-service provision` (or the
@@ -200,8 +212,14 @@ def serve(
                 create_app(settings, clock=clock, provisioning=False if demo else None),
                 host=listen_host,
                 port=listen_port,
-                log_level="info",
+                **_uvicorn_logging(settings),
             )
+        elif shared_counts is None:
+            # Each worker keeps its own counts unless they share a directory: a temporary
+            # one, for this run only (docs/operations.md).
+            with tempfile.TemporaryDirectory(prefix="graph-service-metrics-") as directory:
+                share_counts_through(Path(directory))
+                _serve_workers(settings, workers, listen_host, listen_port, demo=demo)
         else:
             _serve_workers(settings, workers, listen_host, listen_port, demo=demo)
     finally:
@@ -226,8 +244,18 @@ def _serve_workers(settings: Settings, workers: int, host: str, port: int, *, de
         workers=workers,
         host=host,
         port=port,
-        log_level="info",
+        **_uvicorn_logging(settings),
     )
+
+
+def _uvicorn_logging(settings: Settings) -> dict[str, Any]:
+    """uvicorn's logging options: the service's format for every logger (each worker applies
+    it), and no access log, since the service logs each request itself."""
+    return {
+        "log_config": logging_config(settings.effective_log_format),
+        "log_level": "info",
+        "access_log": False,
+    }
 
 
 async def _sweep_forever(settings: Settings) -> None:

@@ -85,6 +85,13 @@ class Settings(BaseSettings):
     # set, production runs only those, except for callers with the ad-hoc-queries role.
     trusted_documents: Path | None = None
 
+    # Log lines as JSON objects (one per line) or plain text; unset: JSON in production,
+    # text elsewhere (docs/operations.md).
+    log_format: Literal["json", "text"] | None = None
+    # The bearer token Prometheus sends to scrape /metrics. Production serves /metrics only
+    # when it is set; development and tests serve it openly unless it is set.
+    metrics_token: SecretStr | None = None
+
     @property
     def uses_local_neo4j(self) -> bool:
         """True when the service runs against the managed local server."""
@@ -98,6 +105,24 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def effective_log_format(self) -> Literal["json", "text"]:
+        """The configured log format, or the environment's default."""
+        return self.log_format or ("json" if self.is_production else "text")
+
+    @property
+    def serves_metrics(self) -> bool:
+        """True when /metrics is served: always with a scrape token, else outside production."""
+        return self.metrics_token is not None or not self.is_production
+
+    @model_validator(mode="after")
+    def _refuse_a_guessable_metrics_token(self) -> Settings:
+        if self.metrics_token is not None and len(self.metrics_token.get_secret_value()) < 16:
+            raise ValueError(
+                "GRAPH_SERVICE_METRICS_TOKEN must be at least 16 characters (a random string)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _refuse_development_defaults_in_production(self) -> Settings:

@@ -68,3 +68,21 @@ def grant_denial(caller: CallerGrant, right: Right, at: datetime, policy: Policy
     if right not in rights_in_force(grant, policy):
         return f"the grant does not include the {right.name.title()} right"
     return None
+
+
+# The reasons above and the scope refusals (services/access_decision.py), each with a short
+# name for metrics: the reasons carry instants and right names, too many values for a label.
+_DENIAL_KINDS = (
+    ("not an active staff member", "not_employed"),
+    ("no active household access grant", "no_active_grant"),
+    ("the grant was not yet active", "grant_not_yet_active"),
+    ("the grant expired", "grant_expired"),
+    ("the grant does not include", "right_not_granted"),
+    ("household outside the grant's scope", "out_of_scope"),
+    ("object outside the grant's scope", "out_of_scope"),
+)
+
+
+def denial_kind(reason: str) -> str:
+    """The short name of a denial's reason ("other" for a reason not listed here)."""
+    return next((kind for prefix, kind in _DENIAL_KINDS if reason.startswith(prefix)), "other")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
+from graph_service.db.metered import metered
 from graph_service.settings import Settings
 
 
 def create_driver(settings: Settings) -> AsyncDriver:
-    """An async driver for the configured database (or the managed local server)."""
-    return AsyncGraphDatabase.driver(
+    """An async driver for the configured database (or the managed local server), its round
+    trips counted in the metrics."""
+    driver = AsyncGraphDatabase.driver(
         settings.bolt_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         # Fail readiness checks fast instead of hanging on a database that is down.
@@ -21,3 +23,4 @@ def create_driver(settings: Settings) -> AsyncDriver:
         # "Unknown label" hints fire on every empty database; keep the useful categories.
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )
+    return metered(driver)

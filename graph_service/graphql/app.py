@@ -35,6 +35,8 @@ from graph_service.graphql.request_body import (
     decode_request_json,
 )
 from graph_service.graphql.trusted_documents import TrustedDocuments, may_run_ad_hoc
+from graph_service.observability.current_request import current_request
+from graph_service.observability.metrics import outcome_label
 from graph_service.services.idempotency import DatabaseUnavailable, OutcomeUnknown
 
 # The body this request decoded in a thread, for strawberry's own (synchronous) decode call.
@@ -84,10 +86,12 @@ class GraphQLApp(GraphQL[Context, None]):
             request = Request(scope=scope, receive=bounded)
             response = await availability.guard(partial(self.run, request), in_flight)
         except RefusedRequest as refused:
+            _record_outcome("BAD_USER_INPUT")  # the code its response carries
             response = refused.response()
         except HTTPException as error:
             response = PlainTextResponse(error.reason, status_code=error.status_code)
         except Unavailable as outage:
+            _record_outcome("SERVICE_UNAVAILABLE")  # the code its response carries
             response = _unavailable_response(outage, keyed=_has_idempotency_key(scope))
         finally:
             write_in_flight.reset(token)
@@ -117,6 +121,9 @@ class GraphQLApp(GraphQL[Context, None]):
                 error if (error.extensions or {}).get("code") else shape_error(error)
                 for error in result.errors
             ]
+            _record_outcome((result.errors[0].extensions or {}).get("code"))
+        else:
+            _record_outcome("ok")
         return await super().process_result(request, result)
 
     def decode_json(self, data: str | bytes) -> object:
@@ -169,6 +176,9 @@ class GraphQLApp(GraphQL[Context, None]):
             principal = await state.verifier.authenticate(request.headers.get("authorization"))
         except Unauthenticated as error:
             auth_error = error
+        record = current_request()
+        if record is not None and principal is not None:
+            record.employee_id = principal.employee_id  # a staff id, which logs may carry
         runtime = state.runtime
         return Context(
             request=request,
@@ -180,3 +190,10 @@ class GraphQLApp(GraphQL[Context, None]):
             auth_error=auth_error,
             catalogue=state.catalogue,
         )
+
+
+def _record_outcome(code: object) -> None:
+    """The request's outcome for its log line and metrics: "ok" or its first error's code."""
+    record = current_request()
+    if record is not None:
+        record.outcome = "ok" if code == "ok" else outcome_label(code)

@@ -19,6 +19,7 @@ from graph_service.auth.principal import PlatformRole
 from graph_service.db.scope import targets_in_scope
 from graph_service.errors import Forbidden, NotFound
 from graph_service.graphql.context import Info
+from graph_service.observability.metrics import ACCESS_DENIALS
 from graph_service.services.access_decision import (
     decision_entry,
     out_of_scope,
@@ -66,6 +67,7 @@ class _PlatformRule(Rule):
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         principal = info.context.require_principal()
         if not principal.has_role(self.role):
+            ACCESS_DENIALS.labels("missing_platform_role").inc()
             raise Forbidden(f'this operation needs the "{self.role.value}" platform role')
         return True
 
@@ -89,6 +91,7 @@ class AccessAdministratorOrFeed(Rule):
             principal.has_role(PlatformRole.ACCESS_ADMIN)
             or principal.has_role(PlatformRole.INTEGRATION_FEED)
         ):
+            ACCESS_DENIALS.labels("missing_platform_role").inc()
             raise Forbidden('this operation needs the "access-admin" or "integration-feed" role')
         return True
 
@@ -143,6 +146,7 @@ class DistrictReader(Rule):
     async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         await require_right(info, Right.READ, operation=info.field_name)
         if not (await info.context.caller()).district_wide:
+            ACCESS_DENIALS.labels("not_district_wide").inc()
             raise Forbidden("steward views need a district-wide (central office) grant")
         return True
 

@@ -23,6 +23,7 @@ from graph_service.graphql.errors import shape_error
 from graph_service.graphql.heavy_work import HEAVY_QUERY_CHARS, off_the_loop
 from graph_service.graphql.limits import LimitedValidation, limit_extensions
 from graph_service.graphql.mutations import Mutation
+from graph_service.graphql.observed import ObservedOperation
 from graph_service.graphql.queries import Query
 from graph_service.graphql.types.compiled import field_value
 
@@ -77,6 +78,7 @@ def build_schema(*, introspection: bool) -> Schema:
         # document's error is shaped as before).
         lambda: CachedParse(maxsize=256),
         lambda: LimitedValidation(maxsize=256),
+        ObservedOperation,  # names the operation in the request's log line and metrics
     ]
     if not introspection:
         extensions.append(DisableIntrospection)

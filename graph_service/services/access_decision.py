@@ -11,13 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from graph_service.access.decision import CallerGrant, Decision, grant_denial
+from graph_service.access.decision import CallerGrant, Decision, denial_kind, grant_denial
 from graph_service.access.engine import local_date
 from graph_service.access.facts import Grant
 from graph_service.access.policy import Right
 from graph_service.db import access_decision as db
 from graph_service.db import audit
 from graph_service.errors import Forbidden
+from graph_service.observability.metrics import ACCESS_DENIALS
 from graph_service.services.access_runtime import AccessRuntime
 
 
@@ -146,8 +147,11 @@ def decision_entry(
     operation: str,
     household_ids: list[str],
 ) -> dict[str, Any]:
-    """The audit entry of a decision. Pass names and ids only: the trail refuses fields that
-    look like credentials."""
+    """The audit entry of a decision (every denial the service acts on is audited, so a
+    denial is counted in the metrics here). Pass names and ids only: the trail refuses
+    fields that look like credentials."""
+    if not decision.allowed:
+        ACCESS_DENIALS.labels(denial_kind(decision.reason)).inc()
     return audit.audit_entry(
         "access.decision",
         at=runtime.now(),

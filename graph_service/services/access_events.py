@@ -17,7 +17,9 @@ from graph_service.db import access as db
 from graph_service.db import audit
 from graph_service.db.bookmarks import causal_chain
 from graph_service.errors import BadInput
+from graph_service.observability.metrics import FEED_ROWS
 from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.grant_metrics import count_transitions
 
 # Feeds' clocks drift; an event stamped a few minutes ahead of ours is still believable.
 _CLOCK_SKEW = timedelta(minutes=5)
@@ -102,8 +104,9 @@ async def record_event(runtime: AccessRuntime, event: AccessEventIn) -> EventOut
     """Apply one event; the same event again (same key) is reported as a duplicate. A refused
     event changes nothing but the audit trail, which records that it came and why it failed."""
     try:
-        return await _apply(runtime, event)
+        outcome = await _apply(runtime, event)
     except BadInput as error:
+        FEED_ROWS.labels("rejected").inc()
         rejected = audit.audit_entry(
             "event.rejected",
             at=runtime.now(),
@@ -116,6 +119,9 @@ async def record_event(runtime: AccessRuntime, event: AccessEventIn) -> EventOut
         )
         await audit.append_now(runtime.driver, [rejected], database=runtime.database)
         raise
+    FEED_ROWS.labels("duplicate" if outcome.duplicate else "applied").inc()
+    count_transitions("feed", [outcome.transitions])
+    return outcome
 
 
 async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
@@ -193,6 +199,7 @@ async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> B
     """Apply a feed file row by row: bad rows are reported with their line and reason, and
     never stop the good ones (each good row commits on its own)."""
     parsed = parse_batch(text, fmt)
+    FEED_ROWS.labels("rejected").inc(len(parsed.rejected))
     report = BatchReport(rejected=list(parsed.rejected))
     for line, event in parsed.events:
         try:

@@ -16,6 +16,7 @@ from graph_service.db import access as db
 from graph_service.db import audit
 from graph_service.db.bookmarks import causal_chain
 from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.grant_metrics import counted_sweep
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def _breaches(employee_id: str, transitions: list[Transition], policy: Policy) -
 _BATCH = 500  # staff whose facts are read per round trip
 
 
+@counted_sweep  # runs, time and transitions, in the metrics
 async def run_sweep(
     runtime: AccessRuntime, *, quiz_due_within_days: int = 30, full: bool = False
 ) -> SweepReport:

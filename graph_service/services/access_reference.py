@@ -12,8 +12,10 @@ from graph_service.db import audit
 from graph_service.db.bookmarks import causal_chain
 from graph_service.db.staff import ReferenceData, save_reference_data, staff_affected_by
 from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.grant_metrics import counted_changes
 
 
+@counted_changes("reference")  # the transitions it caused, in the metrics
 async def load_reference_data(
     runtime: AccessRuntime, data: ReferenceData, *, actor: str
 ) -> dict[str, list[Transition]]:

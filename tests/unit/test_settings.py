@@ -41,3 +41,31 @@ def test_neo4j_settings_answer_to_conventional_names(monkeypatch: pytest.MonkeyP
     settings = Settings()
     assert settings.bolt_uri == "bolt://db:7687"
     assert settings.neo4j_database == "census"
+
+
+PRODUCTION = {
+    "env": "production",
+    "neo4j_uri": "neo4j+s://db.example.org",
+    "neo4j_password": "a-real-secret",
+    "jwks_url": "https://login.example.org/jwks.json",
+}
+
+
+def test_production_serves_metrics_only_with_a_scrape_token() -> None:
+    assert not Settings.model_validate(PRODUCTION).serves_metrics
+    guarded = Settings.model_validate({**PRODUCTION, "metrics_token": "x" * 32})
+    assert guarded.serves_metrics
+    assert "x" * 32 not in repr(guarded)
+    assert Settings.model_validate({"env": "development"}).serves_metrics
+
+
+def test_a_short_scrape_token_is_refused() -> None:
+    with pytest.raises(ValidationError, match="at least 16 characters"):
+        Settings.model_validate({"metrics_token": "guessable"})
+
+
+def test_logs_are_json_in_production_and_text_elsewhere_unless_set() -> None:
+    assert Settings.model_validate(PRODUCTION).effective_log_format == "json"
+    assert Settings.model_validate({"env": "development"}).effective_log_format == "text"
+    text_in_production = Settings.model_validate({**PRODUCTION, "log_format": "text"})
+    assert text_in_production.effective_log_format == "text"

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from graph_service.access.decision import CallerGrant, grant_denial
+from graph_service.access.decision import CallerGrant, denial_kind, grant_denial
 from graph_service.access.engine import evaluate, final_grant
 from graph_service.access.facts import Grant, GrantStatus
 from graph_service.access.policy import Right
@@ -94,3 +94,27 @@ def test_narrowing_rights_in_a_new_policy_applies_at_once(grant: Grant) -> None:
     assert grant_denial(caller(grant), Right.WRITE, when, narrower) == (
         "the grant does not include the Write right"
     )
+
+
+def test_every_denial_reason_has_a_short_name_for_metrics(grant: Grant) -> None:
+    assert grant.expires_at is not None
+    when = at("2027-01-01 09:00")
+    pending = grant.model_copy(update={"status": GrantStatus.PENDING})
+    office = POLICY.tracks.office_professional.model_copy(update={"rights": [Right.READ]})
+    narrower = POLICY.model_copy(
+        update={"tracks": POLICY.tracks.model_copy(update={"office_professional": office})}
+    )
+    denials = {
+        "not_employed": grant_denial(caller(grant, employed=False), Right.READ, when, POLICY),
+        "no_active_grant": grant_denial(caller(pending), Right.READ, when, POLICY),
+        "grant_not_yet_active": grant_denial(
+            caller(grant), Right.READ, at("2026-09-02 06:59"), POLICY
+        ),
+        "grant_expired": grant_denial(caller(grant), Right.READ, grant.expires_at, POLICY),
+        "right_not_granted": grant_denial(caller(grant), Right.WRITE, when, narrower),
+    }
+    assert {kind: denial_kind(str(reason)) for kind, reason in denials.items()} == {
+        kind: kind for kind in denials
+    }
+    assert denial_kind("object outside the grant's scope") == "out_of_scope"
+    assert denial_kind("something new") == "other"

@@ -1,0 +1,77 @@
+"""Every Neo4j round trip counted and timed, at the one place all of them pass: the driver.
+
+The service reaches Neo4j through `driver.execute_query` (auto-committed reads and writes) and
+`session.execute_read` / `execute_write` (managed transactions), from a dozen modules. The
+driver offers no hook, so the one driver a process builds (`create_driver`) has those three
+methods wrapped; each call is one count, whatever number of statements it ran or retries it
+took, and its time includes them.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from neo4j import AsyncDriver, AsyncSession, RoutingControl
+from neo4j.exceptions import DriverError, Neo4jError
+
+from graph_service.observability.metrics import NEO4J_SECONDS, NEO4J_TRANSACTIONS
+
+R = TypeVar("R")
+
+
+def metered(driver: AsyncDriver) -> AsyncDriver:
+    """`driver`, reporting its round trips to the metrics (docs/operations.md)."""
+    _wrap(driver, "execute_query", _query_kind)
+    open_session = driver.session
+
+    @functools.wraps(open_session)
+    def session(**config: Any) -> AsyncSession:
+        opened = open_session(**config)
+        _wrap(opened, "execute_read", lambda _: "read")
+        _wrap(opened, "execute_write", lambda _: "write")
+        return opened
+
+    _wrap_with(driver, "session", session)
+    return driver
+
+
+def _query_kind(kwargs: dict[str, Any]) -> str:
+    # execute_query writes unless told to route as a read.
+    return "read" if kwargs.get("routing_") in (RoutingControl.READ, "r") else "write"
+
+
+def _wrap(target: object, method: str, kind_of: Callable[[dict[str, Any]], str]) -> None:
+    _wrap_with(target, method, _timed(getattr(target, method), kind_of))
+
+
+def _wrap_with(target: object, method: str, replacement: Callable[..., Any]) -> None:
+    # Replaced on this one object only: other drivers and sessions are left as they are.
+    setattr(target, method, replacement)
+
+
+def _timed(
+    call: Callable[..., Awaitable[R]], kind_of: Callable[[dict[str, Any]], str]
+) -> Callable[..., Awaitable[R]]:
+    @functools.wraps(call)
+    async def timed(*args: Any, **kwargs: Any) -> R:
+        kind = kind_of(kwargs)
+        began = time.perf_counter()
+        # "aborted": the work itself gave up (a refusal raised inside the transaction rolls
+        # it back, a cancelled request); "error": Neo4j or the driver failed.
+        outcome = "aborted"
+        try:
+            result = await call(*args, **kwargs)
+        except (Neo4jError, DriverError):
+            outcome = "error"
+            raise
+        else:
+            outcome = "ok"
+            return result
+        finally:
+            NEO4J_TRANSACTIONS.labels(kind, outcome).inc()
+            NEO4J_SECONDS.labels(kind).observe(time.perf_counter() - began)
+
+    return timed

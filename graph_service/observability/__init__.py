@@ -1,0 +1,1 @@
+"""What operators watch: Prometheus metrics, one JSON log line per request, request ids."""
