@@ -100,7 +100,10 @@ def create_app(
 
     async def readyz(request: Request) -> JSONResponse:
         # Not ready exactly while requests are refused: the availability monitor's state.
-        if not request.app.state.availability.up:
+        if (
+            not request.app.state.availability.up
+            and not await request.app.state.availability.check()
+        ):
             return JSONResponse({"status": "unavailable", "neo4j": "unreachable"}, 503)
         driver = request.app.state.driver
         try:

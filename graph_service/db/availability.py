@@ -31,6 +31,7 @@ PING_TIMEOUT_SECONDS = 1.0
 # A refused or broken connection is the database gone; a slow answer may be a busy one, so
 # it takes two in a row.
 SLOW_PINGS_FOR_DOWN = 2
+AVAILABILITY_TASK = "neo4j-availability"  # the monitor's task (tests tell its pings apart)
 
 
 class Unavailable(Exception):
@@ -78,7 +79,7 @@ class Availability:
     _task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._watch(), name="neo4j-availability")
+        self._task = asyncio.create_task(self._watch(), name=AVAILABILITY_TASK)
 
     async def close(self) -> None:
         if self._task is not None:
@@ -121,6 +122,17 @@ class Availability:
                 log.warning("Neo4j is unavailable: %s", error or type(error).__name__)
             return False
         return True
+
+    async def check(self) -> bool:
+        """Ping now (for `/readyz` while down: it says ready the moment the database answers
+        again, and so do requests, instead of at the next scheduled ping)."""
+        # Twice: the first may only clear a pooled connection to the server that went away.
+        answered = await self.ping() is True or await self.ping() is True
+        if answered and not self.up:
+            log.warning("Neo4j answers again")
+            self._went_down = asyncio.Event()
+            self.up = True
+        return self.up
 
     async def _watch(self) -> None:
         slow = 0

@@ -38,9 +38,9 @@ from graph_service.testing.world import NOW, STAFF, build_world
 
 CREATE = "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }"
 WRITERS = 4
-# What "quickly" means on a loaded 2-core CI machine; the figure is 2 s, and the
-# measured maximum is reported by the test's output (docs/operations.md has the figures).
-UNAVAILABLE_WITHIN_SECONDS = 3.0
+# The figures: refused within 2 s, serving again within 5 s of Neo4j's return (the
+# measured ones are printed with -s; docs/operations.md has them).
+UNAVAILABLE_WITHIN_SECONDS = 2.0
 RESUMES_WITHIN_SECONDS = 5.0
 
 

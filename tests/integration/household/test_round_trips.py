@@ -5,31 +5,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
 from graph_service.services import household_reads, relationships
 from graph_service.services.context import UseCaseContext
+from graph_service.testing.round_trips import CountingDriver
 from graph_service.testing.use_cases import submit
 from tests.compiled_reads import DISTRICT_READER, district_reader, reader, search
 from tests.integration.household.conftest import address, make_household, make_person
-
-
-class CountingDriver:
-    """Delegates to the real driver and counts the queries sent through execute_query."""
-
-    def __init__(self, driver: AsyncDriver) -> None:
-        self.driver = driver
-        self.queries = 0
-
-    async def execute_query(self, *args: Any, **kwargs: Any) -> Any:
-        self.queries += 1
-        return await self.driver.execute_query(*args, **kwargs)
-
-    def session(self, *args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("reads must not open sessions of their own")
 
 
 async def _populated(ctx: UseCaseContext) -> tuple[str, str]:

@@ -5,30 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
 from graph_service.domain.steward import CensusRule, SharedBy
 from graph_service.services import steward
 from graph_service.services.context import UseCaseContext
+from graph_service.testing.round_trips import CountingDriver
 from tests.integration.steward.conftest import District
-
-
-class CountingDriver:
-    """Delegates to the real driver and counts the queries sent through execute_query."""
-
-    def __init__(self, driver: AsyncDriver) -> None:
-        self.driver = driver
-        self.queries = 0
-
-    async def execute_query(self, *args: Any, **kwargs: Any) -> Any:
-        self.queries += 1
-        return await self.driver.execute_query(*args, **kwargs)
-
-    def session(self, *args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("the steward views must not open sessions of their own")
 
 
 def _views(ctx: UseCaseContext, district: District) -> dict[str, Callable[[], Awaitable[object]]]:
