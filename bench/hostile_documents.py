@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from graphql import get_introspection_query
 
 from bench.service import start_service, stop_service
 from bench.stats import summarize
@@ -202,8 +203,13 @@ def main() -> None:
             log=args.output / "hostile-service.log",
         )  # fmt: skip
         url = f"http://127.0.0.1:{args.port}"
-        for _ in range(50):  # warm: imports, caches, the first requests' allocations
+        # Warm, with what every client sends: imports, caches, the first requests'
+        # allocations, and GraphiQL's introspection query (over 2,000 characters, so it
+        # takes the heavy-work thread that hostile documents take too).
+        introspection = get_introspection_query(descriptions=True)
+        for _ in range(50):
             httpx.post(f"{url}/graphql", json={"query": "{ service { name } }"}, timeout=30)
+            httpx.post(f"{url}/graphql", json={"query": introspection}, timeout=30)
         before = rss_mb(service.pid)
         quiet, _ = _watch(url, service.pid, 5.0)
         bodies = hostile_requests()
