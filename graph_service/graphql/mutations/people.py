@@ -55,8 +55,9 @@ class PersonMutations:
         Right.ADD,
         CreatePersonInput,
         answer=created_person(),
-        description="A new person. Refused as a possible duplicate (same name and birth "
-        "date, or student number) unless `confirmNotDuplicate` is true.",
+        description="A new person. Refused as a possible duplicate when someone has the same "
+        "name and birth date (unless `confirmNotDuplicate` is true) or the same student "
+        "number (always); a match the caller may not read is reported without its identity.",
     )
     async def create_person(info: Info, write: Write[people_model.CreatePersonInput]) -> object:
         return await people.create_person(write.ctx, write.request)
