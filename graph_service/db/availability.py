@@ -127,11 +127,8 @@ class Availability:
         """Ping now (for `/readyz` while down: it says ready the moment the database answers
         again, and so do requests, instead of at the next scheduled ping)."""
         # Twice: the first may only clear a pooled connection to the server that went away.
-        answered = await self.ping() is True or await self.ping() is True
-        if answered and not self.up:
-            log.warning("Neo4j answers again")
-            self._went_down = asyncio.Event()
-            self.up = True
+        if await self.ping() is True or await self.ping() is True:
+            self._set(answered=True)
         return self.up
 
     async def _watch(self) -> None:
@@ -139,11 +136,15 @@ class Availability:
         while True:
             result = await self.ping()
             slow = slow + 1 if result is None else 0
-            answered = result is True or (result is None and slow < SLOW_PINGS_FOR_DOWN)
-            if answered and not self.up:
-                log.warning("Neo4j answers again")
-                self._went_down = asyncio.Event()
-            elif not answered and self.up:
-                self._went_down.set()
-            self.up = answered
+            self._set(answered=result is True or (result is None and slow < SLOW_PINGS_FOR_DOWN))
             await asyncio.sleep(PING_INTERVAL_SECONDS)
+
+    def _set(self, *, answered: bool) -> None:
+        """Going down releases every waiting request; coming back arms a fresh event for
+        the next outage."""
+        if answered and not self.up:
+            log.warning("Neo4j answers again")
+            self._went_down = asyncio.Event()
+        elif not answered and self.up:
+            self._went_down.set()
+        self.up = answered

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, TypeVar
 
 from strawberry.permission import BasePermission
 
-from graph_service.access.decision import CallerGrant, Decision
+from graph_service.access.decision import Decision
 from graph_service.access.policy import Right
 from graph_service.auth.principal import PlatformRole
 from graph_service.db.scope import targets_in_scope
@@ -21,8 +21,7 @@ from graph_service.errors import Forbidden, NotFound
 from graph_service.graphql.context import Info
 from graph_service.observability.metrics import ACCESS_DENIALS
 from graph_service.services.access_decision import (
-    decision_entry,
-    out_of_scope,
+    queue_not_shown,
     require_grant,
 )
 
@@ -197,24 +196,9 @@ async def authorize_targets(
             and (seen.in_scope or (target.may_be_unplaced and seen.unplaced))
         )
         if not allowed:
-            _queue_denial(info, caller, right, operation, target.raw_id)
+            context = info.context
+            queue_not_shown(
+                context.read_audit, context.runtime, caller=caller, right=right,
+                ids=[target.raw_id], operation=operation,
+            )  # fmt: skip
             raise NotFound(target.kind, target.raw_id)
-
-
-def _queue_denial(
-    info: Info, caller: CallerGrant, right: Right, operation: str, raw_id: str
-) -> None:
-    """Queue the denial's audit entry, the same for an id outside the scope as for one that
-    names nothing, and never written on the request's path: neither the answer nor its
-    timing tells the caller which it was (issue 12); the trail still says what was asked."""
-    context = info.context
-    decision = out_of_scope(context.runtime, caller, right, [raw_id])
-    context.read_audit.queue(
-        decision_entry(
-            context.runtime,
-            caller=caller,
-            decision=decision,
-            operation=operation,
-            household_ids=[raw_id],
-        )
-    )

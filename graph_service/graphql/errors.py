@@ -7,17 +7,14 @@ import re
 
 from graphql import GraphQLError
 from neo4j.exceptions import (
-    ConnectionPoolError,
     IncompleteCommit,
     Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
 )
 from pydantic.alias_generators import to_camel
 
 from graph_service.db import bookmarks
 from graph_service.errors import BadInput, ServiceError
-from graph_service.services.idempotency import DatabaseUnavailable, OutcomeUnknown
+from graph_service.services.idempotency import UNREACHABLE, DatabaseUnavailable, OutcomeUnknown
 
 log = logging.getLogger(__name__)
 MASKED_MESSAGE = "Unexpected error."
@@ -81,7 +78,7 @@ def _unavailable(original: Exception | None) -> Exception | None:
         return DatabaseUnavailable()  # the server answering has not caught up with it yet
     if isinstance(original, IncompleteCommit):
         return OutcomeUnknown(keyed=False)
-    if isinstance(original, ServiceUnavailable | SessionExpired | ConnectionPoolError):
+    if isinstance(original, UNREACHABLE):
         return DatabaseUnavailable()
     return original
 

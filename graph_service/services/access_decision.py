@@ -20,6 +20,7 @@ from graph_service.db import audit
 from graph_service.errors import Forbidden
 from graph_service.observability.metrics import ACCESS_DENIALS
 from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.read_audit import ReadAudit
 
 
 async def load_caller(runtime: AccessRuntime, employee_id: str) -> CallerGrant:
@@ -167,3 +168,25 @@ def decision_entry(
         policyVersion=decision.policy_version,
         grantPolicyVersion=caller.grant.policy_version if caller.grant else None,
     )
+
+
+def queue_not_shown(
+    read_audit: ReadAudit,
+    runtime: AccessRuntime,
+    *,
+    caller: CallerGrant,
+    right: Right,
+    ids: list[str],
+    operation: str,
+) -> None:
+    """Queue the audit of ids a request named and does not get: one entry naming them, the
+    same for an id outside the grant's scope as for one that names nothing, and never
+    written on the request's path, so neither the answer nor its timing tells the caller
+    which was which (issue 12); the trail still says what was asked."""
+    if ids:
+        decision = out_of_scope(runtime, caller, right, ids)
+        read_audit.queue(
+            decision_entry(
+                runtime, caller=caller, decision=decision, operation=operation, household_ids=ids
+            )
+        )

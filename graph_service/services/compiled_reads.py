@@ -21,6 +21,7 @@ from graph_service.domain.relationship_types import RelationshipTypeCatalogue
 from graph_service.services.access_decision import (
     decision_entry,
     out_of_scope,
+    queue_not_shown,
     require_grant,
 )
 from graph_service.services.access_runtime import AccessRuntime
@@ -151,21 +152,11 @@ class Reader:
         )
 
     def not_shown(self, caller: CallerGrant, ids: list[str]) -> None:
-        """Queue the audit of root objects the request named and does not get: one entry
-        naming every id asked, the same for an id outside the grant's scope as for one that
-        names nothing. Queued, never written on the request's path, so neither the answer nor
-        its timing tells the caller which was which (issue 12); the trail still says what was
-        asked, and an administrator can look the ids up."""
-        if ids:
-            self.read_audit.queue(
-                decision_entry(
-                    self.runtime,
-                    caller=caller,
-                    decision=out_of_scope(self.runtime, caller, Right.READ, ids),
-                    operation=self.operation,
-                    household_ids=ids,
-                )
-            )
+        """Queue the audit of root objects the request named and does not get."""
+        queue_not_shown(
+            self.read_audit, self.runtime, caller=caller, right=Right.READ, ids=ids,
+            operation=self.operation,
+        )  # fmt: skip
 
     def read(self, caller: CallerGrant, found: list[Any], *, empty_too: bool = False) -> None:
         """Queue the audit of what this read shows and of the nested objects it withheld

@@ -15,7 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from neo4j.exceptions import ConnectionPoolError, ServiceUnavailable, SessionExpired
+
 from graph_service.errors import BadInput, ServiceError
+
+# The driver's "the database cannot be reached" errors (IncompleteCommit, a ServiceUnavailable,
+# is the one whose write may have committed).
+UNREACHABLE = (ServiceUnavailable, SessionExpired, ConnectionPoolError)
 
 KEY_LIFETIME = timedelta(hours=24)
 HEADER = "Idempotency-Key"

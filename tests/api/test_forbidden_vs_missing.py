@@ -9,6 +9,7 @@ by `bench/forbidden_vs_missing.py` (2,000 ids, permutation test), not here.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -49,38 +50,62 @@ def _naming(entries: list[Entry], raw: str) -> list[Entry]:
     return [e for e in entries if raw in e.get("deniedIds", []) + e.get("objectIds", [])]
 
 
-@pytest.mark.parametrize("field", FIELDS)
-def test_out_of_scope_and_missing_ids_take_the_same_path(
-    field: str, as_staff: Any, settings: Settings, world: World
-) -> None:
-    kind, query = FIELDS[field]
+@dataclass(frozen=True)
+class Asked:
+    """The clerk asked for an out-of-scope id and then for a missing one."""
+
+    forbidden: str
+    missing: str
+    answers: tuple[bytes, bytes]
+    sent: tuple[list[str], list[str]]
+    entries: tuple[Entry, Entry]  # the audit entry naming each
+
+
+def _ask_both(as_staff: Any, settings: Settings, world: World, kind: str, document: str) -> Asked:
     key = OUT_OF_SCOPE[kind]
     forbidden = world.households[key] if kind == "Household" else world.people[key]
     missing = str(uuid.uuid4())
     actor = world.staff[CLERK]
     settle()
     before = entries_of(settings, actor)
-
-    forbidden_answer, forbidden_sent = _ask(as_staff, query, forbidden, kind)
-    missing_answer, missing_sent = _ask(as_staff, query, missing, kind)
-
-    audit_writes = [s for s in forbidden_sent + missing_sent if "AuditEvent" in s]
-    assert audit_writes == [], "the request waited for an audit write"
-    assert forbidden_sent == missing_sent
-    assert len(forbidden_sent) == 1  # the read's one statement
-    assert forbidden_answer == missing_answer
-    assert b"errors" not in forbidden_answer
-
+    forbidden_answer, forbidden_sent = _ask(as_staff, document, forbidden, kind)
+    missing_answer, missing_sent = _ask(as_staff, document, missing, kind)
     found = new_entries(
         settings, actor, before, lambda f: bool(_naming(f, forbidden) and _naming(f, missing))
     )
     (forbidden_entry,) = _naming(found, forbidden)
     (missing_entry,) = _naming(found, missing)
-    assert forbidden_entry["deniedIds"] == [forbidden]  # the trail says what was asked
-    assert missing_entry["deniedIds"] == [missing]
+    return Asked(
+        forbidden, missing, (forbidden_answer, missing_answer), (forbidden_sent, missing_sent),
+        (forbidden_entry, missing_entry),
+    )  # fmt: skip
+
+
+def _alike(entries: tuple[Entry, Entry]) -> bool:
+    first, second = ({k: v for k, v in e.items() if k not in OWN_FIELDS} for e in entries)
+    return first == second
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_out_of_scope_and_missing_ids_take_the_same_path(
+    field: str, as_staff: Any, settings: Settings, world: World
+) -> None:
+    kind, query = FIELDS[field]
+    asked = _ask_both(as_staff, settings, world, kind, query)
+    forbidden_sent, missing_sent = asked.sent
+
+    audit_writes = [s for s in forbidden_sent + missing_sent if "AuditEvent" in s]
+    assert audit_writes == [], "the request waited for an audit write"
+    assert forbidden_sent == missing_sent
+    assert len(forbidden_sent) == 1  # the read's one statement
+    assert asked.answers[0] == asked.answers[1]
+    assert b"errors" not in asked.answers[0]
+
+    forbidden_entry, missing_entry = asked.entries
+    assert forbidden_entry["deniedIds"] == [asked.forbidden]  # the trail says what was asked
+    assert missing_entry["deniedIds"] == [asked.missing]
     assert forbidden_entry["operation"] == field
-    alike = {k: v for k, v in forbidden_entry.items() if k not in OWN_FIELDS}
-    assert alike == {k: v for k, v in missing_entry.items() if k not in OWN_FIELDS}
+    assert _alike(asked.entries)
 
 
 WRITES = {
@@ -106,26 +131,13 @@ def test_a_write_to_an_out_of_scope_or_missing_id_takes_the_same_path(
     field: str, as_staff: Any, settings: Settings, world: World
 ) -> None:
     kind, mutation = WRITES[field]
-    key = OUT_OF_SCOPE[kind]
-    forbidden = world.households[key] if kind == "Household" else world.people[key]
-    missing = str(uuid.uuid4())
-    actor = world.staff[CLERK]
-    settle()
-    before = entries_of(settings, actor)
-
-    forbidden_answer, forbidden_sent = _ask(as_staff, mutation, forbidden, kind)
-    missing_answer, missing_sent = _ask(as_staff, mutation, missing, kind)
+    asked = _ask_both(as_staff, settings, world, kind, mutation)
+    forbidden_sent, missing_sent = asked.sent
 
     assert [s for s in forbidden_sent + missing_sent if "AuditEvent" in s] == []
     assert len(forbidden_sent) == len(missing_sent)
-    assert _message_without_id(forbidden_answer, forbidden, kind) == _message_without_id(
-        missing_answer, missing, kind
+    assert _message_without_id(asked.answers[0], asked.forbidden, kind) == _message_without_id(
+        asked.answers[1], asked.missing, kind
     )
-    assert b"NOT_FOUND" in forbidden_answer
-    found = new_entries(
-        settings, actor, before, lambda f: bool(_naming(f, forbidden) and _naming(f, missing))
-    )
-    (forbidden_entry,) = _naming(found, forbidden)
-    (missing_entry,) = _naming(found, missing)
-    alike = {k: v for k, v in forbidden_entry.items() if k not in OWN_FIELDS}
-    assert alike == {k: v for k, v in missing_entry.items() if k not in OWN_FIELDS}
+    assert b"NOT_FOUND" in asked.answers[0]
+    assert _alike(asked.entries)

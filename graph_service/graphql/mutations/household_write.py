@@ -18,7 +18,6 @@ from datetime import UTC
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from neo4j.exceptions import ConnectionPoolError, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel
 
 from graph_service.access.decision import CallerGrant
@@ -42,6 +41,7 @@ from graph_service.services.context import UseCaseContext
 from graph_service.services.idempotency import (
     HEADER,
     KEY_LIFETIME,
+    UNREACHABLE,
     AlreadyApplied,
     AnswerUnavailable,
     KeyReused,
@@ -185,7 +185,7 @@ def household_write(
             try:
                 identifier = await answer.object_id(info, write.request, outcome)
                 return await answer_with(info, answer.kind, identifier)
-            except (ServiceUnavailable, SessionExpired, ConnectionPoolError):
+            except UNREACHABLE:
                 # Never "nothing was changed" about a write that committed.
                 keyed = info.context.request.headers.get(HEADER) is not None
                 raise AnswerUnavailable(keyed=keyed) from None
