@@ -38,6 +38,7 @@ def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.profile")
     parser.add_argument("operations", nargs="*", default=PROFILED, choices=READS)
     parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--no-profile", action="store_true", help="figures only, no profile")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--bolt-port", type=int, default=7697)
     parser.add_argument("--home", type=Path, default=Path(".graph-service/bench-neo4j"))
@@ -73,13 +74,18 @@ async def _profile(settings: Settings, anchor: datetime, args: argparse.Namespac
 
             for _ in range(20):  # warm-up
                 await send()
+            cpu_before = time.process_time()
             plain = [await send() for _ in range(args.requests)]
+            cpu_ms = (time.process_time() - cpu_before) * 1000 / args.requests
             profiler = Profiler(interval=0.001, async_mode="enabled")
             with profiler:
                 for _ in range(args.requests):
                     await send()
-            print(f"== {op}: p50 {statistics.median(plain) * 1000:.1f} ms without the profiler, "
+            print(f"== {op}: p50 {statistics.median(plain) * 1000:.1f} ms and {cpu_ms:.1f} ms of "
+                  f"this process's CPU per request (client included) without the profiler, "
                   f"{args.requests} requests, one client, in process")  # fmt: skip
+            if args.no_profile:
+                continue
             print(profiler.output_text(unicode=False, show_all=False))
 
 

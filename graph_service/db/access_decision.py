@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver
 
 from graph_service.access.facts import Grant
 from graph_service.db.access import grant_from_row
-from graph_service.db.bookmarks import causal_chain
 from graph_service.db.cypher import cypher
-from graph_service.db.run import native
+from graph_service.db.run import native, read_rows
 
 
 @dataclass(frozen=True)
@@ -30,16 +29,13 @@ async def read_with_caller(
 ) -> CallerRow:
     """The one row of a read statement that returns `employmentStatus` and `grant` beside
     whatever else it reads, in one round trip."""
-    records, _, _ = await driver.execute_query(
-        statement,
-        params,
-        database_=database,
-        routing_=RoutingControl.READ,
-        bookmark_manager_=causal_chain(driver),
-    )
+    records = await read_rows(driver, statement, params, database=database)
     if not records:
         return CallerRow(employed=False, grant=None, row={})
-    row = records[0].data()
+    # The row as the driver decoded it: a compiled read returns maps, lists and scalars only
+    # (no nodes, relationships or paths), so `Record.data()`'s recursive conversion of graph
+    # types would walk every value of the page for nothing.
+    row = dict(zip(records[0].keys(), records[0], strict=True))
     grant = row.pop("grant")
     employed = row.pop("employmentStatus") == "active"
     return CallerRow(employed, grant_from_row(native(grant)) if grant else None, row)
@@ -66,13 +62,10 @@ async def households_in_school_scope(
     """The ids among `household_ids` that a grant for `school_ids` covers on `on_date`."""
     if not household_ids or not school_ids:
         return set()
-    records, _, _ = await driver.execute_query(
+    records = await read_rows(
+        driver,
         cypher("access/households_in_school_scope"),
-        householdIds=household_ids,
-        schoolIds=school_ids,
-        onDate=on_date,
-        database_=database,
-        routing_=RoutingControl.READ,
-        bookmark_manager_=causal_chain(driver),
+        {"householdIds": household_ids, "schoolIds": school_ids, "onDate": on_date},
+        database=database,
     )
     return {record["id"] for record in records}

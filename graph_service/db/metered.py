@@ -1,17 +1,19 @@
 """Every Neo4j round trip counted and timed, at the one place all of them pass: the driver.
 
-The service reaches Neo4j through `driver.execute_query` (auto-committed reads and writes) and
-`session.execute_read` / `execute_write` (managed transactions), from a dozen modules. The
-driver offers no hook, so the one driver a process builds (`create_driver`) has those three
-methods wrapped; each call is one count, whatever number of statements it ran or retries it
-took, and its time includes them.
+The service reaches Neo4j through `driver.execute_query` and `session.execute_read` /
+`execute_write` (managed transactions, from a dozen modules), and through `db.run.read_rows`
+(the auto-committed reads of pages). The driver offers no hook, so the one driver a process
+builds (`create_driver`) has those three methods wrapped, and `read_rows` is timed by
+`observed`; each call is one count, whatever number of statements it ran or retries it took,
+and its time includes them.
 """
 
 from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 from neo4j import AsyncDriver, AsyncSession, RoutingControl
@@ -52,26 +54,31 @@ def _wrap_with(target: object, method: str, replacement: Callable[..., Any]) -> 
     setattr(target, method, replacement)
 
 
+@asynccontextmanager
+async def observed(kind: str) -> AsyncIterator[None]:
+    """Count and time the round trip made inside the block as one `kind` ("read", "write")."""
+    began = time.perf_counter()
+    # "aborted": the work itself gave up (a refusal raised inside the transaction rolls
+    # it back, a cancelled request); "error": Neo4j or the driver failed.
+    outcome = "aborted"
+    try:
+        yield
+    except (Neo4jError, DriverError):
+        outcome = "error"
+        raise
+    else:
+        outcome = "ok"
+    finally:
+        NEO4J_TRANSACTIONS.labels(kind, outcome).inc()
+        NEO4J_SECONDS.labels(kind).observe(time.perf_counter() - began)
+
+
 def _timed(
     call: Callable[..., Awaitable[R]], kind_of: Callable[[dict[str, Any]], str]
 ) -> Callable[..., Awaitable[R]]:
     @functools.wraps(call)
     async def timed(*args: Any, **kwargs: Any) -> R:
-        kind = kind_of(kwargs)
-        began = time.perf_counter()
-        # "aborted": the work itself gave up (a refusal raised inside the transaction rolls
-        # it back, a cancelled request); "error": Neo4j or the driver failed.
-        outcome = "aborted"
-        try:
-            result = await call(*args, **kwargs)
-        except (Neo4jError, DriverError):
-            outcome = "error"
-            raise
-        else:
-            outcome = "ok"
-            return result
-        finally:
-            NEO4J_TRANSACTIONS.labels(kind, outcome).inc()
-            NEO4J_SECONDS.labels(kind).observe(time.perf_counter() - began)
+        async with observed(kind_of(kwargs)):
+            return await call(*args, **kwargs)
 
     return timed

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Record
 from neo4j.time import Date, DateTime
 
 from graph_service.db.bookmarks import causal_chain
+from graph_service.db.metered import observed
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,30 @@ async def fetch_one(
     return rows[0] if rows else None
 
 
+async def read_rows(
+    driver: AsyncDriver, statement: LiteralString, params: dict[str, Any], /, *, database: str
+) -> list[Record]:
+    """Every record of the read `statement` in one auto-committed transaction: RUN and PULL
+    go out together and the answer is one exchange with Neo4j. (`execute_query` runs a
+    managed transaction: its COMMIT is a second exchange, and each costs the server a
+    transaction's set-up; measured on a household page, about 1 ms of Neo4j CPU and 0.7 ms
+    of the driver's.) No retry: a read that fails is answered as failed, and the
+    availability monitor turns an outage into SERVICE_UNAVAILABLE with a retry hint."""
+    async with (
+        observed("read"),
+        driver.session(
+            database=database,
+            default_access_mode=READ_ACCESS,
+            bookmark_manager=causal_chain(driver),
+        ) as session,
+    ):
+        result = await session.run(statement, params)
+        return [record async for record in result]
+
+
 async def read_all(
     driver: AsyncDriver, statement: LiteralString, /, *, database: str, **params: Any
 ) -> list[dict[str, Any]]:
     """Every row of the read `statement`, in one auto-committed round trip."""
-    records, _, _ = await driver.execute_query(
-        statement,
-        params,
-        database_=database,
-        routing_=RoutingControl.READ,
-        bookmark_manager_=causal_chain(driver),
-    )
+    records = await read_rows(driver, statement, params, database=database)
     return [native(record.data()) for record in records]

@@ -20,6 +20,7 @@ from strawberry.types import ExecutionContext
 
 from graph_service.graphql import scalars
 from graph_service.graphql.errors import shape_error
+from graph_service.graphql.execution import ProjectedExecutionContext
 from graph_service.graphql.heavy_work import HEAVY_QUERY_CHARS, off_the_loop
 from graph_service.graphql.limits import LimitedValidation, limit_extensions
 from graph_service.graphql.mutations import Mutation
@@ -89,6 +90,7 @@ def build_schema(*, introspection: bool) -> Schema:
         config=StrawberryConfig(disable_field_suggestions=True, default_resolver=field_value),
         # Dates in the span the service keeps; out, ISO text (see scalars.py).
         scalar_overrides={date: scalars.DATE, datetime: scalars.DATE_TIME},
+        execution_context_class=ProjectedExecutionContext,
     )
 
 

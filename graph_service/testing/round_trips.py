@@ -77,8 +77,9 @@ def counting_runs(
 
 
 class CountingDriver:
-    """Delegates to a real driver and counts the queries sent through `execute_query`; a
-    read that opened a session of its own fails the test."""
+    """Delegates to a real driver and counts the queries sent, through `execute_query` or an
+    auto-committed `session.run` (`db.run.read_rows`); a read that opened a transaction of
+    its own in a session fails the test."""
 
     def __init__(self, driver: AsyncDriver) -> None:
         self.driver = driver
@@ -88,8 +89,28 @@ class CountingDriver:
         self.queries += 1
         return await self.driver.execute_query(*args, **kwargs)
 
-    def session(self, *args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("reads must be one execute_query each, not sessions of their own")
+    def session(self, *args: Any, **kwargs: Any) -> _CountingSession:
+        return _CountingSession(self, self.driver.session(*args, **kwargs))
 
     def __getattr__(self, name: str) -> Any:  # the rest (its bookmark manager...) as is
         return getattr(self.driver, name)
+
+
+class _CountingSession:
+    def __init__(self, counter: CountingDriver, session: Any) -> None:
+        self.counter = counter
+        self.session = session
+
+    async def __aenter__(self) -> _CountingSession:
+        await self.session.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.session.__aexit__(*exc)
+
+    async def run(self, *args: Any, **kwargs: Any) -> Any:
+        self.counter.queries += 1
+        return await self.session.run(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"reads must be one statement each, not session.{name}")
