@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, LiteralString
+from typing import Any, LiteralString, Protocol
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Record
 from neo4j.time import Date, DateTime
@@ -79,3 +79,12 @@ async def read_all(
     """Every row of the read `statement`, in one auto-committed round trip."""
     records = await read_rows(driver, statement, params, database=database)
     return [native(record.data()) for record in records]
+
+
+class ViewRows(Protocol):
+    """Runs a read statement with parameters and returns its rows (db.steward_*): in the
+    service, `services.steward_gate.DistrictView.read`, which adds the caller's gate."""
+
+    async def __call__(
+        self, statement: LiteralString, /, **params: Any
+    ) -> list[dict[str, Any]]: ...

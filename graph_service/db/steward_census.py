@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver
-
 from graph_service.db.cypher import cypher
-from graph_service.db.run import read_all
+from graph_service.db.run import ViewRows
 from graph_service.db.steward_rows import record_ref
 from graph_service.domain.pages import Page, decode_cursor, encode_cursor
 from graph_service.domain.steward import (
@@ -40,8 +38,8 @@ RULE_STATEMENTS: dict[CensusRule, LiteralString] = {
 }
 
 
-async def census_summary(driver: AsyncDriver, *, as_of: date, database: str) -> CensusSummary:
-    rows = await read_all(driver, cypher("steward/census_counts"), database=database, asOf=as_of)
+async def census_summary(read: ViewRows, *, as_of: date) -> CensusSummary:
+    rows = await read(cypher("steward/census_counts"), asOf=as_of)
     counts = rows[0]
     return CensusSummary(
         as_of=as_of,
@@ -94,20 +92,17 @@ def _finding(rule: CensusRule, row: dict[str, Any], day: date) -> CensusFinding:
 
 
 async def census_findings(
-    driver: AsyncDriver,
+    read: ViewRows,
     *,
     rule: CensusRule,
     as_of: date,
     limit: int,
     after: str | None,
-    database: str,
 ) -> tuple[int, Page[CensusFinding]]:
     """How many records break `rule` on `as_of`, and one page of them."""
     after_sort, after_tie = decode_cursor(after, 2)
-    rows = await read_all(
-        driver,
+    rows = await read(
         RULE_STATEMENTS[rule],
-        database=database,
         asOf=as_of,
         afterSort=after_sort,
         afterTie=after_tie,

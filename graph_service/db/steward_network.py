@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver
-
 from graph_service.db.cypher import cypher
-from graph_service.db.run import read_all
+from graph_service.db.run import ViewRows
 from graph_service.db.steward_rows import record_ref
 from graph_service.domain.steward import (
     Connection,
@@ -48,14 +46,12 @@ def _edge(row: dict[str, Any]) -> NetworkEdge:
 
 
 async def network(
-    driver: AsyncDriver, *, center_id: str, depth: int, limit: int, as_of: date, database: str
+    read: ViewRows, *, center_id: str, depth: int, limit: int, as_of: date
 ) -> Network | None:
     """The network around the person or household `center_id`; None when it doesn't exist
     (or is a merged alias)."""
-    rows = await read_all(
-        driver,
+    rows = await read(
         _NETWORK_BY_DEPTH[depth],
-        database=database,
         centerId=center_id,
         asOf=as_of,
         limit=limit,
@@ -108,20 +104,17 @@ def _path(path: dict[str, Any]) -> ConnectionPath:
 
 
 async def connection(
-    driver: AsyncDriver,
+    read: ViewRows,
     *,
     from_person_id: str,
     to_person_id: str,
     max_length: int,
     max_paths: int,
     as_of: date,
-    database: str,
 ) -> Connection | None:
     """The shortest paths between the two people; None when either doesn't exist."""
-    rows = await read_all(
-        driver,
+    rows = await read(
         cypher("steward/connection_paths"),
-        database=database,
         fromId=from_person_id,
         toId=to_person_id,
         asOf=as_of,

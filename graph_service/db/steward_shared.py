@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver
-
 from graph_service.db.cypher import cypher
-from graph_service.db.run import read_all
+from graph_service.db.run import ViewRows
 from graph_service.db.steward_rows import record_ref
 from graph_service.domain.pages import Page, decode_cursor, encode_cursor
 from graph_service.domain.steward import (
@@ -68,7 +66,7 @@ def _sort_key(shared_by: SharedBy, row: dict[str, Any]) -> str:
 
 
 async def shared_contacts(
-    driver: AsyncDriver,
+    read: ViewRows,
     *,
     shared_by: SharedBy,
     household_id: str | None,
@@ -76,15 +74,12 @@ async def shared_contacts(
     ever: bool,
     limit: int,
     after: str | None,
-    database: str,
 ) -> Page[SharedContact]:
     """Addresses or phone numbers two or more households have on `as_of` (or ever); only
     those of `household_id` when given."""
     (after_key,) = decode_cursor(after, 1)
-    rows = await read_all(
-        driver,
+    rows = await read(
         _SHARED[shared_by, household_id is not None],
-        database=database,
         householdId=household_id,
         afterKey=after_key,
         asOf=as_of,
@@ -110,14 +105,12 @@ def _pair(row: dict[str, Any]) -> DuplicatePair:
 
 
 async def duplicate_pairs(
-    driver: AsyncDriver, *, as_of: date, limit: int, after: str | None, database: str
+    read: ViewRows, *, as_of: date, limit: int, after: str | None
 ) -> tuple[int, Page[DuplicatePair]]:
     """Every duplicate-person candidate pair counted, and one page of them."""
     after_last, after_first, after_first_id, after_second_id = decode_cursor(after, 4)
-    rows = await read_all(
-        driver,
+    rows = await read(
         cypher("steward/duplicate_candidates"),
-        database=database,
         asOf=as_of,
         afterLast=after_last,
         afterFirst=after_first,

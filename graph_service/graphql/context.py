@@ -20,6 +20,7 @@ from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.compiled_reads import Reader
 from graph_service.services.context import UseCaseContext
 from graph_service.services.read_audit import ReadAudit
+from graph_service.services.steward_gate import DistrictView
 from graph_service.settings import Settings
 
 
@@ -66,6 +67,14 @@ class Context:
             runtime=self.runtime,
             read_audit=self.read_audit,
             catalogue=self.catalogue,
+            employee_id=self.require_principal().employee_id,
+            operation=operation,
+        )
+
+    def district_view(self, operation: str) -> DistrictView:
+        """The caller's steward view for one root field (UNAUTHENTICATED without a token)."""
+        return DistrictView(
+            runtime=self.runtime,
             employee_id=self.require_principal().employee_id,
             operation=operation,
         )

@@ -24,18 +24,22 @@ from graph_service.graphql.types.steward import (
     SharedContact,
 )
 from graph_service.services import steward
+from graph_service.services.steward_gate import DistrictView
 
 _PERSONAL = (RecordKind.PERSON, RecordKind.HOUSEHOLD)
 
 
-def _audit(info: Info, ids: Iterable[str]) -> None:
+def _view(info: Info) -> DistrictView:
+    return info.context.district_view(info.field_name)
+
+
+def _audit(info: Info, view: DistrictView, ids: Iterable[str]) -> None:
     """Queue the audit of a steward view: every person and household it shows, in the shape
     of every other read (a view that shows none, such as the census counts, is audited too)."""
-    context = info.context
-    caller = context.caller_if_loaded  # DistrictReader read it for this request
+    caller = view.caller  # as the view's statement read it
     if caller is None:
         return
-    context.read_audit.record(
+    info.context.read_audit.record(
         employee_id=caller.employee_id,
         operation=info.field_name,
         object_ids=list(dict.fromkeys(ids)),
@@ -71,10 +75,11 @@ class StewardQueries:
         as_of: date | None = None,
     ) -> Network:
         center = raw_id(person_id or household_id or "")
+        view = _view(info)
         found = await steward.relationship_network(
-            info.context.use_case(), center, depth=depth, limit=limit, as_of=as_of
+            view, center, depth=depth, limit=limit, as_of=as_of
         )
-        _audit(info, _records(found.center, *found.nodes))
+        _audit(info, view, _records(found.center, *found.nodes))
         return Network.from_model(found)
 
     @strawberry.field(
@@ -90,13 +95,15 @@ class StewardQueries:
         max_length: int = 6,
         as_of: date | None = None,
     ) -> Connection:
+        view = _view(info)
         found = await steward.connection_between(
-            info.context.use_case(), raw_id(from_person_id), raw_id(to_person_id),
+            view, raw_id(from_person_id), raw_id(to_person_id),
             max_length=max_length, as_of=as_of,
         )  # fmt: skip
         steps = [step for path in found.paths for step in path.steps]
         _audit(
             info,
+            view,
             _records(
                 found.from_person,
                 found.to_person,
@@ -119,12 +126,13 @@ class StewardQueries:
         first: int = 20,
         after: str | None = None,
     ) -> Listing[SharedContact]:
+        view = _view(info)
         page = await steward.households_sharing(
-            info.context.use_case(), SharedBy(by),
+            view, SharedBy(by),
             household_id=raw_id(household_id) if household_id else None,
             as_of=as_of, ever=ever, first=first, after=after,
         )  # fmt: skip
-        _audit(info, _records(*(h.household for s in page.items for h in s.households)))
+        _audit(info, view, _records(*(h.household for s in page.items for h in s.households)))
         return Listing(
             items=[SharedContact.from_model(item) for item in page.items],
             total_count=None,
@@ -138,10 +146,11 @@ class StewardQueries:
     async def duplicate_candidates(
         self, info: Info, as_of: date | None = None, first: int = 20, after: str | None = None
     ) -> Listing[DuplicatePair]:
-        page = await steward.duplicate_candidates(
-            info.context.use_case(), as_of=as_of, first=first, after=after
+        view = _view(info)
+        page = await steward.duplicate_candidates(view, as_of=as_of, first=first, after=after)
+        _audit(
+            info, view, _records(*(ref for pair in page.items for ref in (pair.first, pair.second)))
         )
-        _audit(info, _records(*(ref for pair in page.items for ref in (pair.first, pair.second))))
         return Listing(
             items=[DuplicatePair.from_model(item) for item in page.items],
             total_count=page.total_count,
@@ -153,8 +162,9 @@ class StewardQueries:
         permission_classes=[DistrictReader],
     )
     async def census_report(self, info: Info, as_of: date | None = None) -> list[CensusRuleCount]:
-        summary = await steward.census_summary(info.context.use_case(), as_of=as_of)
-        _audit(info, [])  # counts only, yet a look over every record in the district
+        view = _view(info)
+        summary = await steward.census_summary(view, as_of=as_of)
+        _audit(info, view, [])  # counts only, yet a look over every record in the district
         return [CensusRuleCount(rule=item.rule, count=item.count) for item in summary.rules]
 
     @strawberry.field(
@@ -169,10 +179,11 @@ class StewardQueries:
         first: int = 20,
         after: str | None = None,
     ) -> Listing[CensusFinding]:
+        view = _view(info)
         page = await steward.census_findings(
-            info.context.use_case(), CensusRule(rule), as_of=as_of, first=first, after=after
+            view, CensusRule(rule), as_of=as_of, first=first, after=after
         )
-        _audit(info, _records(*(ref for f in page.items for ref in (f.subject, *f.related))))
+        _audit(info, view, _records(*(ref for f in page.items for ref in (f.subject, *f.related))))
         return Listing(
             items=[CensusFinding.from_model(item) for item in page.items],
             total_count=page.total_count,

@@ -1,7 +1,8 @@
 """The data steward's read-only views over the whole district: the network around a record,
 how two people are connected, households sharing an address or phone, duplicate-person
 candidates and the census data-quality report. Each is one Cypher round trip, bounded, and
-as of a day (default: today on the service clock). Authorization is the caller's job."""
+as of a day (default: today on the service clock). The caller's district-wide grant is
+checked inside each view's statement (services.steward_gate)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from graph_service.domain.steward import (
     SharedContact,
 )
 from graph_service.errors import BadInput, NotFound
-from graph_service.services.context import UseCaseContext
+from graph_service.services.steward_gate import DistrictView
 
 _EVIDENCE_WORDS = {
     DuplicateEvidence.NAME_AND_BIRTH_DATE: "same name and birth date",
@@ -42,7 +43,7 @@ def _within(value: int, low: int, high: int, field: str) -> int:
 
 
 async def relationship_network(
-    ctx: UseCaseContext,
+    view: DistrictView,
     center_id: str,
     *,
     depth: int = 2,
@@ -54,12 +55,11 @@ async def relationship_network(
     most `limit` (1..500) nodes (`truncated` says more were in reach), with every such edge
     among them. NotFound for an unknown id or a merged person. One round trip."""
     network = await steward_network.network(
-        ctx.driver,
+        view.read,
         center_id=center_id,
         depth=_within(depth, 1, MAX_NETWORK_DEPTH, "depth"),
         limit=_within(limit, 1, MAX_NETWORK_NODES, "limit"),
-        as_of=as_of or ctx.today(),
-        database=ctx.database,
+        as_of=as_of or view.today(),
     )
     if network is None:
         raise NotFound("Person or household", center_id)
@@ -67,7 +67,7 @@ async def relationship_network(
 
 
 async def connection_between(
-    ctx: UseCaseContext,
+    view: DistrictView,
     from_person_id: str,
     to_person_id: str,
     *,
@@ -81,13 +81,12 @@ async def connection_between(
     if from_person_id == to_person_id:
         raise BadInput("toPersonId", "must be another person than fromPersonId")
     connection = await steward_network.connection(
-        ctx.driver,
+        view.read,
         from_person_id=from_person_id,
         to_person_id=to_person_id,
         max_length=_within(max_length, 1, MAX_CONNECTION_LENGTH, "maxLength"),
         max_paths=MAX_CONNECTION_PATHS,
-        as_of=as_of or ctx.today(),
-        database=ctx.database,
+        as_of=as_of or view.today(),
     )
     if connection is None:
         raise NotFound("Person", f"{from_person_id} or {to_person_id}")
@@ -95,7 +94,7 @@ async def connection_between(
 
 
 async def households_sharing(
-    ctx: UseCaseContext,
+    view: DistrictView,
     shared_by: SharedBy,
     *,
     household_id: str | None = None,
@@ -111,40 +110,36 @@ async def households_sharing(
     if ever and as_of is not None:
         raise BadInput("asOf", "give asOf or ever, not both")
     return await steward_shared.shared_contacts(
-        ctx.driver,
+        view.read,
         shared_by=shared_by,
         household_id=household_id,
-        as_of=as_of or ctx.today(),
+        as_of=as_of or view.today(),
         ever=ever,
         limit=page_limit(first),
         after=after,
-        database=ctx.database,
     )
 
 
 async def duplicate_candidates(
-    ctx: UseCaseContext, *, as_of: date | None = None, first: int = 20, after: str | None = None
+    view: DistrictView, *, as_of: date | None = None, first: int = 20, after: str | None = None
 ) -> CountedPage[DuplicatePair]:
     """Pairs of live person records that may be one person, with the evidence (same name
     and birth date; same name in a household both belong to on `as_of`; same birth date
     and a phone both have on `as_of`), sorted by name. One round trip."""
     total, page = await steward_shared.duplicate_pairs(
-        ctx.driver,
-        as_of=as_of or ctx.today(),
+        view.read,
+        as_of=as_of or view.today(),
         limit=page_limit(first),
         after=after,
-        database=ctx.database,
     )
     return CountedPage[DuplicatePair](
         items=page.items, next_cursor=page.next_cursor, total_count=total
     )
 
 
-async def census_summary(ctx: UseCaseContext, *, as_of: date | None = None) -> CensusSummary:
+async def census_summary(view: DistrictView, *, as_of: date | None = None) -> CensusSummary:
     """How many records break each census rule on `as_of`. One round trip."""
-    return await steward_census.census_summary(
-        ctx.driver, as_of=as_of or ctx.today(), database=ctx.database
-    )
+    return await steward_census.census_summary(view.read, as_of=as_of or view.today())
 
 
 def _duplicate_finding(pair: DuplicatePair) -> CensusFinding:
@@ -157,7 +152,7 @@ def _duplicate_finding(pair: DuplicatePair) -> CensusFinding:
 
 
 async def census_findings(
-    ctx: UseCaseContext,
+    view: DistrictView,
     rule: CensusRule,
     *,
     as_of: date | None = None,
@@ -166,18 +161,18 @@ async def census_findings(
 ) -> CountedPage[CensusFinding]:
     """The records breaking one census rule on `as_of`, a page at a time, with the rule's
     total. One round trip."""
-    day = as_of or ctx.today()
+    day = as_of or view.today()
     limit = page_limit(first)
     if rule is CensusRule.DUPLICATE_PERSON_CANDIDATES:
         total, pairs = await steward_shared.duplicate_pairs(
-            ctx.driver, as_of=day, limit=limit, after=after, database=ctx.database
+            view.read, as_of=day, limit=limit, after=after
         )
         items = [_duplicate_finding(pair) for pair in pairs.items]
         return CountedPage[CensusFinding](
             items=items, next_cursor=pairs.next_cursor, total_count=total
         )
     total, page = await steward_census.census_findings(
-        ctx.driver, rule=rule, as_of=day, limit=limit, after=after, database=ctx.database
+        view.read, rule=rule, as_of=day, limit=limit, after=after
     )
     return CountedPage[CensusFinding](
         items=page.items, next_cursor=page.next_cursor, total_count=total

@@ -29,6 +29,7 @@ from typing import Any, LiteralString
 import pytest
 from neo4j import AsyncDriver
 
+from graph_service.access.settings import AccessSettings
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
 from graph_service.domain.people import Person
@@ -42,9 +43,12 @@ from graph_service.services import (
     phones,
     relationships,
 )
+from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.context import UseCaseContext
+from graph_service.services.steward_gate import DistrictView
 from graph_service.settings import Settings
 from graph_service.testing.use_cases import submit
+from tests.compiled_reads import give_active_grant
 from tests.integration.household.conftest import address, make_person, make_school
 
 TODAY = date(2026, 9, 1)
@@ -272,3 +276,14 @@ async def district(ctx: UseCaseContext) -> District:
     await _household_breaks(b)
     await _record_breaks(b)
     return built
+
+
+@pytest.fixture(scope="module")
+async def view(ctx: UseCaseContext, district: District) -> DistrictView:
+    """The steward views as the service runs them: "steward-1" holds an active district-wide
+    grant, and every view's statement checks it (services.steward_gate)."""
+    await give_active_grant(
+        ctx.driver, ctx.database, employee_id=ctx.actor_id, school_id=None, now=ctx.clock.now()
+    )
+    runtime = AccessRuntime(ctx.driver, ctx.database, AccessSettings().policy(), ctx.clock)
+    return DistrictView(runtime=runtime, employee_id=ctx.actor_id, operation="test")

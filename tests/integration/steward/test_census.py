@@ -9,7 +9,7 @@ import pytest
 from graph_service.domain.steward import CensusFinding, CensusRule
 from graph_service.errors import BadInput
 from graph_service.services import steward
-from graph_service.services.context import UseCaseContext
+from graph_service.services.steward_gate import DistrictView
 from tests.integration.steward.conftest import District
 
 PLANTED: dict[CensusRule, list[tuple[str, list[str]]]] = {
@@ -36,9 +36,9 @@ def _shown(findings: list[CensusFinding]) -> list[tuple[str, list[str]]]:
 
 
 async def test_summary_counts_exactly_the_planted_cases(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
-    summary = await steward.census_summary(ctx)
+    summary = await steward.census_summary(view)
 
     assert summary.as_of == date(2026, 9, 1)
     assert {count.rule: count.count for count in summary.rules} == {
@@ -48,9 +48,9 @@ async def test_summary_counts_exactly_the_planted_cases(
 
 @pytest.mark.parametrize("rule", list(CensusRule))
 async def test_each_rule_lists_the_planted_records_and_nothing_else(
-    ctx: UseCaseContext, district: District, rule: CensusRule
+    view: DistrictView, district: District, rule: CensusRule
 ) -> None:
-    page = await steward.census_findings(ctx, rule, first=100)
+    page = await steward.census_findings(view, rule, first=100)
 
     assert _shown(page.items) == sorted(PLANTED[rule])
     assert page.total_count == len(PLANTED[rule])
@@ -58,10 +58,10 @@ async def test_each_rule_lists_the_planted_records_and_nothing_else(
     assert all(finding.rule is rule and finding.detail for finding in page.items)
 
 
-async def test_findings_say_what_is_wrong(ctx: UseCaseContext, district: District) -> None:
-    under_18 = await steward.census_findings(ctx, CensusRule.GUARDIAN_UNDER_18)
-    untyped = await steward.census_findings(ctx, CensusRule.RELATIONSHIP_WITHOUT_TYPE_OR_START)
-    duplicates = await steward.census_findings(ctx, CensusRule.DUPLICATE_PERSON_CANDIDATES)
+async def test_findings_say_what_is_wrong(view: DistrictView, district: District) -> None:
+    under_18 = await steward.census_findings(view, CensusRule.GUARDIAN_UNDER_18)
+    untyped = await steward.census_findings(view, CensusRule.RELATIONSHIP_WITHOUT_TYPE_OR_START)
+    duplicates = await steward.census_findings(view, CensusRule.DUPLICATE_PERSON_CANDIDATES)
 
     assert under_18.items[0].detail == "guardian aged 16 on 2026-09-01 (born 2010-01-15)"
     assert {f.subject.id: f.detail for f in untyped.items} == {
@@ -79,12 +79,12 @@ async def test_findings_say_what_is_wrong(ctx: UseCaseContext, district: Distric
     "rule", [CensusRule.RELATIONSHIP_WITHOUT_TYPE_OR_START, CensusRule.DUPLICATE_PERSON_CANDIDATES]
 )
 async def test_findings_page_by_cursor_without_gaps_or_repeats(
-    ctx: UseCaseContext, district: District, rule: CensusRule
+    view: DistrictView, district: District, rule: CensusRule
 ) -> None:
     seen: list[CensusFinding] = []
     after = None
     for _ in range(5):
-        page = await steward.census_findings(ctx, rule, first=1, after=after)
+        page = await steward.census_findings(view, rule, first=1, after=after)
         seen.extend(page.items)
         assert page.total_count == len(PLANTED[rule])
         after = page.next_cursor
@@ -95,26 +95,24 @@ async def test_findings_page_by_cursor_without_gaps_or_repeats(
     assert len({f.subject.id for f in seen}) == len(seen)
 
 
-async def test_an_ended_membership_no_longer_counts(
-    ctx: UseCaseContext, district: District
-) -> None:
+async def test_an_ended_membership_no_longer_counts(view: DistrictView, district: District) -> None:
     # Bob Lee, Cal's guardian, was also a member of the Diaz household until 2026-06-30.
     in_june = await steward.census_findings(
-        ctx, CensusRule.GUARDIAN_IN_SEVERAL_HOUSEHOLDS, as_of=date(2026, 6, 1)
+        view, CensusRule.GUARDIAN_IN_SEVERAL_HOUSEHOLDS, as_of=date(2026, 6, 1)
     )
-    today = await steward.census_findings(ctx, CensusRule.GUARDIAN_IN_SEVERAL_HOUSEHOLDS)
+    today = await steward.census_findings(view, CensusRule.GUARDIAN_IN_SEVERAL_HOUSEHOLDS)
 
     assert sorted(f.subject.label for f in in_june.items) == ["Bob Lee", "Rae Ross"]
     assert [f.subject.label for f in today.items] == ["Rae Ross"]
 
 
 async def test_report_as_of_a_day_before_a_fact_began(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     # Quinn's second primary membership starts 2026-03-01, Rae's cabin 2026-02-01; nobody
     # was enrolled yet on 1 January.
-    summary = await steward.census_summary(ctx, as_of=date(2026, 1, 20))
-    new_year = await steward.census_summary(ctx, as_of=date(2026, 1, 1))
+    summary = await steward.census_summary(view, as_of=date(2026, 1, 20))
+    new_year = await steward.census_summary(view, as_of=date(2026, 1, 1))
 
     counts = {count.rule: count.count for count in summary.rules}
     assert counts[CensusRule.SEVERAL_PRIMARY_MEMBERSHIPS] == 0
@@ -124,8 +122,8 @@ async def test_report_as_of_a_day_before_a_fact_began(
     assert students[CensusRule.MORE_THAN_TWO_GUARDIANS] == 0
 
 
-async def test_a_forged_cursor_is_bad_input(ctx: UseCaseContext, district: District) -> None:
+async def test_a_forged_cursor_is_bad_input(view: DistrictView, district: District) -> None:
     with pytest.raises(BadInput) as refused:
-        await steward.census_findings(ctx, CensusRule.GUARDIAN_UNDER_18, after="bm90IGEgY3Vyc29y")
+        await steward.census_findings(view, CensusRule.GUARDIAN_UNDER_18, after="bm90IGEgY3Vyc29y")
 
     assert refused.value.field == "after"

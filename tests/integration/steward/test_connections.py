@@ -9,7 +9,7 @@ import pytest
 from graph_service.domain.steward import Connection, EdgeKind
 from graph_service.errors import BadInput, NotFound
 from graph_service.services import steward
-from graph_service.services.context import UseCaseContext
+from graph_service.services.steward_gate import DistrictView
 from tests.integration.steward.conftest import District
 
 JUNE = date(2026, 6, 1)
@@ -20,11 +20,11 @@ def _walk(connection: Connection) -> list[list[str]]:
 
 
 async def test_people_connected_through_a_relationship_and_a_shared_household(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     # In June Bob Lee (Cal's parent) was still a secondary member of the Diaz household.
     connection = await steward.connection_between(
-        ctx, district.person("Cal Lee"), district.person("Eli Diaz"), as_of=JUNE
+        view, district.person("Cal Lee"), district.person("Eli Diaz"), as_of=JUNE
     )
 
     assert connection.length == 3
@@ -46,10 +46,10 @@ async def test_people_connected_through_a_relationship_and_a_shared_household(
 
 
 async def test_no_path_once_the_shared_membership_has_ended(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     connection = await steward.connection_between(
-        ctx, district.person("Cal Lee"), district.person("Eli Diaz")
+        view, district.person("Cal Lee"), district.person("Eli Diaz")
     )
 
     assert connection.paths == []
@@ -59,20 +59,20 @@ async def test_no_path_once_the_shared_membership_has_ended(
 
 
 async def test_a_path_longer_than_max_length_is_not_returned(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     connection = await steward.connection_between(
-        ctx, district.person("Cal Lee"), district.person("Eli Diaz"), max_length=2, as_of=JUNE
+        view, district.person("Cal Lee"), district.person("Eli Diaz"), max_length=2, as_of=JUNE
     )
 
     assert connection.paths == []
 
 
 async def test_household_members_connect_through_their_household(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     connection = await steward.connection_between(
-        ctx, district.person("Quinn Quill"), district.person("Xia Xu")
+        view, district.person("Quinn Quill"), district.person("Xia Xu")
     )
 
     assert _walk(connection) == [
@@ -80,10 +80,10 @@ async def test_household_members_connect_through_their_household(
     ]
 
 
-async def test_every_shortest_path_is_returned(ctx: UseCaseContext, district: District) -> None:
+async def test_every_shortest_path_is_returned(view: DistrictView, district: District) -> None:
     # Gail and Glen Gray share their household and are both Gus's guardians: two 2-hop paths.
     connection = await steward.connection_between(
-        ctx, district.person("Gail Gray"), district.person("Glen Gray")
+        view, district.person("Gail Gray"), district.person("Glen Gray")
     )
 
     assert sorted(_walk(connection)) == [
@@ -93,19 +93,19 @@ async def test_every_shortest_path_is_returned(ctx: UseCaseContext, district: Di
 
 
 async def test_unknown_or_merged_people_are_not_found(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     for other in ("no-such-id", district.person("Wes Wong merged")):
         with pytest.raises(NotFound):
-            await steward.connection_between(ctx, district.person("Wes Wong"), other)
+            await steward.connection_between(view, district.person("Wes Wong"), other)
 
 
 async def test_a_path_never_runs_through_a_merged_record(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     # The merged Wes Wong still has a membership of the Lee household; it is no bridge.
     connection = await steward.connection_between(
-        ctx, district.person("Wes Wong"), district.person("Cal Lee")
+        view, district.person("Wes Wong"), district.person("Cal Lee")
     )
 
     assert connection.paths == []
@@ -113,20 +113,20 @@ async def test_a_path_never_runs_through_a_merged_record(
 
 @pytest.mark.parametrize("max_length", [0, 7])
 async def test_max_length_outside_its_range_is_refused(
-    ctx: UseCaseContext, district: District, max_length: int
+    view: DistrictView, district: District, max_length: int
 ) -> None:
     with pytest.raises(BadInput) as refused:
         await steward.connection_between(
-            ctx, district.person("Ann Lee"), district.person("Bob Lee"), max_length=max_length
+            view, district.person("Ann Lee"), district.person("Bob Lee"), max_length=max_length
         )
 
     assert refused.value.field == "maxLength"
 
 
-async def test_a_person_and_themself_is_refused(ctx: UseCaseContext, district: District) -> None:
+async def test_a_person_and_themself_is_refused(view: DistrictView, district: District) -> None:
     with pytest.raises(BadInput) as refused:
         await steward.connection_between(
-            ctx, district.person("Ann Lee"), district.person("Ann Lee")
+            view, district.person("Ann Lee"), district.person("Ann Lee")
         )
 
     assert refused.value.field == "toPersonId"

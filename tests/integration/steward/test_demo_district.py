@@ -9,14 +9,18 @@ import pytest
 from neo4j import AsyncDriver
 
 from graph_service.access.policy import load_policy
+from graph_service.access.settings import AccessSettings
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
 from graph_service.domain.steward import CensusRule
 from graph_service.seeding.demo import DemoSummary, load_demo_district
 from graph_service.services import steward
+from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.context import UseCaseContext
+from graph_service.services.steward_gate import DistrictView
 from graph_service.settings import Settings
 from seeds.district import Planted
+from tests.compiled_reads import give_active_grant
 
 ANCHOR = datetime(2027, 6, 8, 15, 0, tzinfo=UTC)
 SMALL = 40
@@ -41,6 +45,16 @@ def ctx(migrated_driver: AsyncDriver, settings: Settings) -> UseCaseContext:
     )  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+async def view(ctx: UseCaseContext, demo: DemoSummary) -> DistrictView:
+    """The views as the service runs them, for a district-wide reader of this demo."""
+    await give_active_grant(
+        ctx.driver, ctx.database, employee_id=ctx.actor_id, school_id=None, now=ctx.clock.now()
+    )
+    runtime = AccessRuntime(ctx.driver, ctx.database, AccessSettings().policy(), ctx.clock)
+    return DistrictView(runtime=runtime, employee_id=ctx.actor_id, operation="test")
+
+
 def _planted(planted: Planted, rule: CensusRule) -> set[frozenset[str]]:
     by_rule: dict[CensusRule, list[str]] = {
         CensusRule.STUDENT_WITHOUT_GUARDIAN: planted.student_without_guardian,
@@ -58,9 +72,9 @@ def _planted(planted: Planted, rule: CensusRule) -> set[frozenset[str]]:
 
 @pytest.mark.parametrize("rule", list(CensusRule))
 async def test_census_rule_finds_what_the_generator_planted_and_nothing_else(
-    ctx: UseCaseContext, demo: DemoSummary, rule: CensusRule
+    view: DistrictView, demo: DemoSummary, rule: CensusRule
 ) -> None:
-    page = await steward.census_findings(ctx, rule, first=100)
+    page = await steward.census_findings(view, rule, first=100)
 
     found = {
         frozenset([f.subject.id, *(r.id for r in f.related)])
@@ -72,9 +86,9 @@ async def test_census_rule_finds_what_the_generator_planted_and_nothing_else(
 
 
 async def test_summary_counts_what_the_generator_planted(
-    ctx: UseCaseContext, demo: DemoSummary
+    view: DistrictView, demo: DemoSummary
 ) -> None:
-    summary = await steward.census_summary(ctx)
+    summary = await steward.census_summary(view)
 
     assert {c.rule: c.count for c in summary.rules} == {
         rule: len(_planted(demo.planted, rule)) for rule in CensusRule
@@ -82,9 +96,9 @@ async def test_summary_counts_what_the_generator_planted(
 
 
 async def test_duplicate_view_finds_the_planted_pairs(
-    ctx: UseCaseContext, demo: DemoSummary
+    view: DistrictView, demo: DemoSummary
 ) -> None:
-    page = await steward.duplicate_candidates(ctx, first=100)
+    page = await steward.duplicate_candidates(view, first=100)
 
     found = {frozenset([pair.first.id, pair.second.id]) for pair in page.items}
     assert found == {frozenset(pair) for pair in demo.planted.duplicate_people}

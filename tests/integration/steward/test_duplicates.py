@@ -6,7 +6,7 @@ from datetime import date
 
 from graph_service.domain.steward import DuplicateEvidence, DuplicatePair
 from graph_service.services import steward
-from graph_service.services.context import UseCaseContext
+from graph_service.services.steward_gate import DistrictView
 from tests.integration.steward.conftest import YU_PHONE, District
 
 
@@ -15,9 +15,9 @@ def _pairs(items: list[DuplicatePair]) -> list[tuple[str, str, list[DuplicateEvi
 
 
 async def test_each_kind_of_evidence_finds_its_planted_pair_and_nothing_else(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
-    page = await steward.duplicate_candidates(ctx)
+    page = await steward.duplicate_candidates(view)
 
     assert _pairs(page.items) == [
         ("Wes Wong", "Wes Wong", [DuplicateEvidence.NAME_AND_BIRTH_DATE]),
@@ -36,9 +36,9 @@ async def test_each_kind_of_evidence_finds_its_planted_pair_and_nothing_else(
     }  # the third Wes Wong was merged away
 
 
-async def test_duplicates_page_by_cursor(ctx: UseCaseContext, district: District) -> None:
-    first = await steward.duplicate_candidates(ctx, first=2)
-    rest = await steward.duplicate_candidates(ctx, first=2, after=first.next_cursor)
+async def test_duplicates_page_by_cursor(view: DistrictView, district: District) -> None:
+    first = await steward.duplicate_candidates(view, first=2)
+    rest = await steward.duplicate_candidates(view, first=2, after=first.next_cursor)
 
     assert [pair.first.label for pair in first.items] == ["Wes Wong", "Xia Xu"]
     assert [pair.first.label for pair in rest.items] == ["Yan Yu"]
@@ -47,9 +47,9 @@ async def test_duplicates_page_by_cursor(ctx: UseCaseContext, district: District
 
 
 async def test_household_and_phone_evidence_hold_only_while_current(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     # Before anyone joined a household or had a phone, only the name and birth date remain.
-    page = await steward.duplicate_candidates(ctx, as_of=date(2025, 12, 1))
+    page = await steward.duplicate_candidates(view, as_of=date(2025, 12, 1))
 
     assert [pair.first.label for pair in page.items] == ["Wes Wong"]

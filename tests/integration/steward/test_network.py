@@ -12,7 +12,7 @@ from graph_service.db.cypher import cypher_root
 from graph_service.domain.steward import EdgeKind, Network, RecordKind
 from graph_service.errors import BadInput, NotFound
 from graph_service.services import steward
-from graph_service.services.context import UseCaseContext
+from graph_service.services.steward_gate import DistrictView
 from tests.integration.steward.conftest import District
 
 
@@ -29,9 +29,9 @@ def _edges(network: Network) -> set[tuple[str, str, str, str | None]]:
 
 
 async def test_network_around_a_student_reaches_family_and_household(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
-    network = await steward.relationship_network(ctx, district.person("Cal Lee"), depth=1)
+    network = await steward.relationship_network(view, district.person("Cal Lee"), depth=1)
 
     assert network.center.label == "Cal Lee"
     assert network.center.kind is RecordKind.PERSON
@@ -50,13 +50,13 @@ async def test_network_around_a_student_reaches_family_and_household(
 
 
 async def test_an_ended_membership_drops_out_of_the_network(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     # Bob Lee was a secondary member of the Diaz household until 2026-06-30.
     in_june = await steward.relationship_network(
-        ctx, district.person("Cal Lee"), depth=3, as_of=date(2026, 6, 1)
+        view, district.person("Cal Lee"), depth=3, as_of=date(2026, 6, 1)
     )
-    today = await steward.relationship_network(ctx, district.person("Cal Lee"), depth=3)
+    today = await steward.relationship_network(view, district.person("Cal Lee"), depth=3)
 
     assert ("Diaz household", 2) in _nodes(in_june)
     assert {("Dee Diaz", 3), ("Eli Diaz", 3)} <= set(_nodes(in_june))
@@ -69,9 +69,9 @@ async def test_an_ended_membership_drops_out_of_the_network(
 
 
 async def test_a_relationship_outside_the_household_is_flagged_non_household(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
-    network = await steward.relationship_network(ctx, district.person("Gus Gray"), depth=1)
+    network = await steward.relationship_network(view, district.person("Gus Gray"), depth=1)
 
     label = {node.id: node.label for node in network.nodes}
     household = {
@@ -83,12 +83,12 @@ async def test_a_relationship_outside_the_household_is_flagged_non_household(
 
 
 async def test_network_is_truncated_to_the_nearest_nodes_within_the_limit(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     household_id = district.households["Lee household"]
 
-    cut = await steward.relationship_network(ctx, household_id, depth=1, limit=2)
-    whole = await steward.relationship_network(ctx, household_id, depth=1, limit=4)
+    cut = await steward.relationship_network(view, household_id, depth=1, limit=2)
+    whole = await steward.relationship_network(view, household_id, depth=1, limit=4)
 
     assert cut.center.kind is RecordKind.HOUSEHOLD
     assert cut.truncated
@@ -99,13 +99,13 @@ async def test_network_is_truncated_to_the_nearest_nodes_within_the_limit(
 
 
 async def test_a_merged_record_is_not_a_centre_and_not_reached(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
     with pytest.raises(NotFound):
-        await steward.relationship_network(ctx, district.person("Wes Wong merged"))
+        await steward.relationship_network(view, district.person("Wes Wong merged"))
 
-    survivor = await steward.relationship_network(ctx, district.person("Wes Wong"), depth=3)
-    lees = await steward.relationship_network(ctx, district.households["Lee household"])
+    survivor = await steward.relationship_network(view, district.person("Wes Wong"), depth=3)
+    lees = await steward.relationship_network(view, district.households["Lee household"])
     assert _nodes(survivor) == [("Wes Wong", 0), ("Wong household", 1)]
     merged = district.person("Wes Wong merged")
     assert merged not in {node.id for node in lees.nodes}
@@ -117,19 +117,19 @@ async def test_a_merged_record_is_not_a_centre_and_not_reached(
                                   (2, 501, "limit")]
 )  # fmt: skip
 async def test_network_bounds_are_refused_outside_their_range(
-    ctx: UseCaseContext, district: District, depth: int, limit: int, field: str
+    view: DistrictView, district: District, depth: int, limit: int, field: str
 ) -> None:
     with pytest.raises(BadInput) as refused:
         await steward.relationship_network(
-            ctx, district.person("Cal Lee"), depth=depth, limit=limit
+            view, district.person("Cal Lee"), depth=depth, limit=limit
         )
 
     assert refused.value.field == field
 
 
-async def test_unknown_centre_is_not_found(ctx: UseCaseContext, district: District) -> None:
+async def test_unknown_centre_is_not_found(view: DistrictView, district: District) -> None:
     with pytest.raises(NotFound):
-        await steward.relationship_network(ctx, "no-such-id")
+        await steward.relationship_network(view, "no-such-id")
 
 
 def test_network_statements_differ_only_in_their_hop_bound() -> None:

@@ -10,7 +10,7 @@ from graph_service.db import steward_shared
 from graph_service.domain.steward import SharedBy, SharedContact
 from graph_service.errors import BadInput
 from graph_service.services import steward
-from graph_service.services.context import UseCaseContext
+from graph_service.services.steward_gate import DistrictView
 from tests.integration.steward.conftest import OLD_PHONE, SHARED_PHONE, District
 
 Span = tuple[str, date | None, date | None]
@@ -28,8 +28,8 @@ def _groups(items: list[SharedContact]) -> list[tuple[str, int, list[Span]]]:
     ]
 
 
-async def test_households_at_one_address_today(ctx: UseCaseContext, district: District) -> None:
-    page = await steward.households_sharing(ctx, SharedBy.ADDRESS)
+async def test_households_at_one_address_today(view: DistrictView, district: District) -> None:
+    page = await steward.households_sharing(view, SharedBy.ADDRESS)
 
     assert _groups(page.items) == [
         ("12 Main St, Springfield, MN 55401", 2,
@@ -39,9 +39,9 @@ async def test_households_at_one_address_today(ctx: UseCaseContext, district: Di
 
 
 async def test_households_ever_at_one_address_include_who_moved_out(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
-    page = await steward.households_sharing(ctx, SharedBy.ADDRESS, ever=True)
+    page = await steward.households_sharing(view, SharedBy.ADDRESS, ever=True)
 
     assert [label for label, _, _ in _groups(page.items)] == [
         "12 Main St, Springfield, MN 55401",
@@ -54,10 +54,10 @@ async def test_households_ever_at_one_address_include_who_moved_out(
 
 
 async def test_households_sharing_a_phone_today_and_ever(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
-    today = await steward.households_sharing(ctx, SharedBy.PHONE)
-    ever = await steward.households_sharing(ctx, SharedBy.PHONE, ever=True)
+    today = await steward.households_sharing(view, SharedBy.PHONE)
+    ever = await steward.households_sharing(view, SharedBy.PHONE, ever=True)
 
     assert _groups(today.items) == [
         (SHARED_PHONE, 2, [("Fox household", START, None), ("Lee household", START, None)])
@@ -70,17 +70,17 @@ async def test_households_sharing_a_phone_today_and_ever(
 
 
 async def test_as_of_a_day_when_only_one_household_was_there(
-    ctx: UseCaseContext, district: District
+    view: DistrictView, district: District
 ) -> None:
-    page = await steward.households_sharing(ctx, SharedBy.PHONE, as_of=date(2026, 3, 1))
+    page = await steward.households_sharing(view, SharedBy.PHONE, as_of=date(2026, 3, 1))
 
     assert [item.label for item in page.items] == [SHARED_PHONE]
 
 
-async def test_shared_contacts_page_by_cursor(ctx: UseCaseContext, district: District) -> None:
-    first = await steward.households_sharing(ctx, SharedBy.ADDRESS, ever=True, first=1)
+async def test_shared_contacts_page_by_cursor(view: DistrictView, district: District) -> None:
+    first = await steward.households_sharing(view, SharedBy.ADDRESS, ever=True, first=1)
     second = await steward.households_sharing(
-        ctx, SharedBy.ADDRESS, ever=True, first=1, after=first.next_cursor
+        view, SharedBy.ADDRESS, ever=True, first=1, after=first.next_cursor
     )
 
     assert [item.label for item in first.items] == ["12 Main St, Springfield, MN 55401"]
@@ -89,24 +89,24 @@ async def test_shared_contacts_page_by_cursor(ctx: UseCaseContext, district: Dis
     assert second.next_cursor is None
 
 
-async def test_as_of_and_ever_together_are_refused(ctx: UseCaseContext, district: District) -> None:
+async def test_as_of_and_ever_together_are_refused(view: DistrictView, district: District) -> None:
     with pytest.raises(BadInput) as refused:
-        await steward.households_sharing(ctx, SharedBy.PHONE, as_of=date(2026, 3, 1), ever=True)
+        await steward.households_sharing(view, SharedBy.PHONE, as_of=date(2026, 3, 1), ever=True)
 
     assert refused.value.field == "asOf"
 
 
-async def test_one_households_shared_contacts(ctx: UseCaseContext, district: District) -> None:
+async def test_one_households_shared_contacts(view: DistrictView, district: District) -> None:
     moss = district.households["Moss household"]
     lees = district.households["Lee household"]
 
-    moss_now = await steward.households_sharing(ctx, SharedBy.ADDRESS, household_id=moss)
+    moss_now = await steward.households_sharing(view, SharedBy.ADDRESS, household_id=moss)
     moss_ever = await steward.households_sharing(
-        ctx, SharedBy.ADDRESS, household_id=moss, ever=True
+        view, SharedBy.ADDRESS, household_id=moss, ever=True
     )
-    lee_phones = await steward.households_sharing(ctx, SharedBy.PHONE, household_id=lees)
+    lee_phones = await steward.households_sharing(view, SharedBy.PHONE, household_id=lees)
     diaz_phones = await steward.households_sharing(
-        ctx, SharedBy.PHONE, household_id=district.households["Diaz household"], ever=True
+        view, SharedBy.PHONE, household_id=district.households["Diaz household"], ever=True
     )
 
     assert moss_now.items == []
@@ -120,12 +120,12 @@ async def test_one_households_shared_contacts(ctx: UseCaseContext, district: Dis
 
 
 async def test_a_big_group_lists_its_first_households_and_counts_them_all(
-    ctx: UseCaseContext, district: District, monkeypatch: pytest.MonkeyPatch
+    view: DistrictView, district: District, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # An apartment building can hold hundreds of households; the group keeps a page small.
     monkeypatch.setattr(steward_shared, "MAX_HOUSEHOLDS_PER_GROUP", 1)
 
-    page = await steward.households_sharing(ctx, SharedBy.ADDRESS)
+    page = await steward.households_sharing(view, SharedBy.ADDRESS)
 
     assert _groups(page.items) == [
         ("12 Main St, Springfield, MN 55401", 2, [("Diaz household", START, None)])
@@ -134,9 +134,9 @@ async def test_a_big_group_lists_its_first_households_and_counts_them_all(
 
 @pytest.mark.parametrize("first", [0, 101])
 async def test_page_size_outside_its_range_is_refused(
-    ctx: UseCaseContext, district: District, first: int
+    view: DistrictView, district: District, first: int
 ) -> None:
     with pytest.raises(BadInput) as refused:
-        await steward.households_sharing(ctx, SharedBy.PHONE, first=first)
+        await steward.households_sharing(view, SharedBy.PHONE, first=first)
 
     assert refused.value.field == "first"
