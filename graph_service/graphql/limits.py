@@ -10,6 +10,7 @@ validated; one within the limits is validated with graphql-core's rules, cached.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -236,13 +237,31 @@ def _page_size(field: FieldNode) -> int:
     return 1
 
 
+_REMEMBERED: OrderedDict[str, list[GraphQLError]] = OrderedDict()
+_REMEMBER_AT_MOST = 256  # documents, as many as the parse and validation caches keep
+
+
+def _remembered_limit_errors(query: str, document: DocumentNode) -> list[GraphQLError]:
+    """`document_limit_errors` of a small document, remembered by its text: the limits
+    depend on nothing else, and a clerk's screens send the same few documents all day (the
+    check walked every fragment of a page's document on every request)."""
+    if query in _REMEMBERED:
+        _REMEMBERED.move_to_end(query)
+        return _REMEMBERED[query]
+    errors = document_limit_errors(document)
+    _REMEMBERED[query] = errors
+    if len(_REMEMBERED) > _REMEMBER_AT_MOST:
+        _REMEMBERED.popitem(last=False)
+    return errors
+
+
 class LimitedValidation(ValidationCache):
     """The limits above, then graphql-core's validation (cached) only for a document that
     keeps them.
 
     The validation rules are strawberry's defaults, the same tuple on every request, so a
-    validated document is found in the cache; the limits are not rules, so they are checked
-    on every request (linear in the document, microseconds for a page's document).
+    validated document is found in the cache; the limits are not rules: their answer for a
+    small document is remembered by its text, and a large one is checked off the loop.
     """
 
     async def on_validate(self) -> AsyncIterator[None]:  # type: ignore[override]  # SchemaExtension allows async hooks
@@ -250,7 +269,10 @@ class LimitedValidation(ValidationCache):
         document = context.graphql_document
         if document is not None and context.pre_execution_errors is None:
             heavy = len(context.query or "") > HEAVY_QUERY_CHARS
-            errors = await off_the_loop(partial(document_limit_errors, document), heavy=heavy)
+            if heavy:
+                errors = await off_the_loop(partial(document_limit_errors, document), heavy=True)
+            else:
+                errors = _remembered_limit_errors(context.query or "", document)
             if not errors:
                 validate = partial(
                     validate_document if heavy else self.cached_validate_document,
