@@ -70,7 +70,7 @@ export const NETWORK = `query ExplorerNetwork($personId: ID, $householdId: ID, $
   }
 }`;
 
-const RELATIONSHIP = `id label guardian householdRelationship emergencyPriority livesWith
+const RELATIONSHIP = `id label type guardian householdRelationship emergencyPriority livesWith
   contactRestrictions otherFirstName otherLastName startDate endDate person { id }`;
 
 export const PERSON = `query ExplorerPerson($id: ID!, $asOf: Date) {

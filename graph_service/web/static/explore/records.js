@@ -11,13 +11,17 @@ function relationshipEdges(me, relationships, nodes, edges) {
     if (!nodes.has(otherId)) {
       nodes.set(otherId, { id: otherId, kind: "PERSON", label: rel.otherFirstName + " " + rel.otherLastName, depth: 2 });
     }
-    // "What the other person is to me": drawn from them to me, as network edges are.
-    edges.set(rawId(rel.id), {
-      id: rawId(rel.id),
+    // The pair's one stored edge reads "source is target's type"; `label` is what the other
+    // person is to me, so the stored direction is theirs to me exactly when the two agree.
+    const id = rawId(rel.id);
+    if (edges.has(id)) continue;
+    const theirs = rel.label === rel.type;
+    edges.set(id, {
+      id,
       kind: "RELATED_TO",
-      source: otherId,
-      target: me,
-      label: rel.label,
+      source: theirs ? otherId : me,
+      target: theirs ? me : otherId,
+      label: rel.type,
       guardian: rel.guardian,
       householdRelationship: rel.householdRelationship,
       endDate: rel.endDate,

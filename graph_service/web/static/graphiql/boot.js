@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const EXAMPLE = [
-    "# The household graph service. Add your token in Headers below:",
+    "# Household graph service. Put your token in Headers below:",
     '#   {"authorization": "Bearer <token>"}',
     "{",
     "  myAccess { status rights scope nextSteps }",
