@@ -156,6 +156,7 @@ export class GraphView {
 
   layout(centerId) {
     const center = centerId ? this.cy.getElementById(centerId) : null;
+    // Rings around the centre by distance; a force-directed layout when there is none.
     const options =
       center && center.nonempty()
         ? {
