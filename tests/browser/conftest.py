@@ -13,6 +13,7 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -166,7 +167,12 @@ class Page:
         return urls
 
     def wait(self, condition: Callable[[webdriver.Chrome], object], what: str) -> Any:
-        return WebDriverWait(self.driver, WAIT_SECONDS).until(condition, message=what)
+        # The page rebuilds what it shows: an element may vanish between finding and reading.
+        return WebDriverWait(
+            self.driver,
+            WAIT_SECONDS,
+            ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+        ).until(condition, message=what)
 
     def find(self, element_id: str) -> Any:
         return self.driver.find_element(By.ID, element_id)

@@ -113,3 +113,72 @@ def test_user_with_an_expired_grant_sees_their_status_and_next_steps(
     steps = [item.text for item in page.driver.find_elements(By.CSS_SELECTOR, "#next-steps li")]
     assert steps == access["nextSteps"]
     assert not page.find("workspace").is_displayed()
+
+
+DUPLICATES = (
+    "{ duplicateCandidates(first: 50) { items { first { id label } second { id label } } } }"
+)
+NEIGHBOURS = """query ($personId: ID!) {
+  relationshipNetwork(personId: $personId, depth: 1) { nodes { id kind } }
+}"""
+CONNECTION = """query ($from: ID!, $to: ID!) {
+  connection(fromPersonId: $from, toPersonId: $to) {
+    length paths { source { id } target { id } }
+  }
+}"""
+# cytoscape keeps its instance on the container; the tests reach the drawing through it.
+DRAWN_IDS = "return document.getElementById('graph')._cyreg.cy.nodes().map(n => n.id())"
+TAP = "document.getElementById('graph')._cyreg.cy.getElementById(arguments[0]).emit('tap')"
+
+
+def test_steward_opens_a_duplicate_pair_and_a_connection_in_the_graph(
+    page: Page, api_as: Callable[[str], Api]
+) -> None:
+    steward = api_as("steward")
+    pairs = steward.data(DUPLICATES)["duplicateCandidates"]["items"]
+    first = pairs[0]["first"]["id"]
+    neighbour = next(
+        node["id"]
+        for node in steward.data(NEIGHBOURS, personId=first)["relationshipNetwork"]["nodes"]
+        if node["kind"] == "PERSON" and node["id"] != first
+    )
+    connection = steward.data(CONNECTION, **{"from": first, "to": neighbour})["connection"]
+
+    page.open_explorer_as("E-STEWARD")
+    page.wait(lambda d: page.find("steward-lists").is_displayed(), "the steward lists")
+    page.find("list-duplicates").click()
+    page.wait(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#list-results button")) == len(pairs),
+        "the duplicate candidates",
+    )
+    listed = [
+        button.find_element(By.TAG_NAME, "strong").text
+        for button in page.driver.find_elements(By.CSS_SELECTOR, "#list-results button")
+    ]
+    assert listed == [f"{p['first']['label']} / {p['second']['label']}" for p in pairs]
+
+    page.driver.find_elements(By.CSS_SELECTOR, "#list-results button")[0].click()
+    both = {first, pairs[0]["second"]["id"]}
+    page.wait(lambda d: both <= set(d.execute_script(DRAWN_IDS)), "the pair in the graph")
+    page.wait(lambda d: page.find("details-title").text, "the first person's details")
+    page.screenshot("steward-duplicate-pair")
+
+    page.driver.find_element(By.XPATH, "//button[text()='Connect from here']").click()
+    page.driver.execute_script(TAP, neighbour)
+    page.wait(
+        lambda d: page.find("details-title").text != pairs[0]["first"]["label"],
+        "the neighbour's details",
+    )
+    page.driver.find_element(By.XPATH, "//button[text()='Connect to here']").click()
+    page.find("find-connection").click()
+    page.wait(
+        lambda d: page.find("connection-result").get_attribute("data-paths"), "the connection"
+    )
+    result = page.find("connection-result")
+    assert result.get_attribute("data-length") == str(connection["length"])
+    assert result.get_attribute("data-paths") == str(len(connection["paths"]))
+    # The first path is drawn: its records and one link per step.
+    steps = connection["paths"][0]
+    records = {ref["id"] for step in steps for ref in (step["source"], step["target"])}
+    page.wait_drawn((len(records), len(steps)))
+    page.screenshot("steward-connection")

@@ -167,6 +167,11 @@ export class GraphView {
           }
         : { name: "cose", nodeRepulsion: () => 12000, idealEdgeLength: () => 90 };
     this.cy.layout({ ...options, animate: false, fit: true, padding: 30 }).run();
+    // A few records would otherwise be blown up to fill the canvas.
+    if (this.cy.zoom() > 1.4) {
+      this.cy.zoom(1.4);
+      this.cy.center();
+    }
   }
 
   counts() {

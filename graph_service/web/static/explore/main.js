@@ -328,6 +328,8 @@ async function findConnection() {
   const out = $("connection-result");
   try {
     const found = (await api.graphql(state.token, api.CONNECTION, { from: from.id, to: to.id, asOf: asOf() })).connection;
+    out.dataset.length = found.length === null ? "none" : String(found.length);
+    out.dataset.paths = String(found.paths.length);
     if (found.length === null) return replace(out, el("p", {}, "No connection within 6 steps."));
     replace(
       out,
@@ -347,7 +349,12 @@ async function findConnection() {
   }
 }
 
+function clearDetails() {
+  replace($("details"), el("p", { className: "muted" }, "Click a record to see its details and draw its links."));
+}
+
 function drawPath(path) {
+  clearDetails();
   graph.clear();
   state.expanded = new Set();
   state.truncated = false;
@@ -378,17 +385,22 @@ async function loadStewardViews() {
   }
 }
 
+function listLoading() {
+  replace($("list-results"), el("p", { className: "muted" }, "Loading…"));
+}
+
 function listItem(label, detail, onOpen) {
   return el("li", {}, el("button", { type: "button", className: "result", onclick: onOpen }, el("strong", {}, label), detail ? el("span", { className: "muted" }, detail) : null));
 }
 
 async function listSharing(by) {
   try {
+    listLoading();
     const data = await api.graphql(state.token, api.SHARING, { by, ever: $("sharing-ever").checked, asOf: asOf() });
     const items = data.householdsSharing.items;
     replace(
       $("list-results"),
-      el("p", {}, items.length + " " + (by === "ADDRESS" ? "addresses" : "phones") + " shared by several households"),
+      el("p", {}, (by === "ADDRESS" ? "Addresses" : "Phones") + " shared by several households: " + items.length),
       items.map((item) => listItem(item.label, item.households.map((h) => h.label).join(", "), () => drawShared(item))),
     );
   } catch (error) {
@@ -397,6 +409,7 @@ async function listSharing(by) {
 }
 
 function drawShared(item) {
+  clearDetails();
   graph.clear();
   state.expanded = new Set();
   state.truncated = false;
@@ -410,11 +423,12 @@ function drawShared(item) {
 
 async function listDuplicates() {
   try {
+    listLoading();
     const data = await api.graphql(state.token, api.DUPLICATES, { asOf: asOf() });
     const items = data.duplicateCandidates.items;
     replace(
       $("list-results"),
-      el("p", {}, items.length + " possible duplicate pair(s)"),
+      el("p", {}, "Possible duplicate pairs: " + items.length),
       items.map((pair) =>
         listItem(pair.first.label + " / " + pair.second.label, pair.evidence.map((e) => e.toLowerCase().replaceAll("_", " ")).join(", "), () => drawPair(pair)),
       ),
@@ -425,6 +439,7 @@ async function listDuplicates() {
 }
 
 async function drawPair(pair) {
+  busy(true);
   try {
     state.center = { kind: "PERSON", id: pair.first.id };
     graph.clear();
@@ -443,17 +458,20 @@ async function drawPair(pair) {
     await showDetails({ id: pair.first.id, kind: "PERSON" });
   } catch (error) {
     failed(error);
+  } finally {
+    busy(false);
   }
 }
 
 async function listFindings() {
   try {
+    listLoading();
     const rule = $("census-rule").value;
     const data = await api.graphql(state.token, api.FINDINGS, { rule, asOf: asOf() });
     const items = data.censusFindings.items;
     replace(
       $("list-results"),
-      el("p", {}, items.length + " finding(s)"),
+      el("p", {}, "Findings: " + items.length),
       items.map((f) => listItem(f.subject.label, f.detail, () => (["PERSON", "HOUSEHOLD"].includes(f.subject.kind) ? openRecord(f.subject.kind, f.subject.id) : null))),
     );
   } catch (error) {
