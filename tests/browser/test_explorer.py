@@ -182,3 +182,14 @@ def test_steward_opens_a_duplicate_pair_and_a_connection_in_the_graph(
     records = {ref["id"] for step in steps for ref in (step["source"], step["target"])}
     page.wait_drawn((len(records), len(steps)))
     page.screenshot("steward-connection")
+
+
+def test_a_refused_token_gets_a_message_not_a_blank_page(page: Page) -> None:
+    page.open("/explore")
+    page.driver.execute_script("sessionStorage.clear()")
+    page.find("token").send_keys("not-a-token")
+    page.driver.find_element(By.CSS_SELECTOR, "#token-form button").click()
+    page.wait(lambda d: page.find("access-message").is_displayed(), "the refusal")
+    page.screenshot("refused-token")
+    assert page.find("access-status").text.startswith("UNAUTHENTICATED: ")
+    assert not page.find("workspace").is_displayed()
