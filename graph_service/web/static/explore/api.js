@@ -105,6 +105,14 @@ export const HOUSEHOLD = `query ExplorerHousehold($id: ID!, $asOf: Date) {
   }
 }`;
 
+export const CONTACTS = `query ExplorerContacts($id: ID!, $asOf: Date) {
+  household(id: $id, asOf: $asOf) {
+    id
+    addresses { physical mailing address { id number street apartment city state zip } }
+    phones { priority phone { id number type } }
+  }
+}`;
+
 export const CONNECTION = `query ExplorerConnection($from: ID!, $to: ID!, $asOf: Date) {
   connection(fromPersonId: $from, toPersonId: $to, asOf: $asOf) {
     length

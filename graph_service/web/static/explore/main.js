@@ -212,6 +212,7 @@ async function drawCenter() {
       state.truncated = network.truncated;
       graph.layout(id);
       graph.select(id);
+      await drawContacts();
     }
     updateStatus();
     if (network) await showDetails({ id, kind });
@@ -232,6 +233,7 @@ async function expand(node) {
   if (graph.addNetwork(network)) graph.layout(state.center && state.center.id);
   state.truncated = state.truncated || network.truncated;
   updateStatus();
+  await drawContacts();
 }
 
 async function selectNode(node) {
@@ -242,6 +244,36 @@ async function selectNode(node) {
   } catch (error) {
     failed(error);
   }
+}
+
+// --- addresses and phones ---------------------------------------------------------------
+
+// The network holds people and households; their addresses and phones come from each drawn
+// household (one request each, at most this many), so shared ones show as shared nodes.
+const CONTACT_HOUSEHOLDS = 40;
+
+async function drawContacts() {
+  if (!$("show-contacts").checked) return;
+  const ids = graph.cy.nodes(".household").map((n) => n.id()).slice(0, CONTACT_HOUSEHOLDS);
+  const found = await Promise.all(ids.map((id) => api.graphql(state.token, api.CONTACTS, { id, asOf: asOf() })));
+  const nodes = [];
+  const edges = [];
+  for (const { household } of found) {
+    if (!household) continue;
+    const depth = (graph.cy.getElementById(household.id).data("depth") || 0) + 1;
+    for (const link of household.addresses) {
+      const a = link.address;
+      nodes.push({ id: a.id, kind: "ADDRESS", label: address(a), depth, classes: "address" });
+      edges.push({ id: "at:" + household.id + ":" + a.id, source: household.id, target: a.id, label: link.physical ? "" : "mailing", classes: "shares" });
+    }
+    for (const link of household.phones) {
+      nodes.push({ id: link.phone.id, kind: "PHONE", label: link.phone.number, depth, classes: "phone" });
+      edges.push({ id: "phone:" + household.id + ":" + link.phone.id, source: household.id, target: link.phone.id, label: "", classes: "shares" });
+    }
+  }
+  graph.addElements(nodes, edges);
+  graph.layout(state.center && state.center.id);
+  updateStatus();
 }
 
 // --- details --------------------------------------------------------------------------
@@ -483,6 +515,7 @@ async function listFindings() {
 
 $("search-form").addEventListener("submit", search);
 $("depth").addEventListener("change", drawCenter);
+$("show-contacts").addEventListener("change", drawCenter);
 $("as-of").addEventListener("change", () => {
   updateStatus();
   drawCenter();
