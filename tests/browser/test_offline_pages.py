@@ -25,6 +25,15 @@ def test_graphiql_runs_with_only_the_services_own_assets(page: Page) -> None:
     urls = page.requested_urls()
     page.screenshot("graphiql")
     assert any("/assets/vendor/graphiql-3.8.3/graphiql.min.js" in url for url in urls)
+    # Its schema request got through the page's policy to the service's own /graphql.
+    page.wait(
+        lambda d: d.find_elements(
+            By.CSS_SELECTOR,
+            ".graphiql-doc-explorer-search, [aria-label='Show Documentation Explorer']",
+        ),
+        "the schema to load",
+    )
+    assert page.url + "/graphql" in urls + page.requested_urls()
     assert _other_origins(page, urls) == []
     assert "Loading" not in page.find("graphiql").text
 
