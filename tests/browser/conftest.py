@@ -151,11 +151,18 @@ class Page:
 
     def open(self, path: str) -> None:
         self._log()  # drop what earlier pages requested
+        self.console_errors()
         self.driver.get(self.url + path)
 
     def _log(self) -> list[dict[str, Any]]:
         entries: list[dict[str, Any]] = self.driver.get_log("performance")  # type: ignore[no-untyped-call]  # selenium leaves get_log unannotated
         return entries
+
+    def console_errors(self) -> list[str]:
+        """What the page logged as errors since the last call (a failed script, a refused
+        request, a policy violation)."""
+        entries: list[dict[str, Any]] = self.driver.get_log("browser")  # type: ignore[no-untyped-call]  # selenium leaves get_log unannotated
+        return [entry["message"] for entry in entries if entry["level"] == "SEVERE"]
 
     def requested_urls(self) -> list[str]:
         """Every URL the browser asked for since `open`, from Chromium's network log."""

@@ -80,6 +80,7 @@ def test_steward_searches_opens_a_network_and_moves_the_as_of_date(
     )
     page.wait_drawn(earlier)
     page.screenshot("steward-network-as-of")
+    assert page.console_errors() == []
     assert page.find("graph-status").get_attribute("data-as-of") == earlier_day
 
 
@@ -182,6 +183,7 @@ def test_steward_opens_a_duplicate_pair_and_a_connection_in_the_graph(
     records = {ref["id"] for step in steps for ref in (step["source"], step["target"])}
     page.wait_drawn((len(records), len(steps)))
     page.screenshot("steward-connection")
+    assert page.console_errors() == []
 
 
 def test_a_refused_token_gets_a_message_not_a_blank_page(page: Page) -> None:

@@ -36,6 +36,7 @@ def test_graphiql_runs_with_only_the_services_own_assets(page: Page) -> None:
     assert page.url + "/graphql" in urls + page.requested_urls()
     assert _other_origins(page, urls) == []
     assert "Loading" not in page.find("graphiql").text
+    assert page.console_errors() == []
 
 
 def test_explorer_loads_with_only_the_services_own_assets(page: Page) -> None:
@@ -45,6 +46,7 @@ def test_explorer_loads_with_only_the_services_own_assets(page: Page) -> None:
     page.screenshot("explorer-sign-in")
     assert any("/assets/vendor/cytoscape-3.35.0/" in url for url in urls)
     assert _other_origins(page, urls) == []
+    assert page.console_errors() == []
 
 
 def test_pages_allow_no_other_origin(explorer_url: str) -> None:
