@@ -14,7 +14,7 @@ RUNTIME_LOCK := requirements-runtime.lock
 UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
 	--generate-hashes --quiet
 
-.PHONY: run test lint format schema bench db-stop clean lock lock-upgrade
+.PHONY: run test lint format schema bench db-stop clean lock lock-upgrade vendor
 HOUSEHOLDS ?= 10000 100000
 
 # The locked dependencies first (hashes required), then the project itself without resolving
@@ -59,6 +59,12 @@ format: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/strawberry export-schema graph_service.graphql.schema:schema --output schema.graphql
+
+# Refetches the browser libraries the pages ship (pinned in graph_service/web/vendor.py) from
+# the npm registry, checked against its integrity hashes, with their licences; records each
+# file's sha256 in graph_service/web/static/vendor/manifest.json.
+vendor: $(STAMP)
+	$(BIN)/python -m graph_service.web.vendor
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --households $(HOUSEHOLDS)

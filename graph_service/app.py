@@ -1,4 +1,5 @@
-"""The Starlette application: GraphQL at /graphql, liveness and readiness probes."""
+"""The Starlette application: GraphQL at /graphql, liveness and readiness probes, and the
+browser pages (the relationship explorer at /explore, GraphiQL in development)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.read_audit import ReadAudit
 from graph_service.settings import Settings
+from graph_service.web.pages import web_routes
 
 log = logging.getLogger(__name__)
 READY_CHECK_SECONDS = 2.0
@@ -138,6 +140,7 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]),
+        *web_routes(settings),
     ]
     if settings.serves_metrics:
         routes.append(Route("/metrics", metrics, methods=["GET"]))

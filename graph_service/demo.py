@@ -74,6 +74,7 @@ def welcome(settings: Settings, summary: DemoSummary, names: list[str], url: str
         "{ person { firstName lastName } } } } }\"}'",
         f"  (households the active clerk can open include: {', '.join(names) or 'none yet'})",
         f"GraphiQL: {url}/graphql",
+        f"Relationship explorer: {url}/explore (pick a demo staff member to explore as)",
         "",
     ]
     return "\n".join(lines)

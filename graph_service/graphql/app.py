@@ -10,7 +10,7 @@ from typing import Any
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -38,6 +38,7 @@ from graph_service.graphql.trusted_documents import TrustedDocuments, may_run_ad
 from graph_service.observability.current_request import current_request
 from graph_service.observability.metrics import outcome_label
 from graph_service.services.idempotency import DatabaseUnavailable, OutcomeUnknown
+from graph_service.web.pages import graphiql_page
 
 # The body this request decoded in a thread, for strawberry's own (synchronous) decode call.
 _decoded_body: ContextVar[tuple[bytes, object] | None] = ContextVar("decoded_body", default=None)
@@ -96,6 +97,11 @@ class GraphQLApp(GraphQL[Context, None]):
         finally:
             write_in_flight.reset(token)
         await response(scope, receive, send)
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        # Our own page: strawberry's loads React and GraphiQL from a CDN, which a closed
+        # network never reaches (web/pages.py serves them from the package).
+        return graphiql_page()
 
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
