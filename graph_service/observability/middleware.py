@@ -33,6 +33,8 @@ _SANE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 GRAPHQL_PATH = "/graphql"
 # Probes and scrapes come every few seconds from the platform: logged at DEBUG, not INFO.
 _QUIET_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+# The pages' shipped files: a page load fetches a dozen, and they carry no one's data.
+_QUIET_PREFIXES = ("/assets/",)
 
 
 def request_id(scope: Scope) -> str:
@@ -97,7 +99,7 @@ def _finish(scope: Scope, record: RequestRecord, status: int, seconds: float) ->
     # A path is whatever the caller asked for: escaped, so no line break forges a log line.
     shown_path = repr(path[:200])[1:-1]
     log.log(
-        logging.DEBUG if path in _QUIET_PATHS else logging.INFO,
+        logging.DEBUG if path in _QUIET_PATHS or path.startswith(_QUIET_PREFIXES) else logging.INFO,
         "%s %s %s: %s %s in %.1f ms",
         method,
         shown_path,
