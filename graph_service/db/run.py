@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any, LiteralString, Protocol
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Record
+from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.time import Date, DateTime
 
 from graph_service.db.bookmarks import causal_chain
@@ -59,8 +60,21 @@ async def read_rows(
     go out together and the answer is one exchange with Neo4j. (`execute_query` runs a
     managed transaction: its COMMIT is a second exchange, and each costs the server a
     transaction's set-up; measured on a household page, about 1 ms of Neo4j CPU and 0.7 ms
-    of the driver's.) No retry: a read that fails is answered as failed, and the
-    availability monitor turns an outage into SERVICE_UNAVAILABLE with a retry hint."""
+    of the driver's.) A read changes nothing, so one that fails in a way the driver calls
+    retryable (a pooled connection the server dropped while it was away, a leader switch)
+    is sent once more at once, as the managed transaction would have; a second failure is
+    the answer, and the availability monitor turns an outage into SERVICE_UNAVAILABLE."""
+    try:
+        return await _read_once(driver, statement, params, database=database)
+    except (Neo4jError, DriverError) as error:
+        if not error.is_retryable():
+            raise
+    return await _read_once(driver, statement, params, database=database)
+
+
+async def _read_once(
+    driver: AsyncDriver, statement: LiteralString, params: dict[str, Any], /, *, database: str
+) -> list[Record]:
     async with (
         observed("read"),
         driver.session(
