@@ -15,6 +15,7 @@ from graph_service.domain.addresses import AddressInput
 from graph_service.domain.enrollments import Grade
 from graph_service.domain.people import name_key
 from graph_service.domain.phones import normalize_phone
+from graph_service.seeding.natural_ids import address_id, phone_id
 from seeds import names
 from seeds.district import District, Ids, Row
 
@@ -70,6 +71,7 @@ class Builder:
         self._exchanges: dict[tuple[str, int], bool] = {}
         self._student_numbers = 0
         self._houses: set[tuple[int, int]] = set()
+        self.households_made = 0
         # First names taken in the family being built: two members of one household with
         # the same name would look like a duplicate record to the steward tools.
         self.family_names: set[str] = set()
@@ -119,6 +121,7 @@ class Builder:
     # -- households, addresses, phones -----------------------------------------------------
     def household(self, name: str, *, school_id: str | None = None) -> str:
         household_id = self.ids.new("household")
+        self.households_made += 1
         self.d.households.append(
             {"id": household_id, "name": name, "nameKey": key_of(name), "comments": None,
              "private": self.rng.random() < 0.02}
@@ -130,7 +133,8 @@ class Builder:
     def address(self, *, apartment: bool = False, po_box: str | None = None) -> str:
         """A new place (never one handed out before); returns its normalized key."""
         # Apartment buildings: enough per street for the district's size, 72 doors each.
-        buildings = max(4, self.d.households_asked // 400)
+        # Counted from the households made so far, not the size asked for (see generator).
+        buildings = max(4, self.households_made // 400)
         while True:
             street = self.rng.randrange(len(names.STREETS))
             number = self.rng.randrange(100, 9999)
@@ -150,7 +154,7 @@ class Builder:
             if key not in self._address_keys:
                 break
         self._houses.add((street, number))
-        self._address_keys[key] = self.ids.new("address")
+        self._address_keys[key] = address_id(key)
         self.d.addresses.append(
             {"id": self._address_keys[key], "normalizedKey": key, "streetKey": street_key(given),
              **given.model_dump(by_alias=True)}
@@ -185,7 +189,7 @@ class Builder:
                 break
         self._numbers.add(number)
         self.d.phones.append(
-            {"id": self.ids.new("phone"), "number": number, "type": kind,
+            {"id": phone_id(number), "number": number, "type": kind,
              "smsCapable": kind == "mobile"}
         )  # fmt: skip
         return number

@@ -11,26 +11,39 @@ from graph_service.domain.enrollments import Grade
 from seeds.builder import Builder, Calendar
 from seeds.district import Row
 
+LEVELS = ("Elementary", "Middle", "High")
+
+
+def level_of(grade: str) -> str:
+    if grade in ("PK", "KG", "01", "02", "03", "04", "05"):
+        return "Elementary"
+    return "Middle" if grade in ("06", "07", "08") else "High"
+
 
 @dataclass
 class Schools:
-    """School ids by level; a family's zone picks one school per level."""
+    """School ids by level, opened as the district grows (about one per 1,200 households):
+    a school depends only on the households made before it, never on the size asked for, so
+    a smaller district is a prefix of a larger one with the same seed. A family takes the open
+    school of each level that has taken the fewest families so far (first opened on a tie)."""
 
-    elementary: list[str]
-    middle: list[str]
-    high: list[str]
+    open: dict[str, list[str]] = field(default_factory=lambda: {level: [] for level in LEVELS})
+    families: dict[str, int] = field(default_factory=dict)
 
-    def for_grade(self, grade: str, zone: int) -> str:
-        if grade in ("PK", "KG", "01", "02", "03", "04", "05"):
-            level = self.elementary
-        elif grade in ("06", "07", "08"):
-            level = self.middle
-        else:
-            level = self.high
-        return level[zone % len(level)]
+    def open_for(self, rows: list[Row]) -> None:
+        """Open the schools in `rows` not open yet (rows from `school_rows`, in order)."""
+        for row in rows:
+            if row["id"] not in self.families:
+                self.families[row["id"]] = 0
+                self.open[row["level"]].append(row["id"])
 
-    def all(self) -> list[str]:
-        return [*self.elementary, *self.middle, *self.high]
+    def pick(self, level: str) -> str:
+        school = min(self.open[level], key=self.families.__getitem__)
+        self.families[school] += 1
+        return school
+
+    def first(self, level: str) -> str:
+        return self.open[level][0]
 
 
 @dataclass
@@ -46,6 +59,13 @@ class Family:
 
     zone: int
     households: list[str] = field(default_factory=list)
+    schools: dict[str, str] = field(default_factory=dict)  # by level, once picked
+
+    def school(self, schools: Schools, grade: str) -> str:
+        level = level_of(grade)
+        if level not in self.schools:
+            self.schools[level] = schools.pick(level)
+        return self.schools[level]
 
 
 class Pieces:
@@ -144,14 +164,12 @@ class Pieces:
             if kid.grade is None:
                 continue
             grade = Grade(kid.grade)
-            self.b.enrol(
-                kid.id, self.schools.for_grade(kid.grade, family.zone), grade, cal.first_day
-            )
+            self.b.enrol(kid.id, family.school(self.schools, kid.grade), grade, cal.first_day)
             if kid.grade in ("06", "09") and self.rng.random() < 0.5:
                 before = Grade("05" if kid.grade == "06" else "08")
                 self.b.enrol(
                     kid.id,
-                    self.schools.for_grade(before.value, family.zone),
+                    family.school(self.schools, before.value),
                     before,
                     date(cal.year_start - 1, 8, 20),
                     date(cal.year_start, 6, 4),

@@ -20,7 +20,7 @@ from seeds.builder import Builder, Calendar
 from seeds.district import District, Row
 from seeds.families import Family, Pieces, Schools
 from seeds.planted import PLANTED_HOUSEHOLDS, plant
-from seeds.shapes import SHAPES, single_adult
+from seeds.shapes import SHAPES
 from seeds.staff import staff_story
 
 DISTRICT_ZONE = ZoneInfo("America/Chicago")
@@ -31,23 +31,25 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def make_schools(households: int) -> tuple[list[Row], Schools]:
-    """About one school per 1,200 households (3 to 80): 60% elementary, 20% middle, 20% high."""
-    total = max(3, min(80, round(households / 1200)))
+def schools_for(households: int) -> int:
+    """About one school per 1,200 households made so far (3 to 80)."""
+    return max(3, min(80, round(households / 1200)))
+
+
+def school_rows(total: int) -> list[Row]:
+    """The first `total` schools: 60% elementary, 20% middle, 20% high. Each level's list
+    only grows with `total`, so the schools open at any size are those of every larger one."""
     counts = {"High": max(1, total // 5), "Middle": max(1, total // 5)}
     counts["Elementary"] = total - counts["High"] - counts["Middle"]
     rows: list[Row] = []
-    levels: dict[str, list[str]] = {}
     pool = list(dict.fromkeys(names.SCHOOL_NAMES))
     for level, count in counts.items():
         for n in range(count):
             name = f"{pool[n % len(pool)]} {level}" + (
                 f" {n // len(pool) + 1}" if n >= len(pool) else ""
             )
-            rows.append({"id": _slug(name), "name": name})
-            levels.setdefault(level, []).append(_slug(name))
-    schools = Schools(levels["Elementary"], levels["Middle"], levels["High"])
-    return rows, schools
+            rows.append({"id": _slug(name), "name": name, "level": level})
+    return rows
 
 
 def generate_district(*, households: int, seed: int, anchor: datetime) -> District:
@@ -58,21 +60,24 @@ def generate_district(*, households: int, seed: int, anchor: datetime) -> Distri
         raise ValueError("anchor must be timezone-aware")
     rng = random.Random(seed)  # demo data, not secrets: reproducible on purpose
     district = District(seed=seed, households_asked=households)
-    district.schools, schools = make_schools(households)
+    schools, total = Schools(), schools_for(0)
+    schools.open_for(school_rows(total))
     builder = Builder(district, rng, Calendar.for_anchor(anchor.astimezone(DISTRICT_ZONE).date()))
     pieces = Pieces(builder, schools)
     # The planted cases come first so their ids do not depend on N.
     plant(pieces)
     shapes = [shape for shape, _, _ in SHAPES]
     weights = [weight for _, weight, _ in SHAPES]
-    most = {shape: size for shape, _, size in SHAPES}
     target = households + PLANTED_HOUSEHOLDS
-    while len(district.households) < target:
-        left = target - len(district.households)
+    # Nothing below depends on N but this stop: a district is the first families of its
+    # seed's endless stream, so N households are a prefix of N + M (the last family may add
+    # up to two households more than asked).
+    while builder.households_made < target:
+        total = schools_for(builder.households_made)
+        schools.open_for(school_rows(total))
         shape = rng.choices(shapes, weights)[0]
-        if most[shape] > left:
-            shape = single_adult
         builder.family_names.clear()
         shape(pieces, Family(zone=rng.randrange(1000)))
+    district.schools = [{"id": r["id"], "name": r["name"]} for r in school_rows(total)]
     district.staff = staff_story(anchor, district.schools, DISTRICT_ZONE)
     return district

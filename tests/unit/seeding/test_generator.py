@@ -13,6 +13,7 @@ from graph_service.domain.addresses import AddressInput
 from graph_service.domain.people import PersonFields, name_key
 from graph_service.domain.phones import normalize_phone
 from graph_service.domain.relationship_types import default_catalogue
+from graph_service.seeding.natural_ids import address_id, phone_id
 from seeds.builder import age_on
 from seeds.district import District
 from seeds.generator import generate_district
@@ -54,10 +55,35 @@ def test_any_anchor_in_one_school_year_gives_the_same_household_rows() -> None:
     assert later.enrolments != july.enrolments
 
 
-@pytest.mark.parametrize("households", [5, 37, 400])
+@pytest.mark.parametrize("households", [5, 37, 400, 1000])
 def test_n_regular_households_plus_the_planted_ones(households: int) -> None:
+    """The last family is never cut short, so it may add up to two households more."""
     made = generate_district(households=households, seed=1, anchor=ANCHOR)
-    assert len(made.households) == households + PLANTED_HOUSEHOLDS
+    assert households <= len(made.households) - PLANTED_HOUSEHOLDS <= households + 2
+
+
+def test_a_smaller_district_is_a_prefix_of_a_larger_one() -> None:
+    """What lets any size load over any other: the same rows under the same ids."""
+    small = generate_district(households=60, seed=1, anchor=ANCHOR)
+    large = generate_district(households=200, seed=1, anchor=ANCHOR)
+    for kind in small.row_counts():
+        rows = getattr(small, kind)
+        assert getattr(large, kind)[: len(rows)] == rows, kind
+    assert small.planted == large.planted
+    assert small.schools == large.schools
+
+
+def test_addresses_and_phones_take_ids_from_their_keys() -> None:
+    d = district()
+    assert {a["id"] for a in d.addresses} == {address_id(a["normalizedKey"]) for a in d.addresses}
+    assert {p["id"] for p in d.phones} == {phone_id(p["number"]) for p in d.phones}
+
+
+def test_schools_open_as_the_district_grows_and_share_its_families() -> None:
+    d = generate_district(households=6000, seed=1, anchor=ANCHOR)
+    assert len(d.schools) == 5
+    by_school = Counter(e["schoolId"] for e in d.enrolments if e["endDate"] is None)
+    assert set(by_school) == {s["id"] for s in d.schools}
 
 
 def test_sizes_outside_5_to_100000_are_refused() -> None:
