@@ -37,10 +37,12 @@ def schools_for(households: int) -> int:
 
 
 def school_rows(total: int) -> list[Row]:
-    """The first `total` schools: 60% elementary, 20% middle, 20% high. Each level's list
-    only grows with `total`, so the schools open at any size are those of every larger one."""
+    """About `total` schools: 60% elementary, 20% middle, 20% high, each level's count
+    rounded down (at least one). Each count only grows with `total`, so the schools open at
+    any size are among those of every larger one (a remainder going to elementary would
+    close one when a high school opens)."""
     counts = {"High": max(1, total // 5), "Middle": max(1, total // 5)}
-    counts["Elementary"] = total - counts["High"] - counts["Middle"]
+    counts["Elementary"] = max(1, 3 * total // 5)
     rows: list[Row] = []
     pool = list(dict.fromkeys(names.SCHOOL_NAMES))
     for level, count in counts.items():

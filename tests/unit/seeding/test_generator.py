@@ -16,7 +16,8 @@ from graph_service.domain.relationship_types import default_catalogue
 from graph_service.seeding.natural_ids import address_id, phone_id
 from seeds.builder import age_on
 from seeds.district import District
-from seeds.generator import generate_district
+from seeds.families import Schools
+from seeds.generator import generate_district, school_rows, schools_for
 from seeds.planted import PLANTED_HOUSEHOLDS
 
 ANCHOR = datetime(2027, 6, 8, 15, 0, tzinfo=UTC)
@@ -79,11 +80,18 @@ def test_addresses_and_phones_take_ids_from_their_keys() -> None:
     assert {p["id"] for p in d.phones} == {phone_id(p["number"]) for p in d.phones}
 
 
-def test_schools_open_as_the_district_grows_and_share_its_families() -> None:
-    d = generate_district(households=6000, seed=1, anchor=ANCHOR)
-    assert len(d.schools) == 5
-    by_school = Counter(e["schoolId"] for e in d.enrolments if e["endDate"] is None)
-    assert set(by_school) == {s["id"] for s in d.schools}
+def test_schools_open_as_the_district_grows_and_take_the_next_families() -> None:
+    """Opening more schools never renames or drops one; a new school takes families first."""
+    for total in range(3, 80):
+        assert {r["id"] for r in school_rows(total)} <= {r["id"] for r in school_rows(total + 1)}
+    schools = Schools()
+    schools.open_for(school_rows(3))
+    assert [schools.pick("Elementary") for _ in range(3)] == ["lincoln-elementary"] * 3
+    schools.open_for(school_rows(4))
+    assert [schools.pick("Elementary") for _ in range(4)] == ["douglas-elementary"] * 3 + [
+        "lincoln-elementary"
+    ]
+    assert (schools_for(0), schools_for(4200), schools_for(1_000_000)) == (3, 4, 80)
 
 
 def test_sizes_outside_5_to_100000_are_refused() -> None:
