@@ -7,6 +7,7 @@ instants (the engine decides every grant), then the households in bulk.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,7 +18,7 @@ from graph_service.access.settings import AccessSettings
 from graph_service.clock import Clock, FixedClock
 from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, read_all
-from graph_service.db.staff import ReferenceData
+from graph_service.db.staff import ReferenceData, School
 from graph_service.seeding.bulk import (
     DEFAULT_BATCH,
     LOAD_ORDER,
@@ -71,26 +72,34 @@ async def _present(driver: AsyncDriver, database: str, employee_ids: list[str]) 
 
 
 async def apply_staff_story(
-    driver: AsyncDriver, database: str, story: StaffStory, *, policy: Policy, anchor: datetime
+    driver: AsyncDriver,
+    database: str,
+    story: StaffStory,
+    *,
+    policy: Policy,
+    anchor: datetime,
+    schools: Sequence[School] = (),
 ) -> bool:
-    """Tell the story once: when its staff are already recorded only missing schools are
-    added. Told from its shipped recording when there is one for exactly this story and
-    policy (three statements), else replayed through the services. True if told."""
+    """Tell the story once (when its staff are already recorded it is not told again), then
+    save the `schools` the database lacks (a larger district's later schools). Told from its
+    shipped recording when there is one for exactly this story and policy (three
+    statements), else replayed through the services. True if told."""
     employees = list(story.by_state.values())
-    if await _present(driver, database, employees):
-        rows = await read_all(driver, cypher("seed/school_ids"), database=database)
-        known = set(rows[0]["ids"])
-        missing = [s for s in story.reference.schools if s.id not in known]
-        if missing:
-            runtime = AccessRuntime(driver, database, policy, FixedClock(anchor))
-            await load_reference_data(runtime, ReferenceData(schools=missing), actor=SEED_ACTOR)
-        return False
-    snapshot = find_snapshot(story, policy)
-    if snapshot is not None:
-        await load_snapshot(driver, database, snapshot)
-    else:
-        await replay_staff_story(driver, database, story, policy=policy)
-    return True
+    told = not await _present(driver, database, employees)
+    if told:
+        snapshot = find_snapshot(story, policy)
+        if snapshot is not None:
+            await load_snapshot(driver, database, snapshot)
+        else:
+            await replay_staff_story(driver, database, story, policy=policy)
+    rows = await read_all(driver, cypher("seed/school_ids"), database=database)
+    known = set(rows[0]["ids"])
+    wanted = {s.id: s for s in [*story.reference.schools, *schools]}
+    missing = [school for school_id, school in wanted.items() if school_id not in known]
+    if missing:
+        runtime = AccessRuntime(driver, database, policy, FixedClock(anchor))
+        await load_reference_data(runtime, ReferenceData(schools=missing), actor=SEED_ACTOR)
+    return told
 
 
 async def replay_staff_story(
@@ -151,7 +160,7 @@ async def load_demo_district(
     assert district.staff is not None  # the generator always writes the story
     applied = await apply_staff_story(
         driver, database, district.staff, policy=policy or AccessSettings().policy(),
-        anchor=anchor,
+        anchor=anchor, schools=[School(id=s["id"], name=s["name"]) for s in district.schools],
     )  # fmt: skip
     story_done = time.perf_counter()
     kind_seconds = await load_district(
