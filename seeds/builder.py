@@ -18,6 +18,7 @@ from graph_service.domain.phones import normalize_phone
 from graph_service.seeding.natural_ids import address_id, phone_id
 from seeds import names
 from seeds.district import District, Ids, Row
+from seeds.seen import Seen
 
 GRADES = list(Grade)
 # Names come from short lists, so each key is computed once (the domain's own function).
@@ -65,16 +66,23 @@ class Builder:
         self.rng = rng
         self.cal = calendar
         self.ids = Ids(district.seed)
-        self._identities: set[tuple[str, str, date]] = set()
-        self._address_keys: dict[str, str] = {}
-        self._numbers: set[str] = set()
+        # Identities, address keys, houses and numbers used so far (fixed memory).
+        self._seen = Seen()
         self._exchanges: dict[tuple[str, int], bool] = {}
         self._student_numbers = 0
-        self._houses: set[tuple[int, int]] = set()
         self.households_made = 0
         # First names taken in the family being built: two members of one household with
         # the same name would look like a duplicate record to the steward tools.
         self.family_names: set[str] = set()
+
+    def take(self) -> District:
+        """The rows made since the last take, handed over; later rows start a new chunk
+        (the planted cases stay one record across chunks)."""
+        chunk = self.d
+        self.d = District(
+            seed=chunk.seed, households_asked=chunk.households_asked, planted=chunk.planted
+        )
+        return chunk
 
     # -- people ---------------------------------------------------------------------------
     def born(self, age: int) -> date:
@@ -86,9 +94,9 @@ class Builder:
     ) -> str:
         """A Person row. `unique` moves the birth date a day at a time until no one else has
         the same normalized name and birth date: only planted duplicates may share them."""
-        while unique and (key_of(first), key_of(last), birth) in self._identities:
+        while unique and f"person|{key_of(first)}|{key_of(last)}|{birth}" in self._seen:
             birth -= timedelta(days=1)
-        self._identities.add((key_of(first), key_of(last), birth))
+        self._seen.add(f"person|{key_of(first)}|{key_of(last)}|{birth}")
         person_id = self.ids.new("person")
         row: Row = {
             "id": person_id, "firstName": first, "middleName": extra.get("middleName"),
@@ -142,7 +150,7 @@ class Builder:
             if apartment:
                 number = 10000 + 2 * self.rng.randrange(buildings)
                 unit = f"Apt {self.rng.randrange(1, 10)}{self.rng.choice('ABCDEFGH')}"
-            elif (street, number) in self._houses:
+            elif f"house|{street}|{number}" in self._seen:
                 continue
             name, tag = names.STREETS[street]
             given = AddressInput(
@@ -151,12 +159,12 @@ class Builder:
                 city=names.CITY, state=names.STATE, zip=names.ZIPS[street % len(names.ZIPS)],
             )  # fmt: skip
             key = given.normalized_key()
-            if key not in self._address_keys:
+            if f"address|{key}" not in self._seen:
                 break
-        self._houses.add((street, number))
-        self._address_keys[key] = address_id(key)
+        self._seen.add(f"house|{street}|{number}")
+        self._seen.add(f"address|{key}")
         self.d.addresses.append(
-            {"id": self._address_keys[key], "normalizedKey": key, "streetKey": street_key(given),
+            {"id": address_id(key), "normalizedKey": key, "streetKey": street_key(given),
              **given.model_dump(by_alias=True)}
         )  # fmt: skip
         return key
@@ -185,9 +193,9 @@ class Builder:
                 except ValueError:
                     valid = False
                 self._exchanges[(area, exchange)] = valid
-            if self._exchanges[(area, exchange)] and number not in self._numbers:
+            if self._exchanges[(area, exchange)] and f"phone|{number}" not in self._seen:
                 break
-        self._numbers.add(number)
+        self._seen.add(f"phone|{number}")
         self.d.phones.append(
             {"id": phone_id(number), "number": number, "type": kind,
              "smsCapable": kind == "mobile"}

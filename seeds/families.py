@@ -4,6 +4,7 @@ at most two adult guardians here, so census-rule breaks appear only where plante
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -12,6 +13,7 @@ from seeds.builder import Builder, Calendar
 from seeds.district import Row
 
 LEVELS = ("Elementary", "Middle", "High")
+RECENT = 2000  # earlier families' adults and vacated places a new family may draw on
 
 
 def level_of(grade: str) -> str:
@@ -77,7 +79,8 @@ class Pieces:
         self.cal: Calendar = b.cal
         self.schools = schools
         # Adults of earlier families: friends and neighbours a student may name as contacts.
-        self.contacts: list[str] = []
+        # Only the most recent are kept, so memory stays flat in the district's size.
+        self.contacts: deque[str] = deque(maxlen=RECENT)
         self._vacated: list[str] = []
         self.caseworkers: list[str] = []
         self.agency_phone: str | None = None
@@ -108,6 +111,8 @@ class Pieces:
             b.locate(household_id, old, start, moved - timedelta(days=1))
             b.locate(household_id, key, moved)
             self._vacated.append(old)
+            if len(self._vacated) > RECENT:
+                del self._vacated[0]
         else:
             key = b.address(apartment=apartment)
             b.locate(household_id, key, start)

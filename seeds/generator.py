@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -24,7 +25,8 @@ from seeds.shapes import SHAPES
 from seeds.staff import staff_story
 
 DISTRICT_ZONE = ZoneInfo("America/Chicago")
-MIN_HOUSEHOLDS, MAX_HOUSEHOLDS = 5, 100_000
+MIN_HOUSEHOLDS, MAX_HOUSEHOLDS = 5, 1_000_000
+CHUNK_HOUSEHOLDS = 5_000  # about 95,000 rows: what the loader holds at once
 
 
 def _slug(text: str) -> str:
@@ -55,7 +57,27 @@ def school_rows(total: int) -> list[Row]:
 
 
 def generate_district(*, households: int, seed: int, anchor: datetime) -> District:
-    """N regular households (5..100,000) plus the planted ones, as of `anchor` (aware)."""
+    """N regular households (5..1,000,000) plus the planted ones, as of `anchor` (aware), as
+    one District (what `iter_district` streams, gathered)."""
+    whole: District | None = None
+    for chunk in iter_district(households=households, seed=seed, anchor=anchor):
+        if whole is None:
+            whole = chunk
+            continue
+        for kind in whole.row_counts():
+            getattr(whole, kind).extend(getattr(chunk, kind))
+        whole.schools = chunk.schools
+    assert whole is not None  # the stream always yields the planted households first
+    return whole
+
+
+def iter_district(
+    *, households: int, seed: int, anchor: datetime, chunk_households: int = CHUNK_HOUSEHOLDS
+) -> Iterator[District]:
+    """The district in chunks of about `chunk_households` households, each holding only its
+    own rows, so memory stays flat in N. The first chunk carries the staff story and the
+    planted cases; every chunk lists the schools open so far (a row never refers to a school
+    opened in a later chunk, nor to a person, household, address or phone of a later one)."""
     if not MIN_HOUSEHOLDS <= households <= MAX_HOUSEHOLDS:
         raise ValueError(f"households must be {MIN_HOUSEHOLDS}..{MAX_HOUSEHOLDS}, not {households}")
     if anchor.tzinfo is None:
@@ -66,11 +88,15 @@ def generate_district(*, households: int, seed: int, anchor: datetime) -> Distri
     schools.open_for(school_rows(total))
     builder = Builder(district, rng, Calendar.for_anchor(anchor.astimezone(DISTRICT_ZONE).date()))
     pieces = Pieces(builder, schools)
+    # The story uses the schools every district opens with, so it is one story for every
+    # size (the schools opened later are reference data without demo staff).
+    district.staff = staff_story(anchor, _named(school_rows(total)), DISTRICT_ZONE)
     # The planted cases come first so their ids do not depend on N.
     plant(pieces)
     shapes = [shape for shape, _, _ in SHAPES]
     weights = [weight for _, weight, _ in SHAPES]
     target = households + PLANTED_HOUSEHOLDS
+    taken = 0
     # Nothing below depends on N but this stop: a district is the first families of its
     # seed's endless stream, so N households are a prefix of N + M (the last family may add
     # up to two households more than asked).
@@ -80,9 +106,15 @@ def generate_district(*, households: int, seed: int, anchor: datetime) -> Distri
         shape = rng.choices(shapes, weights)[0]
         builder.family_names.clear()
         shape(pieces, Family(zone=rng.randrange(1000)))
-    district.schools = [{"id": r["id"], "name": r["name"]} for r in school_rows(total)]
-    # The story uses the schools every district opens with, so it is one story for every
-    # size (the schools opened later are reference data without demo staff).
-    first = [{"id": r["id"], "name": r["name"]} for r in school_rows(schools_for(0))]
-    district.staff = staff_story(anchor, first, DISTRICT_ZONE)
-    return district
+        if builder.households_made - taken >= chunk_households:
+            taken = builder.households_made
+            chunk = builder.take()
+            chunk.schools = _named(school_rows(total))
+            yield chunk
+    chunk = builder.take()
+    chunk.schools = _named(school_rows(total))
+    yield chunk
+
+
+def _named(rows: list[Row]) -> list[Row]:
+    return [{"id": r["id"], "name": r["name"]} for r in rows]

@@ -89,7 +89,7 @@ def render_summary(summary: DemoSummary) -> str:
 
 
 @click.command(name="seed")
-@click.option("--households", type=click.IntRange(5, 100_000), default=200, show_default=True)
+@click.option("--households", type=click.IntRange(5, 1_000_000), default=200, show_default=True)
 @click.option("--seed", "seed_number", type=int, default=1, show_default=True)
 @click.option(
     "--as-of",

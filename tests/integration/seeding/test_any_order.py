@@ -17,9 +17,11 @@ from seeds.generator import generate_district
 SMALL, LARGE = 60, 200
 
 
-async def _load(db: AsyncDriver, database: str, households: int) -> None:
+async def _load(db: AsyncDriver, database: str, households: int, chunk: int = 5000) -> None:
     clock = FixedClock(DEMO_INSTANT)
-    await load_demo_district(db, database, households=households, seed=1, clock=clock)
+    await load_demo_district(
+        db, database, households=households, seed=1, clock=clock, chunk_households=chunk
+    )
 
 
 async def _demo_ids(db: AsyncDriver, database: str) -> tuple[list[str], list[str]]:
@@ -56,7 +58,7 @@ async def test_a_larger_district_over_a_smaller_and_the_reverse_give_the_larger(
     assert _household_counts(upward[0]) == expected
 
     await db.execute_query(cypher("testing/wipe_data"), database_=database)
-    await _load(db, database, LARGE)
+    await _load(db, database, LARGE, chunk=40)  # streamed: six chunks, each written in turn
     await _load(db, database, SMALL)
     downward = (await count_graph(db, database), await _demo_ids(db, database))
     assert downward == upward

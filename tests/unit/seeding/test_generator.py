@@ -17,7 +17,7 @@ from graph_service.seeding.natural_ids import address_id, phone_id
 from seeds.builder import age_on
 from seeds.district import District
 from seeds.families import Schools
-from seeds.generator import generate_district, school_rows, schools_for
+from seeds.generator import generate_district, iter_district, school_rows, schools_for
 from seeds.planted import PLANTED_HOUSEHOLDS
 
 ANCHOR = datetime(2027, 6, 8, 15, 0, tzinfo=UTC)
@@ -209,3 +209,34 @@ def test_staff_story_covers_every_access_state_with_tens_of_staff() -> None:
     instants = [step.at for step in big.staff.steps]
     assert instants == sorted(instants)
     assert instants[-1] < ANCHOR
+
+
+def test_chunks_refer_only_to_what_they_or_earlier_chunks_made() -> None:
+    """What lets the loader write each chunk before the next is generated."""
+    people: set[str] = set()
+    households: set[str] = set()
+    places: set[str] = set()
+    numbers: set[str] = set()
+    whole: dict[str, list[object]] = {kind: [] for kind in district().row_counts()}
+    chunks = list(iter_district(households=400, seed=3, anchor=ANCHOR, chunk_households=60))
+    assert len(chunks) > 5
+    for chunk in chunks:
+        people |= {p["id"] for p in chunk.people}
+        households |= {h["id"] for h in chunk.households}
+        places |= {a["normalizedKey"] for a in chunk.addresses}
+        numbers |= {p["number"] for p in chunk.phones}
+        schools = {s["id"] for s in chunk.schools}
+        for m in chunk.memberships:
+            assert m["personId"] in people
+            assert m["householdId"] in households
+        assert {loc["addressKey"] for loc in chunk.locations} <= places
+        for link in chunk.household_phones + chunk.person_phones:
+            assert link["ownerId"] in people | households
+            assert link["number"] in numbers
+        for r in chunk.relationships:
+            assert r["fromId"] in people
+            assert r["toId"] in people
+        assert {e["schoolId"] for e in chunk.enrolments + chunk.created_at} <= schools
+        for kind, rows in whole.items():
+            rows.extend(getattr(chunk, kind))
+    assert all(whole[kind] == getattr(district(), kind) for kind in whole)
