@@ -38,6 +38,7 @@ from graph_service.observability.metrics import (
     share_counts_through,
 )
 from graph_service.seeding.cli import import_csv, seed
+from graph_service.seeding.failures import explain
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.settings import Settings
@@ -195,8 +196,7 @@ def serve(
                 summary, names = asyncio.run(load_demo(settings, demo_households))
             except (Neo4jError, DriverError) as error:
                 raise click.ClickException(
-                    f"the demo district could not be loaded: {error}. If the database holds "
-                    "a demo from an older version, wipe it with `graph-service db reset`."
+                    "the demo district could not be loaded: " + explain(error, settings.bolt_uri)
                 ) from error
             clock = demo_clock()
             url = f"http://{host or settings.host}:{port or settings.port}"

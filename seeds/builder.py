@@ -15,8 +15,10 @@ from graph_service.domain.addresses import AddressInput
 from graph_service.domain.enrollments import Grade
 from graph_service.domain.people import name_key
 from graph_service.domain.phones import normalize_phone
+from graph_service.seeding.natural_ids import address_id, phone_id
 from seeds import names
 from seeds.district import District, Ids, Row
+from seeds.seen import Seen
 
 GRADES = list(Grade)
 # Names come from short lists, so each key is computed once (the domain's own function).
@@ -64,15 +66,23 @@ class Builder:
         self.rng = rng
         self.cal = calendar
         self.ids = Ids(district.seed)
-        self._identities: set[tuple[str, str, date]] = set()
-        self._address_keys: dict[str, str] = {}
-        self._numbers: set[str] = set()
+        # Identities, address keys, houses and numbers used so far (fixed memory).
+        self._seen = Seen()
         self._exchanges: dict[tuple[str, int], bool] = {}
         self._student_numbers = 0
-        self._houses: set[tuple[int, int]] = set()
+        self.households_made = 0
         # First names taken in the family being built: two members of one household with
         # the same name would look like a duplicate record to the steward tools.
         self.family_names: set[str] = set()
+
+    def take(self) -> District:
+        """The rows made since the last take, handed over; later rows start a new chunk
+        (the planted cases stay one record across chunks)."""
+        chunk = self.d
+        self.d = District(
+            seed=chunk.seed, households_asked=chunk.households_asked, planted=chunk.planted
+        )
+        return chunk
 
     # -- people ---------------------------------------------------------------------------
     def born(self, age: int) -> date:
@@ -84,9 +94,9 @@ class Builder:
     ) -> str:
         """A Person row. `unique` moves the birth date a day at a time until no one else has
         the same normalized name and birth date: only planted duplicates may share them."""
-        while unique and (key_of(first), key_of(last), birth) in self._identities:
+        while unique and f"person|{key_of(first)}|{key_of(last)}|{birth}" in self._seen:
             birth -= timedelta(days=1)
-        self._identities.add((key_of(first), key_of(last), birth))
+        self._seen.add(f"person|{key_of(first)}|{key_of(last)}|{birth}")
         person_id = self.ids.new("person")
         row: Row = {
             "id": person_id, "firstName": first, "middleName": extra.get("middleName"),
@@ -119,6 +129,7 @@ class Builder:
     # -- households, addresses, phones -----------------------------------------------------
     def household(self, name: str, *, school_id: str | None = None) -> str:
         household_id = self.ids.new("household")
+        self.households_made += 1
         self.d.households.append(
             {"id": household_id, "name": name, "nameKey": key_of(name), "comments": None,
              "private": self.rng.random() < 0.02}
@@ -130,7 +141,8 @@ class Builder:
     def address(self, *, apartment: bool = False, po_box: str | None = None) -> str:
         """A new place (never one handed out before); returns its normalized key."""
         # Apartment buildings: enough per street for the district's size, 72 doors each.
-        buildings = max(4, self.d.households_asked // 400)
+        # Counted from the households made so far, not the size asked for (see generator).
+        buildings = max(4, self.households_made // 400)
         while True:
             street = self.rng.randrange(len(names.STREETS))
             number = self.rng.randrange(100, 9999)
@@ -138,7 +150,7 @@ class Builder:
             if apartment:
                 number = 10000 + 2 * self.rng.randrange(buildings)
                 unit = f"Apt {self.rng.randrange(1, 10)}{self.rng.choice('ABCDEFGH')}"
-            elif (street, number) in self._houses:
+            elif f"house|{street}|{number}" in self._seen:
                 continue
             name, tag = names.STREETS[street]
             given = AddressInput(
@@ -147,12 +159,12 @@ class Builder:
                 city=names.CITY, state=names.STATE, zip=names.ZIPS[street % len(names.ZIPS)],
             )  # fmt: skip
             key = given.normalized_key()
-            if key not in self._address_keys:
+            if f"address|{key}" not in self._seen:
                 break
-        self._houses.add((street, number))
-        self._address_keys[key] = self.ids.new("address")
+        self._seen.add(f"house|{street}|{number}")
+        self._seen.add(f"address|{key}")
         self.d.addresses.append(
-            {"id": self._address_keys[key], "normalizedKey": key, "streetKey": street_key(given),
+            {"id": address_id(key), "normalizedKey": key, "streetKey": street_key(given),
              **given.model_dump(by_alias=True)}
         )  # fmt: skip
         return key
@@ -181,11 +193,11 @@ class Builder:
                 except ValueError:
                     valid = False
                 self._exchanges[(area, exchange)] = valid
-            if self._exchanges[(area, exchange)] and number not in self._numbers:
+            if self._exchanges[(area, exchange)] and f"phone|{number}" not in self._seen:
                 break
-        self._numbers.add(number)
+        self._seen.add(f"phone|{number}")
         self.d.phones.append(
-            {"id": self.ids.new("phone"), "number": number, "type": kind,
+            {"id": phone_id(number), "number": number, "type": kind,
              "smsCapable": kind == "mobile"}
         )  # fmt: skip
         return number

@@ -4,6 +4,7 @@ at most two adult guardians here, so census-rule breaks appear only where plante
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -11,26 +12,40 @@ from graph_service.domain.enrollments import Grade
 from seeds.builder import Builder, Calendar
 from seeds.district import Row
 
+LEVELS = ("Elementary", "Middle", "High")
+RECENT = 2000  # earlier families' adults and vacated places a new family may draw on
+
+
+def level_of(grade: str) -> str:
+    if grade in ("PK", "KG", "01", "02", "03", "04", "05"):
+        return "Elementary"
+    return "Middle" if grade in ("06", "07", "08") else "High"
+
 
 @dataclass
 class Schools:
-    """School ids by level; a family's zone picks one school per level."""
+    """School ids by level, opened as the district grows (about one per 1,200 households):
+    a school depends only on the households made before it, never on the size asked for, so
+    a smaller district is a prefix of a larger one with the same seed. A family takes the open
+    school of each level that has taken the fewest families so far (first opened on a tie)."""
 
-    elementary: list[str]
-    middle: list[str]
-    high: list[str]
+    open: dict[str, list[str]] = field(default_factory=lambda: {level: [] for level in LEVELS})
+    families: dict[str, int] = field(default_factory=dict)
 
-    def for_grade(self, grade: str, zone: int) -> str:
-        if grade in ("PK", "KG", "01", "02", "03", "04", "05"):
-            level = self.elementary
-        elif grade in ("06", "07", "08"):
-            level = self.middle
-        else:
-            level = self.high
-        return level[zone % len(level)]
+    def open_for(self, rows: list[Row]) -> None:
+        """Open the schools in `rows` not open yet (rows from `school_rows`, in order)."""
+        for row in rows:
+            if row["id"] not in self.families:
+                self.families[row["id"]] = 0
+                self.open[row["level"]].append(row["id"])
 
-    def all(self) -> list[str]:
-        return [*self.elementary, *self.middle, *self.high]
+    def pick(self, level: str) -> str:
+        school = min(self.open[level], key=self.families.__getitem__)
+        self.families[school] += 1
+        return school
+
+    def first(self, level: str) -> str:
+        return self.open[level][0]
 
 
 @dataclass
@@ -46,6 +61,13 @@ class Family:
 
     zone: int
     households: list[str] = field(default_factory=list)
+    schools: dict[str, str] = field(default_factory=dict)  # by level, once picked
+
+    def school(self, schools: Schools, grade: str) -> str:
+        level = level_of(grade)
+        if level not in self.schools:
+            self.schools[level] = schools.pick(level)
+        return self.schools[level]
 
 
 class Pieces:
@@ -57,7 +79,8 @@ class Pieces:
         self.cal: Calendar = b.cal
         self.schools = schools
         # Adults of earlier families: friends and neighbours a student may name as contacts.
-        self.contacts: list[str] = []
+        # Only the most recent are kept, so memory stays flat in the district's size.
+        self.contacts: deque[str] = deque(maxlen=RECENT)
         self._vacated: list[str] = []
         self.caseworkers: list[str] = []
         self.agency_phone: str | None = None
@@ -88,6 +111,8 @@ class Pieces:
             b.locate(household_id, old, start, moved - timedelta(days=1))
             b.locate(household_id, key, moved)
             self._vacated.append(old)
+            if len(self._vacated) > RECENT:
+                del self._vacated[0]
         else:
             key = b.address(apartment=apartment)
             b.locate(household_id, key, start)
@@ -144,14 +169,12 @@ class Pieces:
             if kid.grade is None:
                 continue
             grade = Grade(kid.grade)
-            self.b.enrol(
-                kid.id, self.schools.for_grade(kid.grade, family.zone), grade, cal.first_day
-            )
+            self.b.enrol(kid.id, family.school(self.schools, kid.grade), grade, cal.first_day)
             if kid.grade in ("06", "09") and self.rng.random() < 0.5:
                 before = Grade("05" if kid.grade == "06" else "08")
                 self.b.enrol(
                     kid.id,
-                    self.schools.for_grade(before.value, family.zone),
+                    family.school(self.schools, before.value),
                     before,
                     date(cal.year_start - 1, 8, 20),
                     date(cal.year_start, 6, 4),

@@ -15,7 +15,7 @@ def plant(p: Pieces) -> None:
     """Add the planted cases and record their ids in the district's `planted`."""
     b, planted = p.b, p.b.d.planted
     start = p.cal.as_of - timedelta(days=900)
-    high, elementary = p.schools.high[0], p.schools.elementary[0]
+    high, elementary = p.schools.first("High"), p.schools.first("Elementary")
 
     # A student living with an adult sibling only (no guardian), in a household known only
     # by its PO box (no physical address).

@@ -43,7 +43,9 @@ def two_parents(p: Pieces, f: Family) -> int:
     age = p.rng.randrange(25, 52)
     start = p.since(400, 365 * (age - 22))
     kids = p.kids(last, age, p.rng.randrange(1, 5))
-    school = p.rng.choice(p.schools.elementary) if all(k.grade is None for k in kids) else None
+    school = (
+        p.rng.choice(p.schools.open["Elementary"]) if all(k.grade is None for k in kids) else None
+    )
     h = p.b.household(last, school_id=school if school and p.rng.random() < 0.5 else None)
     p.home(h, start)
     mother = p.adult(last, age, h, start, "F")

@@ -24,6 +24,7 @@ from graph_service.errors import ServiceError
 from graph_service.seeding.bulk import DEFAULT_BATCH, GraphCounts
 from graph_service.seeding.csv_import import ImportReport, import_directory
 from graph_service.seeding.demo import DemoSummary, load_demo_district
+from graph_service.seeding.failures import explain
 from graph_service.settings import Settings
 
 T = TypeVar("T")
@@ -48,10 +49,7 @@ def _run(work: Callable[[AsyncDriver, str], Awaitable[T]]) -> T:
     except ServiceError as error:
         raise click.ClickException(error.message) from error
     except (DriverError, Neo4jError, OSError) as error:
-        raise click.ClickException(
-            f"the database at {settings.bolt_uri} did not answer ({error}); is it running? "
-            "(graph-service db start)"
-        ) from error
+        raise click.ClickException(explain(error, settings.bolt_uri)) from error
 
 
 def peak_rss_mb() -> float:
@@ -91,7 +89,7 @@ def render_summary(summary: DemoSummary) -> str:
 
 
 @click.command(name="seed")
-@click.option("--households", type=click.IntRange(5, 100_000), default=200, show_default=True)
+@click.option("--households", type=click.IntRange(5, 1_000_000), default=200, show_default=True)
 @click.option("--seed", "seed_number", type=int, default=1, show_default=True)
 @click.option(
     "--as-of",

@@ -26,8 +26,9 @@ from graph_service.domain.phones import PhoneInput
 from graph_service.domain.relationship_types import default_catalogue
 from graph_service.domain.relationships import Priority, SetRelationshipInput
 from graph_service.errors import BadInput
+from graph_service.seeding.natural_ids import NATURAL_NAMESPACE, address_id, phone_id
 
-IMPORT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "graph-service/csv-import")
+IMPORT_NAMESPACE = NATURAL_NAMESPACE
 Row = dict[str, Any]
 
 
@@ -162,7 +163,7 @@ def address(raw: Mapping[str, str | None], today: date) -> tuple[Row, Row]:
     located.check()
     key, household_id = place.normalized_key(), graph_id("household", located.household_id)
     node = {
-        "id": _edge_id("address", key), "normalizedKey": key, "streetKey": street_key(place),
+        "id": address_id(key), "normalizedKey": key, "streetKey": street_key(place),
         **place.model_dump(by_alias=True),
     }  # fmt: skip
     edge = {
@@ -189,7 +190,7 @@ def phone(raw: Mapping[str, str | None], today: date) -> tuple[Row, Row, bool]:
         else graph_id("person", str(row.person_id))
     )
     node = {
-        "id": _edge_id("phone", row.number), "number": row.number, "type": row.type.value,
+        "id": phone_id(row.number), "number": row.number, "type": row.type.value,
         "smsCapable": row.sms_capable,
     }  # fmt: skip
     edge = {

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, GraphDatabase
 
+from graph_service.db.cypher import cypher
 from graph_service.seeding.cli import import_csv, seed
 from graph_service.settings import Settings
 
@@ -42,3 +44,37 @@ def test_import_reports_bad_rows_and_exits_non_zero(cli_env: CliRunner, tmp_path
     assert result.exit_code == 1
     assert "people.csv: 1 rows loaded" in result.output
     assert "rejected people.csv:3: firstName:" in result.output
+
+
+def test_a_refused_constraint_is_named_and_not_blamed_on_the_connection(
+    cli_env: CliRunner, db: AsyncDriver, settings: Settings
+) -> None:
+    """Another record holding the demo's first student number under another id."""
+    # Seed 2's first student (the planted Okafor teen) gets S2-000001.
+    args = ["--households", "5", "--seed", "2", "--as-of", "2027-06-08T10:00:00-0500"]
+    cli_env.invoke(seed, args)
+    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    with GraphDatabase.driver(settings.bolt_uri, auth=auth) as driver:
+        driver.execute_query(
+            cypher("seed/testing_take_student_number"),
+            studentNumber="S2-000001",
+            id="another-id",
+            database_=settings.neo4j_database,
+        )
+    result = cli_env.invoke(seed, args)
+    assert result.exit_code == 1
+    assert "refused the load: a uniqueness constraint" in result.output
+    assert "already exists with label `Person`" in result.output  # the database's own words
+    assert "is it running" not in result.output
+
+
+def test_an_unreachable_database_is_said_so(cli_env: CliRunner) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free once closed: nothing listens there
+    result = cli_env.invoke(
+        seed, ["--households", "5"], env={"NEO4J_URI": f"bolt://127.0.0.1:{port}"}
+    )
+    assert result.exit_code == 1
+    assert f"could not reach the database at bolt://127.0.0.1:{port}" in result.output
+    assert "is it running?" in result.output

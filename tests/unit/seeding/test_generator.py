@@ -13,9 +13,11 @@ from graph_service.domain.addresses import AddressInput
 from graph_service.domain.people import PersonFields, name_key
 from graph_service.domain.phones import normalize_phone
 from graph_service.domain.relationship_types import default_catalogue
+from graph_service.seeding.natural_ids import address_id, phone_id
 from seeds.builder import age_on
 from seeds.district import District
-from seeds.generator import generate_district
+from seeds.families import Schools
+from seeds.generator import generate_district, iter_district, school_rows, schools_for
 from seeds.planted import PLANTED_HOUSEHOLDS
 
 ANCHOR = datetime(2027, 6, 8, 15, 0, tzinfo=UTC)
@@ -54,10 +56,42 @@ def test_any_anchor_in_one_school_year_gives_the_same_household_rows() -> None:
     assert later.enrolments != july.enrolments
 
 
-@pytest.mark.parametrize("households", [5, 37, 400])
+@pytest.mark.parametrize("households", [5, 37, 400, 1000])
 def test_n_regular_households_plus_the_planted_ones(households: int) -> None:
+    """The last family is never cut short, so it may add up to two households more."""
     made = generate_district(households=households, seed=1, anchor=ANCHOR)
-    assert len(made.households) == households + PLANTED_HOUSEHOLDS
+    assert households <= len(made.households) - PLANTED_HOUSEHOLDS <= households + 2
+
+
+def test_a_smaller_district_is_a_prefix_of_a_larger_one() -> None:
+    """What lets any size load over any other: the same rows under the same ids."""
+    small = generate_district(households=60, seed=1, anchor=ANCHOR)
+    large = generate_district(households=200, seed=1, anchor=ANCHOR)
+    for kind in small.row_counts():
+        rows = getattr(small, kind)
+        assert getattr(large, kind)[: len(rows)] == rows, kind
+    assert small.planted == large.planted
+    assert small.schools == large.schools
+
+
+def test_addresses_and_phones_take_ids_from_their_keys() -> None:
+    d = district()
+    assert {a["id"] for a in d.addresses} == {address_id(a["normalizedKey"]) for a in d.addresses}
+    assert {p["id"] for p in d.phones} == {phone_id(p["number"]) for p in d.phones}
+
+
+def test_schools_open_as_the_district_grows_and_take_the_next_families() -> None:
+    """Opening more schools never renames or drops one; a new school takes families first."""
+    for total in range(3, 80):
+        assert {r["id"] for r in school_rows(total)} <= {r["id"] for r in school_rows(total + 1)}
+    schools = Schools()
+    schools.open_for(school_rows(3))
+    assert [schools.pick("Elementary") for _ in range(3)] == ["lincoln-elementary"] * 3
+    schools.open_for(school_rows(4))
+    assert [schools.pick("Elementary") for _ in range(4)] == ["douglas-elementary"] * 3 + [
+        "lincoln-elementary"
+    ]
+    assert (schools_for(0), schools_for(4200), schools_for(1_000_000)) == (3, 4, 80)
 
 
 def test_sizes_outside_5_to_100000_are_refused() -> None:
@@ -175,3 +209,34 @@ def test_staff_story_covers_every_access_state_with_tens_of_staff() -> None:
     instants = [step.at for step in big.staff.steps]
     assert instants == sorted(instants)
     assert instants[-1] < ANCHOR
+
+
+def test_chunks_refer_only_to_what_they_or_earlier_chunks_made() -> None:
+    """What lets the loader write each chunk before the next is generated."""
+    people: set[str] = set()
+    households: set[str] = set()
+    places: set[str] = set()
+    numbers: set[str] = set()
+    whole: dict[str, list[object]] = {kind: [] for kind in district().row_counts()}
+    chunks = list(iter_district(households=400, seed=3, anchor=ANCHOR, chunk_households=60))
+    assert len(chunks) > 5
+    for chunk in chunks:
+        people |= {p["id"] for p in chunk.people}
+        households |= {h["id"] for h in chunk.households}
+        places |= {a["normalizedKey"] for a in chunk.addresses}
+        numbers |= {p["number"] for p in chunk.phones}
+        schools = {s["id"] for s in chunk.schools}
+        for m in chunk.memberships:
+            assert m["personId"] in people
+            assert m["householdId"] in households
+        assert {loc["addressKey"] for loc in chunk.locations} <= places
+        for link in chunk.household_phones + chunk.person_phones:
+            assert link["ownerId"] in people | households
+            assert link["number"] in numbers
+        for r in chunk.relationships:
+            assert r["fromId"] in people
+            assert r["toId"] in people
+        assert {e["schoolId"] for e in chunk.enrolments + chunk.created_at} <= schools
+        for kind, rows in whole.items():
+            rows.extend(getattr(chunk, kind))
+    assert all(whole[kind] == getattr(district(), kind) for kind in whole)
