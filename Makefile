@@ -14,7 +14,7 @@ RUNTIME_LOCK := requirements-runtime.lock
 UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
 	--generate-hashes --quiet
 
-.PHONY: run test lint format schema bench db-stop clean lock lock-upgrade
+.PHONY: run test lint format schema schemas bench db-stop clean lock lock-upgrade
 HOUSEHOLDS ?= 10000 100000
 
 # The locked dependencies first (hashes required), then the project itself without resolving
@@ -59,6 +59,10 @@ format: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/strawberry export-schema graph_service.graphql.schema:schema --output schema.graphql
+
+# The JSON Schemas of the access policy and reference data files, from their models.
+schemas: $(STAMP)
+	$(BIN)/graph-service policy schemas --out docs/schemas
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --households $(HOUSEHOLDS)
