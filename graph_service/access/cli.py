@@ -24,7 +24,7 @@ from graph_service.db.driver import create_driver
 from graph_service.db.staff import ReferenceData
 from graph_service.domain.date_range import out_of_range
 from graph_service.errors import ServiceError
-from graph_service.services.access_events import record_batch
+from graph_service.services.access_events import BatchReport, record_batch
 from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
@@ -136,7 +136,8 @@ def access_status(employee_id: str, as_of: datetime | None) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Default: by suffix.")
 def ingest_events(path: Path, fmt: str | None) -> None:
-    """Apply a feed's CSV or JSON-lines file; bad rows are listed and the rest applied."""
+    """Apply a feed's CSV or JSON-lines file; bad rows are listed and the rest applied. Exits
+    1 when any row was rejected, so that a script can tell."""
     chosen = fmt or ("csv" if path.suffix.lower() == ".csv" else "jsonl")
     try:
         text = path.read_text(encoding="utf-8")
@@ -145,16 +146,19 @@ def ingest_events(path: Path, fmt: str | None) -> None:
             f"{path} is not UTF-8 text (byte {error.start}); export it as UTF-8 and run again"
         ) from None
 
-    async def work(runtime: AccessRuntime) -> str:
-        report = await record_batch(runtime, text, "csv" if chosen == "csv" else "jsonl")
-        lines = [
-            f"applied {report.applied}, duplicates {report.duplicates}, "
-            f"rejected {len(report.rejected)}"
-        ]
-        lines += [f"  line {row.line}: {row.reason}" for row in report.rejected]
-        return "\n".join(lines)
+    async def work(runtime: AccessRuntime) -> BatchReport:
+        return await record_batch(runtime, text, "csv" if chosen == "csv" else "jsonl")
 
-    click.echo(_run(work, None))
+    report = _run(work, None)
+    click.echo(
+        f"applied {report.applied}, duplicates {report.duplicates}, rejected {len(report.rejected)}"
+    )
+    for duplicate in report.duplicate_rows:
+        click.echo(f"  {duplicate.describe()}")
+    for row in report.rejected:
+        click.echo(f"  line {row.line}: {row.reason}")
+    if report.rejected:
+        raise SystemExit(1)
 
 
 @click.command("access-reference")

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
-from graph_service.access.batch import BatchFormat, RejectedRow, parse_batch
+from graph_service.access.batch import BatchFormat, DuplicateRow, RejectedRow, parse_batch
 from graph_service.access.engine import evaluate
 from graph_service.access.events import HR_EVENTS, AccessEventIn, EventType
 from graph_service.access.facts import Transition
@@ -191,8 +191,13 @@ async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
 @dataclass
 class BatchReport:
     applied: int = 0
-    duplicates: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
+    duplicate_rows: list[DuplicateRow] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> int:
+        """How many rows repeated an event (in the file or recorded before)."""
+        return len(self.duplicate_rows)
 
 
 async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> BatchReport:
@@ -200,7 +205,8 @@ async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> B
     never stop the good ones (each good row commits on its own)."""
     parsed = parse_batch(text, fmt)
     FEED_ROWS.labels("rejected").inc(len(parsed.rejected))
-    report = BatchReport(rejected=list(parsed.rejected))
+    FEED_ROWS.labels("duplicate").inc(len(parsed.duplicates))
+    report = BatchReport(rejected=list(parsed.rejected), duplicate_rows=list(parsed.duplicates))
     for line, event in parsed.events:
         try:
             outcome = await record_event(runtime, event)
@@ -208,8 +214,9 @@ async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> B
             report.rejected.append(RejectedRow(line, error.message))
             continue
         if outcome.duplicate:
-            report.duplicates += 1
+            report.duplicate_rows.append(DuplicateRow(line, None))
         else:
             report.applied += 1
     report.rejected.sort(key=lambda row: row.line)
+    report.duplicate_rows.sort(key=lambda row: row.line)
     return report
