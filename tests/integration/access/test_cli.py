@@ -199,3 +199,38 @@ def test_ingest_events_exits_non_zero_exactly_when_a_row_is_rejected(
         "applied 0, duplicates 1, rejected 1",
         f"  line {first}: duplicate of an event already recorded",
     ]
+
+
+@pytest.mark.parametrize(
+    "as_of",
+    [
+        "2026-09-02T07:30",
+        "2026-09-02 07:30:00",
+        "2026-09-02T12:30:00Z",
+        "2026-09-02T07:30:00-05:00",
+    ],
+)
+def test_access_status_as_of_a_date_time_in_any_form(
+    certified: AccessRuntime, cli_env: CliRunner, as_of: str
+) -> None:
+    result = cli_env.invoke(access_status, ["E100", "--as-of", as_of])
+    assert result.exit_code == 0, result.output
+    assert "As of Wed Sep 2, 2026 07:30 CDT (UTC-05:00)" in result.output
+
+
+def test_provision_and_ingest_take_date_times_and_refuse_what_is_no_instant(
+    certified: AccessRuntime, cli_env: CliRunner, tmp_path: Path
+) -> None:
+    swept = cli_env.invoke(provision, ["--as-of", "2026-09-02T06:45:00-05:00"])
+    assert swept.exit_code == 0, swept.output
+    assert swept.output.startswith("Provisioning as of Wed Sep 2, 2026 06:45 CDT (UTC-05:00)")
+    feed = tmp_path / "late.jsonl"
+    feed.write_text(json.dumps(HIRE | {"occurredAt": "2026-09-03T08:00:00-05:00"}) + "\n")
+    early = cli_env.invoke(ingest_events, [str(feed), "--as-of", "2026-09-03T07:00"])
+    assert early.exit_code == 1, early.output
+    assert "line 1: occurredAt: 2026-09-03T08:00:00-05:00 is in the future" in early.output
+    backfill = cli_env.invoke(ingest_events, [str(feed), "--as-of", "2026-09-03T09:00"])
+    assert backfill.exit_code == 0, backfill.output
+    skipped = cli_env.invoke(provision, ["--as-of", "2027-03-14T02:30"])
+    assert skipped.exit_code == 2
+    assert "does not exist in America/Chicago" in skipped.output
