@@ -12,6 +12,7 @@ import click
 
 from graph_service.access.policy import InvalidPolicy, Policy, load_policy
 from graph_service.access.policy_check import disagreements, load_reference
+from graph_service.access.settings import AccessSettings
 from graph_service.db.staff import ReferenceData
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schemas"
@@ -43,11 +44,13 @@ def policy() -> None:
 @click.argument("reference", required=False, type=click.Path(dir_okay=False, path_type=Path))
 def check(policy_file: Path, reference: Path | None) -> None:
     """Validate POLICY_FILE and, when REFERENCE (roles, schools, teams as loaded by
-    `access-reference`) is given, their agreement: exit 1 naming every problem."""
+    `access-reference`; default GRAPH_SERVICE_ACCESS_REFERENCE_FILE) is given, their
+    agreement: exit 1 naming every problem."""
     try:
+        reference = reference or AccessSettings().access_reference_file
         loaded = load_policy(policy_file)
         data = load_reference(reference) if reference is not None else None
-    except InvalidPolicy as error:
+    except (InvalidPolicy, ValueError) as error:
         raise click.ClickException(str(error)) from None
     if data is None:
         click.echo(f"{policy_file}: valid policy {loaded.version} (no reference data given)")
