@@ -14,7 +14,7 @@ RUNTIME_LOCK := requirements-runtime.lock
 UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
 	--generate-hashes --quiet
 
-.PHONY: run test lint format schema bench db-stop clean lock lock-upgrade vendor
+.PHONY: run test lint format schema schemas bench db-stop clean lock lock-upgrade vendor
 HOUSEHOLDS ?= 10000 100000
 
 # The locked dependencies first (hashes required), then the project itself without resolving
@@ -65,6 +65,10 @@ schema: $(STAMP)
 # file's sha256 in graph_service/web/static/vendor/manifest.json.
 vendor: $(STAMP)
 	$(BIN)/python -m graph_service.web.vendor
+
+# The JSON Schemas of the access policy and reference data files, from their models.
+schemas: $(STAMP)
+	$(BIN)/graph-service policy schemas --out docs/schemas
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --households $(HOUSEHOLDS)

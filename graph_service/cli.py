@@ -22,6 +22,8 @@ from graph_service.access.cli import (
     ingest_events,
     provision,
 )
+from graph_service.access.policy import InvalidPolicy
+from graph_service.access.policy_cli import policy
 from graph_service.access.settings import AccessSettings
 from graph_service.app import create_app
 from graph_service.auth.principal import PlatformRole
@@ -174,6 +176,10 @@ def serve(
 ) -> None:
     """Run the service with uvicorn, starting the local Neo4j first when needed."""
     settings = _settings()
+    try:  # a bad policy, or one that disagrees with the reference data, stops the start
+        AccessSettings().policy()
+    except (InvalidPolicy, ValueError) as error:
+        raise click.ClickException(str(error)) from error
     if settings.trusted_documents is not None:
         try:  # refused before anything starts, in the words of the manifest's problem
             TrustedDocuments.load(settings.trusted_documents)
@@ -275,6 +281,7 @@ main.add_command(access_status)
 main.add_command(ingest_events)
 main.add_command(access_reference)
 main.add_command(access_audit)
+main.add_command(policy)
 # Demo data and district exports.
 main.add_command(seed)
 main.add_command(import_csv)

@@ -45,7 +45,8 @@ async def give_active_grant(
         "employeeId": employee_id,
         "track": TrackId.OFFICE_PROFESSIONAL if school_id else TrackId.CENTRAL_OFFICE,
         "locationKind": "school" if school_id else "team",
-        "locationId": school_id or "test-district-team",
+        # A team the shipped policy gives R/W/A/D (a team without an entry gets nothing).
+        "locationId": school_id or "enrollment",
         "from": now - timedelta(days=1),
         "until": now + timedelta(days=365),
     }

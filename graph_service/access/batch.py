@@ -34,10 +34,26 @@ class RejectedRow:
     reason: str
 
 
+@dataclass(frozen=True)
+class DuplicateRow:
+    """A row that repeats an event: one earlier in the same file (`repeats` is its line), or
+    one recorded from an earlier delivery (`repeats` is None). It changes nothing."""
+
+    line: int
+    repeats: int | None
+
+    def describe(self) -> str:
+        """For the feed operator: which line, and what it repeats."""
+        if self.repeats is None:
+            return f"line {self.line}: duplicate of an event already recorded"
+        return f"line {self.line}: duplicate of line {self.repeats}"
+
+
 @dataclass
 class ParsedBatch:
     events: list[tuple[int, AccessEventIn]] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
+    duplicates: list[DuplicateRow] = field(default_factory=list)
 
 
 def _reason(error: ValidationError) -> str:
@@ -54,19 +70,28 @@ def parse_batch(text: str, fmt: BatchFormat) -> ParsedBatch:
     Line numbers are the file's own, header included, so a feed can find the row."""
     batch = ParsedBatch()
     rows = _csv_rows(text) if fmt == "csv" else _jsonl_rows(text)
+    first_line: dict[str, int] = {}  # idempotency key -> the line that first carried it
     for line, row in rows:
         if isinstance(row, str):
             batch.rejected.append(RejectedRow(line, row))
             continue
         try:
-            batch.events.append((line, AccessEventIn.model_validate(row)))
+            event = AccessEventIn.model_validate(row)
         except ValidationError as error:
             batch.rejected.append(RejectedRow(line, _reason(error)))
+            continue
+        key = event.idempotency_key
+        if key in first_line:
+            batch.duplicates.append(DuplicateRow(line, first_line[key]))
+            continue
+        first_line[key] = line
+        batch.events.append((line, event))
     return batch
 
 
 def _csv_rows(text: str) -> list[tuple[int, dict[str, object] | str]]:
     reader = csv.DictReader(io.StringIO(text))
+    cut = _cut_short(text)
     rows: list[tuple[int, dict[str, object] | str]] = []
     while True:
         try:
@@ -80,9 +105,32 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, object] | str]]:
         if None in record:
             rows.append((line, "more values than the header has columns"))
             continue
+        missing = [column for column, value in record.items() if value is None]
+        if missing:
+            given = len(record) - len(missing)
+            rows.append(
+                (line, f"fewer values ({given}) than the header has columns ({len(record)})")
+            )
+            continue
         # Empty cells mean "not given", as they do in a spreadsheet export.
         rows.append((line, {k: v for k, v in record.items() if v not in (None, "")}))
+    if cut and rows:
+        # A cut inside the last cell leaves as many cells as the header: only the missing
+        # line break tells, so the row is refused rather than applied with a cut value.
+        line, last = rows[-1]
+        rows[-1] = (line, f"{last}; {CUT_SHORT}" if isinstance(last, str) else CUT_SHORT)
     return rows
+
+
+CUT_SHORT = (
+    "the file ends inside this line (no line break after it), so its last value may be cut "
+    "short; send the row again in a file that ends with a line break"
+)
+
+
+def _cut_short(text: str) -> bool:
+    """True when the text's last line has no line break after it."""
+    return bool(text) and not text.endswith(("\n", "\r"))
 
 
 def _jsonl_rows(text: str) -> list[tuple[int, dict[str, object] | str]]:

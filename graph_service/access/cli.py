@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import datetime, time
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +13,7 @@ import click
 from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import ValidationError
 
+from graph_service.access.as_of import AS_OF_HELP, BadAsOf, local_text, parse_as_of
 from graph_service.access.facts import GrantStatus
 from graph_service.access.policy import InvalidPolicy, Policy
 from graph_service.access.settings import AccessSettings
@@ -24,7 +24,7 @@ from graph_service.db.driver import create_driver
 from graph_service.db.staff import ReferenceData
 from graph_service.domain.date_range import out_of_range
 from graph_service.errors import ServiceError
-from graph_service.services.access_events import record_batch
+from graph_service.services.access_events import BatchReport, record_batch
 from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
@@ -35,8 +35,9 @@ from graph_service.settings import Settings
 T = TypeVar("T")
 
 
-def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: datetime | None) -> T:
-    """Build a runtime from settings, run `work` with it, and turn failures into messages."""
+def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: str | None) -> T:
+    """Build a runtime from settings, run `work` with it, and turn failures into messages.
+    `as_of` pins the clock (see AS_OF_HELP: a date, a district-local or an offset instant)."""
     try:
         settings = Settings()
         access = AccessSettings()
@@ -44,11 +45,14 @@ def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: datetime | None) 
     except (ValueError, InvalidPolicy) as error:
         raise click.ClickException(str(error)) from error
     clock: Clock = access.clock()
-    if as_of is not None and (reason := out_of_range(as_of.date())):
-        raise click.BadParameter(reason, param_hint="--as-of")
     if as_of is not None:
-        # A date means the start of that day where the district is.
-        clock = FixedClock(datetime.combine(as_of.date(), time(0), tzinfo=policy.zone))
+        try:
+            instant = parse_as_of(as_of, policy.zone)
+        except BadAsOf as error:
+            raise click.BadParameter(str(error), param_hint="--as-of") from None
+        if reason := out_of_range(instant.astimezone(policy.zone).date()):
+            raise click.BadParameter(reason, param_hint="--as-of")
+        clock = FixedClock(instant)
 
     async def main() -> T:
         async with create_driver(settings) as driver:
@@ -69,7 +73,7 @@ def render_sweep(report: SweepReport, policy: Policy) -> str:
     """Counts first, then each change, quizzes coming due and SLA breaches."""
     sla_days = policy.sla_business_days
     lines = [
-        f"Provisioning as of {report.as_of.astimezone(policy.zone):%Y-%m-%d %H:%M %Z}",
+        f"Provisioning as of {local_text(report.as_of, policy.zone)}",
         f"  activated {report.count(GrantStatus.ACTIVE)}, "
         f"expired {report.count(GrantStatus.EXPIRED)}, revoked {report.count(GrantStatus.REVOKED)}",
     ]
@@ -89,17 +93,15 @@ def render_sweep(report: SweepReport, policy: Policy) -> str:
         f"SLA breaches (pending past {sla_days} business days): {len(report.sla_breaches)}"
     )
     lines += [
-        f"  {b.employee_id}: pending since {b.pending_since:%Y-%m-%d}, due active by {b.active_by}"
+        f"  {b.employee_id}: pending since {local_text(b.pending_since, policy.zone)}, "
+        f"due active by {b.active_by}"
         for b in report.sla_breaches
     ]
     return "\n".join(lines)
 
 
-_AS_OF = click.DateTime(formats=["%Y-%m-%d"])
-
-
 @click.command()
-@click.option("--as-of", type=_AS_OF, help="Run as of the start of this day (YYYY-MM-DD).")
+@click.option("--as-of", help=f"Run as of this instant. {AS_OF_HELP}")
 @click.option("--quiz-due-within", type=click.IntRange(0, 366), help="Days ahead to list quizzes.")
 @click.option("--full", is_flag=True, help="Re-decide every live grant, not only those due.")
 @click.option(
@@ -109,7 +111,7 @@ _AS_OF = click.DateTime(formats=["%Y-%m-%d"])
     show_default=True,
     help="Seconds to wait for a sweep already running (another replica's) to finish.",
 )
-def provision(as_of: datetime | None, quiz_due_within: int | None, full: bool, wait: float) -> None:
+def provision(as_of: str | None, quiz_due_within: int | None, full: bool, wait: float) -> None:
     """Activate pending grants, expire lapsed ones, list quizzes due and SLA breaches."""
     days = quiz_due_within if quiz_due_within is not None else AccessSettings().quiz_due_within_days
 
@@ -122,12 +124,13 @@ def provision(as_of: datetime | None, quiz_due_within: int | None, full: bool, w
 
 @click.command("access-status")
 @click.argument("employee_id")
-@click.option("--as-of", type=_AS_OF, help="Answer as of the start of this day.")
-def access_status(employee_id: str, as_of: datetime | None) -> None:
+@click.option("--as-of", help=f"Answer as of this instant. {AS_OF_HELP}")
+def access_status(employee_id: str, as_of: str | None) -> None:
     """Explain a staff member's household access: status, checklist, dates, next steps."""
 
     async def work(runtime: AccessRuntime) -> str:
-        return render_status(await get_access_status(runtime, employee_id))
+        status = await get_access_status(runtime, employee_id)
+        return render_status(status, runtime.policy.zone)
 
     click.echo(_run(work, as_of))
 
@@ -135,8 +138,10 @@ def access_status(employee_id: str, as_of: datetime | None) -> None:
 @click.command("ingest-events")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Default: by suffix.")
-def ingest_events(path: Path, fmt: str | None) -> None:
-    """Apply a feed's CSV or JSON-lines file; bad rows are listed and the rest applied."""
+@click.option("--as-of", help=f"Record as of this instant (backfills). {AS_OF_HELP}")
+def ingest_events(path: Path, fmt: str | None, as_of: str | None) -> None:
+    """Apply a feed's CSV or JSON-lines file; bad rows are listed and the rest applied. Exits
+    1 when any row was rejected, so that a script can tell."""
     chosen = fmt or ("csv" if path.suffix.lower() == ".csv" else "jsonl")
     try:
         text = path.read_text(encoding="utf-8")
@@ -145,16 +150,19 @@ def ingest_events(path: Path, fmt: str | None) -> None:
             f"{path} is not UTF-8 text (byte {error.start}); export it as UTF-8 and run again"
         ) from None
 
-    async def work(runtime: AccessRuntime) -> str:
-        report = await record_batch(runtime, text, "csv" if chosen == "csv" else "jsonl")
-        lines = [
-            f"applied {report.applied}, duplicates {report.duplicates}, "
-            f"rejected {len(report.rejected)}"
-        ]
-        lines += [f"  line {row.line}: {row.reason}" for row in report.rejected]
-        return "\n".join(lines)
+    async def work(runtime: AccessRuntime) -> BatchReport:
+        return await record_batch(runtime, text, "csv" if chosen == "csv" else "jsonl")
 
-    click.echo(_run(work, None))
+    report = _run(work, as_of)
+    click.echo(
+        f"applied {report.applied}, duplicates {report.duplicates}, rejected {len(report.rejected)}"
+    )
+    for duplicate in report.duplicate_rows:
+        click.echo(f"  {duplicate.describe()}")
+    for row in report.rejected:
+        click.echo(f"  line {row.line}: {row.reason}")
+    if report.rejected:
+        raise SystemExit(1)
 
 
 @click.command("access-reference")
@@ -196,7 +204,7 @@ def access_audit(employee_id: str | None, limit: int) -> None:
         zone = runtime.policy.zone
         lines = []
         for entry in entries:
-            when = f"{entry['at'].astimezone(zone):%Y-%m-%d %H:%M %Z}"
+            when = local_text(entry["at"], zone)
             what = entry.get("reason") or entry.get("eventType") or ""
             change = (
                 f" {entry.get('fromStatus') or 'new'} -> {entry['toStatus']}"

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
+from graph_service.access.as_of import local_iso
 from graph_service.access.engine import rights_in_force
 from graph_service.access.facts import Grant, GrantStatus, LocationKind
 from graph_service.access.policy import Policy, Right
@@ -64,7 +65,8 @@ def grant_denial(caller: CallerGrant, right: Right, at: datetime, policy: Policy
     if grant.activated_at is None or at < grant.activated_at:
         return "the grant was not yet active at that instant"
     if grant.expires_at is None or at >= grant.expires_at:
-        return f"the grant expired at {grant.expires_at.isoformat() if grant.expires_at else '-'}"
+        ended = local_iso(grant.expires_at, policy.zone) if grant.expires_at else "-"
+        return f"the grant expired at {ended}"
     if right not in rights_in_force(grant, policy):
         return f"the grant does not include the {right.name.title()} right"
     return None

@@ -29,6 +29,7 @@ from graph_service.access.requirements import (
     requirements_met,
     team_id_of,
     track_for,
+    uncovered,
 )
 from graph_service.access.school_year import (
     QuizWindow,
@@ -114,7 +115,7 @@ def evaluate(
         if grant.status is GrantStatus.EXPIRED:
             reset_at = grant.ended_at
     if grant is not None and grant.status.live:
-        reason = revocation_reason(grant, facts)
+        reason = revocation_reason(grant, facts, policy)
         if reason is not None:
             grant = run.move(
                 grant, GrantStatus.REVOKED, reason, now, ended_at=now, end_reason=reason
@@ -215,8 +216,9 @@ def _renew_or_expire(
     return grant
 
 
-def revocation_reason(grant: Grant, facts: StaffFacts) -> str | None:
-    """Why a live grant must end now (mover, leaver, lost approval), or None."""
+def revocation_reason(grant: Grant, facts: StaffFacts, policy: Policy) -> str | None:
+    """Why a live grant must end now (mover, leaver, lost approval, no longer covered by
+    the policy), or None."""
     assignment = facts.assignment
     if facts.employment_status is EmploymentStatus.DEPARTED:
         return "revoked: left district employment"
@@ -232,6 +234,8 @@ def revocation_reason(grant: Grant, facts: StaffFacts) -> str | None:
         return f"revoked: team {assignment.location_name} is no longer approved"
     if grant.track is TrackId.SCHOOL_BASED and current_approval(facts) is None:
         return f"revoked: approval for {assignment.location_name} was withdrawn"
+    if (gap := uncovered(assignment, policy)) is not None:
+        return f"revoked: {gap}"
     return None
 
 

@@ -8,7 +8,8 @@ message naming the field and the problem.
 from __future__ import annotations
 
 import json
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -83,13 +84,16 @@ class Approval(_Model):
 
 class Track(_Model):
     label: str
+    # The job role ids this track covers: a role listed nowhere gets no household access.
+    roles: list[str]
     courses: list[str] = Field(min_length=1)
     approval: Approval | None = None
     rights: list[Right] = Field(min_length=1)
 
 
 class Team(_Model):
-    """Overrides for one central-office team (its own courses or narrower rights)."""
+    """One central-office team's entry: without rights it takes the track's; `rights: []`
+    says the team has no household access. A team without an entry has none either."""
 
     courses: list[str] | None = None
     rights: list[Right] | None = None
@@ -114,8 +118,35 @@ class Recertification(_Model):
 
 
 class Closure(_Model):
-    date: date
+    """A day the district is closed (`date`), or a range of days (`from`, `to`, inclusive)."""
+
+    day: date | None = Field(default=None, alias="date")
+    first: date | None = Field(default=None, alias="from")
+    last: date | None = Field(default=None, alias="to")
     name: str
+
+    @model_validator(mode="after")
+    def _one_day_or_a_range(self) -> Closure:
+        if self.day is None and (self.first is None or self.last is None):
+            raise ValueError('give either "date" or both "from" and "to"')
+        if self.day is not None and (self.first or self.last):
+            raise ValueError('give either "date" or "from" and "to", not both')
+        if self.first and self.last and not self.first <= self.last <= self.first + _LONGEST:
+            raise ValueError(f'"to" must be on or after "from", and within {_LONGEST.days} days')
+        return self
+
+    def days(self) -> Iterator[date]:
+        """Every day this closure covers."""
+        first = self.day or self.first
+        last = self.day or self.last
+        assert first is not None
+        assert last is not None
+        while first <= last:
+            yield first
+            first += timedelta(days=1)
+
+
+_LONGEST = timedelta(days=366)
 
 
 class Support(_Model):
@@ -138,6 +169,12 @@ class Policy(_Model):
     courses: list[Course] = Field(min_length=1)
     tracks: Tracks
     closures: list[Closure] = Field(default_factory=list)
+    # The schools the school-based tracks apply at: their ids, or "all" (every school in
+    # the reference data). A school not listed gets no household access.
+    schools: list[str] | Literal["all"]
+    # Job roles that get no household access, said explicitly so that `policy check` can
+    # tell them from a role the policy forgot.
+    roles_without_access: list[str] = Field(default_factory=list)
     support: Support
 
     @field_validator("time_zone")
@@ -167,6 +204,19 @@ class Policy(_Model):
                 raise ValueError(f'{where}: course "{course}" is not listed in courses')
         return self
 
+    @model_validator(mode="after")
+    def _each_role_once(self) -> Policy:
+        seen: dict[str, str] = {}
+        listed = [
+            (f"tracks.{name}.roles", role) for name, t in self._named_tracks() for role in t.roles
+        ]
+        listed += [("rolesWithoutAccess", role) for role in self.roles_without_access]
+        for where, role in listed:
+            if role in seen:
+                raise ValueError(f'{where}: role "{role}" is already listed in {seen[role]}')
+            seen[role] = where
+        return self
+
     def _named_tracks(self) -> list[tuple[str, Track]]:
         return [
             ("officeProfessional", self.tracks.office_professional),
@@ -182,7 +232,7 @@ class Policy(_Model):
     @cached_property
     def calendar(self) -> BusinessCalendar:
         """Business days: weekdays minus the policy's closures."""
-        return BusinessCalendar.with_closures(closure.date for closure in self.closures)
+        return BusinessCalendar.with_closures(day for c in self.closures for day in c.days())
 
     @property
     def year_start(self) -> MonthDay:
@@ -197,6 +247,14 @@ class Policy(_Model):
             TrackId.CENTRAL_OFFICE: self.tracks.central_office,
         }[track_id]
 
+    def track_of_role(self, role_id: str) -> TrackId | None:
+        """The track whose `roles` list this job role, or None."""
+        return next((track for track in TrackId if role_id in self.track(track).roles), None)
+
+    def covers_school(self, school_id: str) -> bool:
+        """True when the school-based tracks apply at this school."""
+        return self.schools == "all" or school_id in self.schools
+
     def required_courses(self, track_id: TrackId, team_id: str | None = None) -> list[Course]:
         """The courses a track (or a central-office team) requires, in policy order."""
         ids = self.track(track_id).courses
@@ -206,10 +264,14 @@ class Policy(_Model):
         return [by_id[course_id] for course_id in ids]
 
     def rights(self, track_id: TrackId, team_id: str | None = None) -> list[Right]:
-        """The rights a track (or a central-office team) grants, in R, W, A, D order."""
+        """The rights a track (or a central-office team) grants, in R, W, A, D order. A
+        central-office team without an entry in the policy gets none (fail closed)."""
         rights = self.track(track_id).rights
-        if track_id is TrackId.CENTRAL_OFFICE and team_id in self.tracks.central_office.teams:
-            rights = self.tracks.central_office.teams[team_id].rights or rights
+        if track_id is TrackId.CENTRAL_OFFICE:
+            team = self.tracks.central_office.teams.get(team_id or "")
+            if team is None:
+                return []
+            rights = rights if team.rights is None else team.rights
         return sorted(set(rights), key=list(Right).index)
 
     def course_title(self, course_id: str) -> str:

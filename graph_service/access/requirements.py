@@ -49,6 +49,30 @@ def track_for(assignment: Assignment | None) -> TrackId | None:
     return None
 
 
+def uncovered(assignment: Assignment, policy: Policy) -> str | None:
+    """Why the policy gives this assignment no household access (fail closed: a role, team
+    or school without an entry in the policy gets none), or None when it is covered."""
+    track = track_for(assignment)
+    if track is None:
+        return "your current assignment is not covered by any access track"
+    if policy.track_of_role(assignment.role_id) is not track:
+        return f"the access policy has no entry for the job role {assignment.role_name}"
+    teams = policy.tracks.central_office.teams
+    if track is TrackId.CENTRAL_OFFICE and assignment.location_id not in teams:
+        return f"the access policy has no entry for team {assignment.location_name}"
+    # A team entry without rights agrees with a team not approved: the checklist then says
+    # the approval is missing. An approved team the policy gives no rights is not covered.
+    if (
+        track is TrackId.CENTRAL_OFFICE
+        and assignment.team_approved
+        and not policy.rights(track, assignment.location_id)
+    ):
+        return f"the access policy gives team {assignment.location_name} no household access"
+    if track is not TrackId.CENTRAL_OFFICE and not policy.covers_school(assignment.location_id):
+        return f"the access policy does not cover {assignment.location_name}"
+    return None
+
+
 def team_id_of(assignment: Assignment | None) -> str | None:
     """The central-office team of an assignment, or None at a school."""
     if assignment is not None and assignment.location_kind is LocationKind.TEAM:
@@ -72,13 +96,14 @@ def checklist(facts: StaffFacts, policy: Policy) -> list[Requirement]:
     ]
     track = track_for(facts.assignment)
     assignment = facts.assignment
-    if track is None or assignment is None:
+    gap = "you have no current assignment" if assignment is None else uncovered(assignment, policy)
+    if track is None or assignment is None or gap is not None:
         items.append(
             Requirement(
                 key="assignment",
                 label="A job role at a school, or on a central-office team",
                 met=False,
-                note="your current assignment is not covered by any access track",
+                note=gap,
             )
         )
         return items

@@ -10,11 +10,13 @@ from pydantic import AwareDatetime, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph_service.access.policy import Policy, load_policy
+from graph_service.access.policy_check import check_agreement, load_reference
 from graph_service.clock import Clock, FixedClock, SystemClock
 
 
 class AccessSettings(BaseSettings):
-    """From the environment: GRAPH_SERVICE_ACCESS_POLICY_FILE, GRAPH_SERVICE_PINNED_CLOCK
+    """From the environment: GRAPH_SERVICE_ACCESS_POLICY_FILE,
+    GRAPH_SERVICE_ACCESS_REFERENCE_FILE, GRAPH_SERVICE_PINNED_CLOCK
     (an ISO instant with its offset), GRAPH_SERVICE_PROVISION_INTERVAL_SECONDS and
     GRAPH_SERVICE_QUIZ_DUE_WITHIN_DAYS."""
 
@@ -24,6 +26,9 @@ class AccessSettings(BaseSettings):
 
     env: Literal["development", "test", "production"] = "development"
     access_policy_file: Path | None = None
+    # The reference data (roles, schools, teams) the policy must agree with: when set, a
+    # disagreement stops the service (and every access command) at start.
+    access_reference_file: Path | None = None
     pinned_clock: AwareDatetime | None = None
     provision_interval_seconds: float = Field(default=900.0, gt=0)
     quiz_due_within_days: int = Field(default=30, ge=0, le=366)
@@ -42,5 +47,11 @@ class AccessSettings(BaseSettings):
         return FixedClock(self.pinned_clock) if self.pinned_clock else SystemClock()
 
     def policy(self) -> Policy:
-        """The configured policy file, or the shipped one (raises InvalidPolicy)."""
-        return load_policy(self.access_policy_file)
+        """The configured policy file, or the shipped one, checked against the reference
+        data file when one is configured (raises InvalidPolicy or PolicyDisagreement)."""
+        policy = load_policy(self.access_policy_file)
+        if self.access_reference_file is not None:
+            reference = load_reference(self.access_reference_file)
+            source = str(self.access_policy_file or "(shipped)")
+            check_agreement(policy, reference, source=source)
+        return policy

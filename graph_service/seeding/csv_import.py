@@ -17,6 +17,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
+from graph_service.access.batch import CUT_SHORT
 from graph_service.access.events import AccessEventIn
 from graph_service.access.policy import Policy
 from graph_service.access.settings import AccessSettings
@@ -72,7 +73,11 @@ class _Parsed:
     rows: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
 
 
-def _read(path: Path, report: ImportReport) -> Iterator[tuple[int, dict[str, str | None]]]:
+def read_rows(path: Path, report: ImportReport) -> Iterator[tuple[int, dict[str, str | None]]]:
+    """The rows of one export file with their lines; rows with more or fewer cells than
+    columns, rows repeating an earlier one, and a last line with no line break after it (it
+    may be cut short) are reported instead."""
+    cut = _ends_inside_a_line(path)
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         unknown = sorted(set(reader.fieldnames or []) - set(COLUMNS[path.name]))
@@ -86,14 +91,45 @@ def _read(path: Path, report: ImportReport) -> Iterator[tuple[int, dict[str, str
                 )
             )
             return
+        seen: dict[tuple[str | None, ...], int] = {}  # a row's cells -> the line it was on
+        held: tuple[int, dict[str, str | None]] | None = None
         for raw in reader:
+            if held is not None:
+                yield held
+                held = None
+            line = reader.line_num
             extra = raw.pop(None, None)  # type: ignore[call-overload,unused-ignore]  # DictReader's overflow key
             if extra:
+                report.rejected.append(Rejected(path.name, line, "more cells than columns"))
+                continue
+            missing = sum(value is None for value in raw.values())
+            if missing:
+                given, columns = len(raw) - missing, len(raw)
+                reason = f"fewer cells ({given}) than columns ({columns})"
+                report.rejected.append(Rejected(path.name, line, reason))
+                continue
+            cells = tuple(raw.values())
+            if cells in seen:
                 report.rejected.append(
-                    Rejected(path.name, reader.line_num, "more cells than columns")
+                    Rejected(path.name, line, f"duplicate of line {seen[cells]}")
                 )
                 continue
-            yield reader.line_num, raw
+            seen[cells] = line
+            held = (line, raw)  # the last row waits: is it followed by a line break?
+        if held is not None and cut:
+            report.rejected.append(Rejected(path.name, held[0], CUT_SHORT))
+        elif held is not None:
+            yield held
+
+
+def _ends_inside_a_line(path: Path) -> bool:
+    """True when the file's last line has no line break after it (a transfer cut short)."""
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        if handle.tell() == 0:
+            return False
+        handle.seek(-1, 2)
+        return handle.read(1) not in (b"\n", b"\r")
 
 
 def _parse(files: list[Path], report: ImportReport, day: date) -> _Parsed:
@@ -106,7 +142,7 @@ def _parse(files: list[Path], report: ImportReport, day: date) -> _Parsed:
     parsed = _Parsed()
     for path in files:
         good = parsed.rows.setdefault(path.name, [])
-        for line, raw in _read(path, report):
+        for line, raw in read_rows(path, report):
             try:
                 good.append((line, parsers[path.name](raw, day)))
             except csv_rows.RowError as error:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
-from graph_service.access.batch import BatchFormat, RejectedRow, parse_batch
+from graph_service.access.as_of import local_iso
+from graph_service.access.batch import BatchFormat, DuplicateRow, RejectedRow, parse_batch
 from graph_service.access.engine import evaluate
 from graph_service.access.events import HR_EVENTS, AccessEventIn, EventType
 from graph_service.access.facts import Transition
@@ -35,7 +37,9 @@ class EventOutcome:
 def _check_against_policy(event: AccessEventIn, runtime: AccessRuntime, now: datetime) -> None:
     policy = runtime.policy
     if event.occurred_at > now + _CLOCK_SKEW:
-        raise BadInput("occurredAt", f"{event.occurred_at.isoformat()} is in the future")
+        raise BadInput(
+            "occurredAt", f"{local_iso(event.occurred_at, policy.zone)} is in the future"
+        )
     if event.type is EventType.COURSE_COMPLETED and event.course_id not in {
         course.id for course in policy.courses
     }:
@@ -54,14 +58,14 @@ def _check_against_policy(event: AccessEventIn, runtime: AccessRuntime, now: dat
             raise BadInput("approverRole", f"must be one of: {', '.join(allowed)}")
 
 
-def _check_hr_order(event: AccessEventIn, last: datetime | None) -> None:
+def _check_hr_order(event: AccessEventIn, last: datetime | None, zone: ZoneInfo) -> None:
     """HR history is applied in order: a change dated before the last one applied would
     rewrite the assignment in the past, so it is refused for the feed to resend in order."""
     if last is not None and event.occurred_at < last:
         raise BadInput(
             "occurredAt",
-            f"{event.occurred_at.isoformat()} is before the last HR change applied for "
-            f"{event.employee_id} ({last.isoformat()}); HR events must arrive in date order",
+            f"{local_iso(event.occurred_at, zone)} is before the last HR change applied for "
+            f"{event.employee_id} ({local_iso(last, zone)}); HR events must arrive in date order",
         )
 
 
@@ -141,7 +145,7 @@ async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
         lock = await db.lock_staff(tx, employee_id=event.employee_id, now=now)
         _check_employment(event, lock.employment_status)
         if event.type in HR_EVENTS:
-            _check_hr_order(event, lock.last_hr_event_at)
+            _check_hr_order(event, lock.last_hr_event_at, runtime.policy.zone)
             await db.mark_hr_event(tx, event=event)
         if event.type is EventType.REHIRED:
             await db.hire(tx, event=event, now=now)
@@ -191,8 +195,13 @@ async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
 @dataclass
 class BatchReport:
     applied: int = 0
-    duplicates: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
+    duplicate_rows: list[DuplicateRow] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> int:
+        """How many rows repeated an event (in the file or recorded before)."""
+        return len(self.duplicate_rows)
 
 
 async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> BatchReport:
@@ -200,7 +209,8 @@ async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> B
     never stop the good ones (each good row commits on its own)."""
     parsed = parse_batch(text, fmt)
     FEED_ROWS.labels("rejected").inc(len(parsed.rejected))
-    report = BatchReport(rejected=list(parsed.rejected))
+    FEED_ROWS.labels("duplicate").inc(len(parsed.duplicates))
+    report = BatchReport(rejected=list(parsed.rejected), duplicate_rows=list(parsed.duplicates))
     for line, event in parsed.events:
         try:
             outcome = await record_event(runtime, event)
@@ -208,8 +218,9 @@ async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> B
             report.rejected.append(RejectedRow(line, error.message))
             continue
         if outcome.duplicate:
-            report.duplicates += 1
+            report.duplicate_rows.append(DuplicateRow(line, None))
         else:
             report.applied += 1
     report.rejected.sort(key=lambda row: row.line)
+    report.duplicate_rows.sort(key=lambda row: row.line)
     return report

@@ -69,10 +69,21 @@ class RejectedRow:
 
 
 @guarded_by_parent
+@strawberry.type(description="A feed row that repeats an event and changed nothing.")
+class DuplicateRow:
+    line: int
+    repeats: int | None = strawberry.field(
+        description="The line of this file it repeats; null when it repeats an event "
+        "recorded from an earlier delivery."
+    )
+
+
+@guarded_by_parent
 @strawberry.type
 class BatchResult:
     applied: int
     duplicates: int
+    duplicate_rows: list[DuplicateRow]
     rejected: list[RejectedRow]
 
 
@@ -128,6 +139,9 @@ class AccessMutations:
         return BatchResult(
             applied=report.applied,
             duplicates=report.duplicates,
+            duplicate_rows=[
+                DuplicateRow(line=d.line, repeats=d.repeats) for d in report.duplicate_rows
+            ],
             rejected=[RejectedRow(line=r.line, reason=r.reason) for r in report.rejected],
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_ingest_events_reports_rejected_rows(
         "hired,E10,hr,2026-09-01T08:00:00-05:00,,office-pro,lincoln\n"
     )
     result = cli_env.invoke(ingest_events, [str(feed)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "applied 1, duplicates 0, rejected 1" in result.output
     assert "line 3: a hired event needs name" in result.output
 
@@ -158,3 +159,77 @@ async def test_an_invalid_policy_file_stops_the_service_at_start(
     monkeypatch.setenv("GRAPH_SERVICE_ACCESS_POLICY_FILE", str(broken))
     with pytest.raises(InvalidPolicy, match=r"policy\.json refused: district: Field required"):
         build_access_runtime(db, settings.neo4j_database)
+
+
+HIRE = {
+    "type": "hired",
+    "employeeId": "E11",
+    "source": "hr",
+    "occurredAt": "2026-09-01T08:00:00-05:00",
+    "name": "Kai Moss",
+    "roleId": "office-pro",
+    "locationId": "lincoln",
+}
+HIRE_CSV = "type,employeeId,source,occurredAt,name,roleId,locationId\n" + ",".join(HIRE.values())
+
+
+@pytest.mark.parametrize(
+    ("fmt", "good", "bad"),
+    [
+        ("csv", f"{HIRE_CSV}\n{HIRE_CSV.splitlines()[1]}\n", f"{HIRE_CSV}\nhired,E12,hr\n"),
+        ("jsonl", f"{json.dumps(HIRE)}\n{json.dumps(HIRE)}\n", f"{json.dumps(HIRE)}\n[1]\n"),
+    ],
+)
+def test_ingest_events_exits_non_zero_exactly_when_a_row_is_rejected(
+    runtime: AccessRuntime, cli_env: CliRunner, tmp_path: Path, fmt: str, good: str, bad: str
+) -> None:
+    feed = tmp_path / f"feed.{fmt}"
+    feed.write_text(good)
+    result = cli_env.invoke(ingest_events, [str(feed)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "applied 1, duplicates 1, rejected 0",
+        "  line 3: duplicate of line 2" if fmt == "csv" else "  line 2: duplicate of line 1",
+    ]
+    feed.write_text(bad)
+    refused = cli_env.invoke(ingest_events, [str(feed)])
+    assert refused.exit_code == 1, refused.output
+    first = 2 if fmt == "csv" else 1
+    assert refused.output.splitlines()[:2] == [
+        "applied 0, duplicates 1, rejected 1",
+        f"  line {first}: duplicate of an event already recorded",
+    ]
+
+
+def test_access_status_as_of_a_date_time_in_any_form(
+    certified: AccessRuntime, cli_env: CliRunner
+) -> None:
+    # One fixture for every form: each names the same instant.
+    forms = [
+        "2026-09-02T07:30",
+        "2026-09-02 07:30:00",
+        "2026-09-02T12:30:00Z",
+        "2026-09-02T07:30:00-05:00",
+    ]
+    for as_of in forms:
+        result = cli_env.invoke(access_status, ["E100", "--as-of", as_of])
+        assert result.exit_code == 0, result.output
+        assert "As of Wed Sep 2, 2026 07:30 CDT (UTC-05:00)" in result.output, as_of
+
+
+def test_provision_and_ingest_take_date_times_and_refuse_what_is_no_instant(
+    certified: AccessRuntime, cli_env: CliRunner, tmp_path: Path
+) -> None:
+    swept = cli_env.invoke(provision, ["--as-of", "2026-09-02T06:45:00-05:00"])
+    assert swept.exit_code == 0, swept.output
+    assert swept.output.startswith("Provisioning as of Wed Sep 2, 2026 06:45 CDT (UTC-05:00)")
+    feed = tmp_path / "late.jsonl"
+    feed.write_text(json.dumps(HIRE | {"occurredAt": "2026-09-03T08:00:00-05:00"}) + "\n")
+    early = cli_env.invoke(ingest_events, [str(feed), "--as-of", "2026-09-03T07:00"])
+    assert early.exit_code == 1, early.output
+    assert "line 1: occurredAt: 2026-09-03T08:00:00-05:00 is in the future" in early.output
+    backfill = cli_env.invoke(ingest_events, [str(feed), "--as-of", "2026-09-03T09:00"])
+    assert backfill.exit_code == 0, backfill.output
+    skipped = cli_env.invoke(provision, ["--as-of", "2027-03-14T02:30"])
+    assert skipped.exit_code == 2
+    assert "does not exist in America/Chicago" in skipped.output

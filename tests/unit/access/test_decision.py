@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 
@@ -34,6 +34,16 @@ def test_allowed_one_second_before_expiry_denied_at_it(grant: Grant) -> None:
         is None
     )
     assert grant_denial(caller(grant), Right.READ, grant.expires_at, POLICY) == (
+        "the grant expired at 2028-07-01T00:00:00-05:00"
+    )
+
+
+def test_a_denial_speaks_district_time_whatever_zone_the_grant_was_read_in(
+    grant: Grant,
+) -> None:
+    assert grant.expires_at is not None
+    from_the_graph = grant.model_copy(update={"expires_at": grant.expires_at.astimezone(UTC)})
+    assert grant_denial(caller(from_the_graph), Right.READ, at("2028-07-02 09:00"), POLICY) == (
         "the grant expired at 2028-07-01T00:00:00-05:00"
     )
 

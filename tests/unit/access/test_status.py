@@ -100,3 +100,22 @@ def test_pending_past_its_day_says_it_is_overdue() -> None:
         facts.model_copy(update={"grant": pending}), POLICY, at("2026-09-10 08:00")
     )
     assert status.next_steps[0].startswith("Your access is overdue: it was due by Wednesday")
+
+
+def test_after_a_rehire_the_headline_says_the_current_state() -> None:
+    facts = make_facts(completions=courses("2026-09-01 10:00"))
+    granted = active(facts)
+    left = make_facts(departed=True, grant=granted)
+    revoked = final_grant(left, evaluate(left, POLICY, at("2027-02-01 17:00"), activate=True))
+    assert revoked is not None
+    gone = render_status(
+        build_status(left.model_copy(update={"grant": revoked}), POLICY, at("2027-02-02 09:00"))
+    )
+    assert "Status:    REVOKED: your household access has ended." in gone
+    assert "Why:       Left district employment." in gone
+    rehired = make_facts(grant=revoked, reset_at="2027-02-01 17:00")
+    text = render_status(build_status(rehired, POLICY, at("2027-03-01 09:00")))
+    assert "Status:    NO ACCESS: you have not been granted household access since you " in text
+    assert "REVOKED" not in text
+    assert "Earlier:   access ended on Mon Feb 1, 2027, when you left the district" in text
+    assert "As of Mon Mar 1, 2027 09:00 CST (UTC-06:00)" in text
