@@ -14,6 +14,7 @@ import click
 from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import ValidationError
 
+from graph_service.access.as_of import parse_as_of
 from graph_service.access.facts import GrantStatus
 from graph_service.access.policy import InvalidPolicy, Policy
 from graph_service.access.settings import AccessSettings
@@ -23,7 +24,7 @@ from graph_service.db.audit import list_entries
 from graph_service.db.driver import create_driver
 from graph_service.db.staff import ReferenceData
 from graph_service.domain.date_range import out_of_range
-from graph_service.errors import ServiceError
+from graph_service.errors import BadInput, ServiceError
 from graph_service.services.access_events import record_batch
 from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_reference import load_reference_data
@@ -122,14 +123,22 @@ def provision(as_of: datetime | None, quiz_due_within: int | None, full: bool, w
 
 @click.command("access-status")
 @click.argument("employee_id")
-@click.option("--as-of", type=_AS_OF, help="Answer as of the start of this day.")
-def access_status(employee_id: str, as_of: datetime | None) -> None:
+@click.option(
+    "--as-of",
+    help="Answer as it stood at this instant, from the history kept: YYYY-MM-DD (the start "
+    "of that day) or YYYY-MM-DDTHH:MM[:SS], district time unless an offset is given.",
+)
+def access_status(employee_id: str, as_of: str | None) -> None:
     """Explain a staff member's household access: status, checklist, dates, next steps."""
 
     async def work(runtime: AccessRuntime) -> str:
-        return render_status(await get_access_status(runtime, employee_id))
+        try:
+            at = parse_as_of(as_of, runtime.policy.zone) if as_of is not None else None
+        except ValueError as error:
+            raise BadInput("--as-of", str(error)) from None
+        return render_status(await get_access_status(runtime, employee_id, as_of=at))
 
-    click.echo(_run(work, as_of))
+    click.echo(_run(work, None))
 
 
 @click.command("ingest-events")
