@@ -126,7 +126,14 @@ QUERIES = [
     Operation(
         "accessStatus",
         ACCESS_ADMIN,
-        'query { accessStatus(employeeId: "E-LINCOLN-OFFICE") { status } }',
+        # Another staff member's: a staff member may read their own (test_access_history).
+        'query { accessStatus(employeeId: "E-ELM-OFFICE") { status } }',
+        lambda w: {},
+    ),
+    Operation(
+        "accessHistory",
+        ACCESS_ADMIN,
+        'query { accessHistory(employeeId: "E-ELM-OFFICE") { grants { grantId } } }',
         lambda w: {},
     ),
     Operation(

@@ -1,0 +1,76 @@
+"""Root fields of access history (issue 13): a staff member's status at any instant, their
+grants' timeline, and (access_log_queries) who read or changed a household or a person."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from graph_service.auth.principal import PlatformRole
+from graph_service.domain.date_range import out_of_range
+from graph_service.errors import BadInput, Forbidden
+from graph_service.graphql.authorization import Rule
+from graph_service.graphql.context import Info
+from graph_service.graphql.types.access import AccessStatus
+from graph_service.graphql.types.access_history import AccessHistory
+from graph_service.observability.metrics import ACCESS_DENIALS
+from graph_service.services.access_history import get_access_history
+from graph_service.services.access_status import get_access_status
+
+
+class AccessAdministratorOrSelf(Rule):
+    """Like `myAccess`, a staff member may read their own access; anyone else's needs the
+    access-admin role."""
+
+    describe = "the access-admin platform role, or the staff member themself"
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        principal = info.context.require_principal()
+        if principal.has_role(PlatformRole.ACCESS_ADMIN):
+            return True
+        if kwargs.get("employee_id") == principal.employee_id:
+            return True
+        ACCESS_DENIALS.labels("missing_platform_role").inc()
+        raise Forbidden(
+            'another staff member\'s access needs the "access-admin" platform role; '
+            "ask `myAccess` for your own"
+        )
+
+
+def instant(info: Info, value: datetime | None, field: str) -> datetime | None:
+    """An instant from the API: without an offset it is district time; out of range refused."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=info.context.runtime.policy.zone)
+    if reason := out_of_range(value.date()):
+        raise BadInput(field, reason)
+    return value
+
+
+@strawberry.type
+class AccessHistoryQueries:
+    @strawberry.field(
+        description="A staff member's household access now or, with `asOf`, as it stood at "
+        "that instant (from the history kept: later events do not change it). Access "
+        "administrators, or the staff member themself.",
+        permission_classes=[AccessAdministratorOrSelf],
+    )
+    async def access_status(
+        self, info: Info, employee_id: str, as_of: datetime | None = None
+    ) -> AccessStatus:
+        at = instant(info, as_of, "asOf")
+        status = await get_access_status(info.context.runtime, employee_id, as_of=at)
+        return AccessStatus.from_model(status)
+
+    @strawberry.field(
+        description="Each household access grant of a staff member with when it became "
+        "pending, active, renewed, expired or revoked, and why. Access administrators, or "
+        "the staff member themself.",
+        permission_classes=[AccessAdministratorOrSelf],
+    )
+    async def access_history(self, info: Info, employee_id: str) -> AccessHistory:
+        history = await get_access_history(info.context.runtime, employee_id)
+        return AccessHistory.from_model(history)
