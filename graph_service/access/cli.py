@@ -1,5 +1,5 @@
 """Access commands for the `graph-service` CLI: `provision`, `access-status`, `ingest-events`,
-`access-reference` and `access-audit`. The lead wires them into graph_service/cli.py
+`access-reference`, `access-audit` and `access-log`. The lead wires them into graph_service/cli.py
 (`main.add_command(provision)` and so on)."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import click
 from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import ValidationError
 
+from graph_service.access.access_log import AccessLogEntry, to_csv
 from graph_service.access.as_of import parse_as_of
 from graph_service.access.facts import GrantStatus
 from graph_service.access.policy import InvalidPolicy, Policy
@@ -26,6 +27,7 @@ from graph_service.db.staff import ReferenceData
 from graph_service.domain.date_range import out_of_range
 from graph_service.errors import BadInput, ServiceError
 from graph_service.services.access_events import record_batch
+from graph_service.services.access_log import full_access_log
 from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
@@ -220,3 +222,56 @@ def access_audit(employee_id: str | None, limit: int) -> None:
         return "\n".join(lines) or "no audit entries"
 
     click.echo(_run(work, None))
+
+
+@click.command("access-log")
+@click.option("--household", "household_id", help="A household's id (its members included).")
+@click.option("--person", "person_id", help="A person's id.")
+@click.option("--from", "start", help="From this instant or day (inclusive), district time.")
+@click.option("--to", "end", help="Until this instant or day (exclusive), district time.")
+@click.option(
+    "--csv",
+    "csv_file",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the record to this CSV file instead of printing it.",
+)
+def access_log(
+    household_id: str | None,
+    person_id: str | None,
+    start: str | None,
+    end: str | None,
+    csv_file: Path | None,
+) -> None:
+    """Who read or changed a household or a person, when, through which operation, and
+    whether their grant entitled them to it at that instant (from the audit trail)."""
+    if (household_id is None) == (person_id is None):
+        raise click.UsageError("give exactly one of --household and --person")
+
+    async def work(runtime: AccessRuntime) -> list[AccessLogEntry]:
+        zone = runtime.policy.zone
+        bounds = []
+        for name, text in (("--from", start), ("--to", end)):
+            try:
+                bounds.append(parse_as_of(text, zone) if text is not None else None)
+            except ValueError as error:
+                raise BadInput(name, str(error)) from None
+        return await full_access_log(
+            runtime,
+            kind="Household" if household_id else "Person",
+            subject_id=str(household_id or person_id),
+            start=bounds[0],
+            end=bounds[1],
+        )
+
+    entries = _run(work, None)
+    if csv_file is not None:
+        csv_file.write_text(to_csv(entries), encoding="utf-8")
+        click.echo(f"wrote {len(entries)} entries to {csv_file}")
+        return
+    lines = [
+        f"{e.at:%Y-%m-%d %H:%M:%S %Z}  {e.actor:<18} {e.action:<6} {e.operation:<22} "
+        f"{'allowed' if e.allowed else 'refused':<7}  "
+        f"{'entitled' if e.entitled else 'NOT ENTITLED'}: {e.entitlement}"
+        for e in entries
+    ]
+    click.echo("\n".join(lines) or "no reads or changes recorded")

@@ -4,19 +4,23 @@ grants' timeline, and (access_log_queries) who read or changed a household or a 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import strawberry
 
 from graph_service.auth.principal import PlatformRole
 from graph_service.domain.date_range import out_of_range
 from graph_service.errors import BadInput, Forbidden
-from graph_service.graphql.authorization import Rule
+from graph_service.graphql.authorization import DistrictReader, Rule
+from graph_service.graphql.connections import Connection, Edge, PageInfo
 from graph_service.graphql.context import Info
+from graph_service.graphql.ids import raw_id
 from graph_service.graphql.types.access import AccessStatus
 from graph_service.graphql.types.access_history import AccessHistory
+from graph_service.graphql.types.access_log import AccessLogEntry
 from graph_service.observability.metrics import ACCESS_DENIALS
 from graph_service.services.access_history import get_access_history
+from graph_service.services.access_log import access_log_page, cursor_of
 from graph_service.services.access_status import get_access_status
 
 
@@ -37,6 +41,18 @@ class AccessAdministratorOrSelf(Rule):
             'another staff member\'s access needs the "access-admin" platform role; '
             "ask `myAccess` for your own"
         )
+
+
+class AccessAdministratorOrSteward(Rule):
+    """The access record of a household is for access administrators and for stewards
+    (a district-wide grant with Read, as for the steward views)."""
+
+    describe = "the access-admin platform role, or an active district-wide grant with Read"
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        if info.context.require_principal().has_role(PlatformRole.ACCESS_ADMIN):
+            return True
+        return await DistrictReader().has_permission(source, info, **kwargs)
 
 
 def instant(info: Info, value: datetime | None, field: str) -> datetime | None:
@@ -74,3 +90,43 @@ class AccessHistoryQueries:
     async def access_history(self, info: Info, employee_id: str) -> AccessHistory:
         history = await get_access_history(info.context.runtime, employee_id)
         return AccessHistory.from_model(history)
+
+    @strawberry.field(
+        description="Who read or changed a household (and its members, past and present) or a "
+        "person, when, through which operation, and whether their grant entitled them to it "
+        "at that instant; oldest first, `from` inclusive and `to` exclusive. Give exactly "
+        "one of householdId and personId. Access administrators and stewards.",
+        permission_classes=[AccessAdministratorOrSteward],
+    )
+    async def access_log(
+        self,
+        info: Info,
+        household_id: strawberry.ID | None = None,
+        person_id: strawberry.ID | None = None,
+        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
+        to: datetime | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[AccessLogEntry]:
+        if (household_id is None) == (person_id is None):
+            raise BadInput("householdId", "give exactly one of householdId and personId")
+        kind: Literal["Household", "Person"] = "Household" if household_id else "Person"
+        page = await access_log_page(
+            info.context.runtime,
+            kind=kind,
+            subject_id=raw_id(str(household_id or person_id)),
+            start=instant(info, from_, "from"),
+            end=instant(info, to, "to"),
+            first=first,
+            after=after,
+        )
+        edges = [
+            Edge(cursor=cursor_of(entry), node=AccessLogEntry.from_model(entry))
+            for entry in page.items
+        ]
+        return Connection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor
+            ),
+        )
