@@ -1,5 +1,6 @@
 """Root fields of access history (issue 13): a staff member's status at any instant, their
-grants' timeline, and (access_log_queries) who read or changed a household or a person."""
+grants' timeline, and the access record of a household or a person (who read or changed it,
+and whether they were entitled then)."""
 
 from __future__ import annotations
 
