@@ -17,6 +17,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph_service.access.cli import (
     access_audit,
+    access_log,
     access_reference,
     access_status,
     ingest_events,
@@ -282,6 +283,7 @@ main.add_command(ingest_events)
 main.add_command(access_reference)
 main.add_command(access_audit)
 main.add_command(policy)
+main.add_command(access_log)
 # Demo data and district exports.
 main.add_command(seed)
 main.add_command(import_csv)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from graph_service.domain.date_range import out_of_range
+
 AS_OF_HELP = (
     "An instant: YYYY-MM-DD (the start of that day in district time), a local date-time "
     "YYYY-MM-DDTHH:MM[:SS] in district time, or an ISO 8601 instant with its offset."
@@ -18,7 +20,15 @@ class BadAsOf(ValueError):
 
 
 def parse_as_of(text: str, zone: ZoneInfo) -> datetime:
-    """The instant `text` names in the district's `zone` (see AS_OF_HELP), or BadAsOf."""
+    """The instant `text` names in the district's `zone` (see AS_OF_HELP), or BadAsOf (also
+    for a day outside the span the service keeps)."""
+    instant = _instant(text, zone)
+    if reason := out_of_range(instant.date()):
+        raise BadAsOf(reason)
+    return instant
+
+
+def _instant(text: str, zone: ZoneInfo) -> datetime:
     value = text.strip()
     try:
         if len(value) == len("YYYY-MM-DD"):

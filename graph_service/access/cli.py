@@ -1,5 +1,5 @@
 """Access commands for the `graph-service` CLI: `provision`, `access-status`, `ingest-events`,
-`access-reference` and `access-audit`. The lead wires them into graph_service/cli.py
+`access-reference`, `access-audit` and `access-log`. The lead wires them into graph_service/cli.py
 (`main.add_command(provision)` and so on)."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import click
 from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import ValidationError
 
+from graph_service.access.access_log import AccessLogEntry, to_csv
 from graph_service.access.as_of import AS_OF_HELP, BadAsOf, local_text, parse_as_of
 from graph_service.access.facts import GrantStatus
 from graph_service.access.policy import InvalidPolicy, Policy
@@ -23,8 +24,9 @@ from graph_service.db.audit import list_entries
 from graph_service.db.driver import create_driver
 from graph_service.db.staff import ReferenceData
 from graph_service.domain.date_range import out_of_range
-from graph_service.errors import ServiceError
+from graph_service.errors import BadInput, ServiceError
 from graph_service.services.access_events import BatchReport, record_batch
+from graph_service.services.access_log import full_access_log
 from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_reference import load_reference_data
 from graph_service.services.access_runtime import AccessRuntime
@@ -124,15 +126,21 @@ def provision(as_of: str | None, quiz_due_within: int | None, full: bool, wait: 
 
 @click.command("access-status")
 @click.argument("employee_id")
-@click.option("--as-of", help=f"Answer as of this instant. {AS_OF_HELP}")
+@click.option(
+    "--as-of", help=f"Answer as it stood at this instant, from the history kept. {AS_OF_HELP}"
+)
 def access_status(employee_id: str, as_of: str | None) -> None:
     """Explain a staff member's household access: status, checklist, dates, next steps."""
 
     async def work(runtime: AccessRuntime) -> str:
-        status = await get_access_status(runtime, employee_id)
+        try:
+            at = parse_as_of(as_of, runtime.policy.zone) if as_of is not None else None
+        except ValueError as error:
+            raise BadInput("--as-of", str(error)) from None
+        status = await get_access_status(runtime, employee_id, as_of=at)
         return render_status(status, runtime.policy.zone)
 
-    click.echo(_run(work, as_of))
+    click.echo(_run(work, None))
 
 
 @click.command("ingest-events")
@@ -219,3 +227,56 @@ def access_audit(employee_id: str | None, limit: int) -> None:
         return "\n".join(lines) or "no audit entries"
 
     click.echo(_run(work, None))
+
+
+@click.command("access-log")
+@click.option("--household", "household_id", help="A household's id (its members included).")
+@click.option("--person", "person_id", help="A person's id.")
+@click.option("--from", "start", help="From this instant or day (inclusive), district time.")
+@click.option("--to", "end", help="Until this instant or day (exclusive), district time.")
+@click.option(
+    "--csv",
+    "csv_file",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the record to this CSV file instead of printing it.",
+)
+def access_log(
+    household_id: str | None,
+    person_id: str | None,
+    start: str | None,
+    end: str | None,
+    csv_file: Path | None,
+) -> None:
+    """Who read or changed a household or a person, when, through which operation, and
+    whether their grant entitled them to it at that instant (from the audit trail)."""
+    if (household_id is None) == (person_id is None):
+        raise click.UsageError("give exactly one of --household and --person")
+
+    async def work(runtime: AccessRuntime) -> list[AccessLogEntry]:
+        zone = runtime.policy.zone
+        bounds = []
+        for name, text in (("--from", start), ("--to", end)):
+            try:
+                bounds.append(parse_as_of(text, zone) if text is not None else None)
+            except ValueError as error:
+                raise BadInput(name, str(error)) from None
+        return await full_access_log(
+            runtime,
+            kind="Household" if household_id else "Person",
+            subject_id=str(household_id or person_id),
+            start=bounds[0],
+            end=bounds[1],
+        )
+
+    entries = _run(work, None)
+    if csv_file is not None:
+        csv_file.write_text(to_csv(entries), encoding="utf-8")
+        click.echo(f"wrote {len(entries)} entries to {csv_file}")
+        return
+    lines = [
+        f"{e.at:%Y-%m-%d %H:%M:%S %Z}  {e.actor:<18} {e.action:<6} {e.operation:<22} "
+        f"{'allowed' if e.allowed else 'refused':<7}  "
+        f"{'entitled' if e.entitled else 'NOT ENTITLED'}: {e.entitlement}"
+        for e in entries
+    ]
+    click.echo("\n".join(lines) or "no reads or changes recorded")

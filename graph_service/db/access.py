@@ -25,6 +25,7 @@ from graph_service.access.facts import (
     StaffFacts,
     Transition,
 )
+from graph_service.db.access_history import keep_state
 from graph_service.db.access_values import stored
 from graph_service.db.cypher import cypher
 from graph_service.db.run import fetch_all
@@ -258,7 +259,8 @@ async def save_transitions(
     now: datetime,
 ) -> None:
     """Store each grant's new state and the reset instant a transition sets (an expiry is a
-    loss; a reinstatement undoes it)."""
+    loss; a reinstatement undoes it), then keep the staff member's facts as they now stand
+    in their history (point-in-time answers read it), even when no grant changed."""
     for transition in transitions:
         await fetch_all(
             tx,
@@ -275,6 +277,9 @@ async def save_transitions(
                 employeeId=employee_id,
                 at=stored(transition.reset_at),
             )
+    facts = await load_facts(tx, employee_id=employee_id)
+    if facts is not None:
+        await keep_state(tx, facts=facts, now=now)
 
 
 async def lock_staff_batch(tx: AsyncManagedTransaction, *, employee_ids: list[str]) -> None:

@@ -47,8 +47,10 @@ def transition_entries(
             effectiveAt=t.at,
             reason=t.reason,
             policyVersion=t.policy_version,
+            # Transitions of one transaction share `at`; the step keeps their order.
+            step=step,
         )
-        for t in transitions
+        for step, t in enumerate(transitions)
     ]
 
 

@@ -152,6 +152,16 @@ class DistrictReader(Rule):
         return True
 
 
+async def require_district_reader(info: Info, *, operation: str) -> Decision:
+    """An active district-wide grant with Read, read on its own (for fields that are not a
+    steward view's one statement); a denial is audited and FORBIDDEN."""
+    decision = await require_right(info, Right.READ, operation=operation)
+    if not (await info.context.caller()).district_wide:
+        ACCESS_DENIALS.labels("not_district_wide").inc()
+        raise Forbidden("this needs a district-wide (central office) grant with Read")
+    return decision
+
+
 async def require_right(info: Info, right: Right, *, operation: str) -> Decision:
     """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN."""
     context = info.context

@@ -12,6 +12,7 @@ import graph_service
 from graph_service.db import audit
 from graph_service.db.read_compiler import Selected
 from graph_service.errors import BadInput
+from graph_service.graphql.access_history_queries import AccessHistoryQueries
 from graph_service.graphql.authorization import (
     AccessAdministrator,
     Anyone,
@@ -114,7 +115,7 @@ def _merge(*selections: tuple[Selected, ...]) -> tuple[Selected, ...]:
 
 
 @strawberry.type
-class Query(StewardQueries, MergeQueries):
+class Query(StewardQueries, MergeQueries, AccessHistoryQueries):
     @strawberry.field(
         description="The service's name and version; needs no authentication.",
         permission_classes=[Anyone],
@@ -195,14 +196,6 @@ class Query(StewardQueries, MergeQueries):
     async def my_access(self, info: Info) -> AccessStatus:
         principal = info.context.require_principal()
         status = await get_access_status(info.context.runtime, principal.employee_id)
-        return AccessStatus.from_model(status)
-
-    @strawberry.field(
-        description="Any staff member's household access (access administrators).",
-        permission_classes=[AccessAdministrator],
-    )
-    async def access_status(self, info: Info, employee_id: str) -> AccessStatus:
-        status = await get_access_status(info.context.runtime, employee_id)
         return AccessStatus.from_model(status)
 
     @strawberry.field(

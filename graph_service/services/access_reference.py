@@ -46,11 +46,10 @@ async def load_reference_data(
             if facts is None:
                 continue
             transitions = evaluate(facts, runtime.policy, now, activate=False)
+            # Saved even without transitions: the history keeps the new role or team facts.
+            await db.save_transitions(tx, employee_id=employee_id, transitions=transitions, now=now)
             if transitions:
                 changes[employee_id] = transitions
-                await db.save_transitions(
-                    tx, employee_id=employee_id, transitions=transitions, now=now
-                )
                 await audit.append(
                     tx, audit.transition_entries(employee_id, transitions, actor=actor, now=now)
                 )

@@ -126,7 +126,14 @@ QUERIES = [
     Operation(
         "accessStatus",
         ACCESS_ADMIN,
-        'query { accessStatus(employeeId: "E-LINCOLN-OFFICE") { status } }',
+        # Another staff member's: a staff member may read their own (test_access_history).
+        'query { accessStatus(employeeId: "E-ELM-OFFICE") { status } }',
+        lambda w: {},
+    ),
+    Operation(
+        "accessHistory",
+        ACCESS_ADMIN,
+        'query { accessHistory(employeeId: "E-ELM-OFFICE") { grants { grantId } } }',
         lambda w: {},
     ),
     Operation(
@@ -136,6 +143,12 @@ QUERIES = [
         lambda w: {"id": _p(w)},
     ),
     Operation("auditEvents", ACCESS_ADMIN, "{ auditEvents(first: 5) { kind } }", lambda w: {}),
+    Operation(  # stewards too (test_access_log), whom the matrix does not refuse
+        "accessLog",
+        ACCESS_ADMIN,
+        "query($id: ID!) { accessLog(householdId: $id) { nodes { actor entitled } } }",
+        lambda w: {"id": _h(w)},
+    ),
 ]
 
 MUTATIONS = [

@@ -24,6 +24,8 @@ NO_PERSONAL_DATA = {
     "service": "the service's name and version",
     "myAccess": "the caller's own access status",
     "accessStatus": "a staff member's access status (staff, not household records)",
+    "accessHistory": "a staff member's grants and their transitions",
+    "accessLog": "who read or changed a record: ids and staff ids, never a record's data",
     "auditEvents": "the trail itself: ids and staff ids, never a record's data",
 }
 

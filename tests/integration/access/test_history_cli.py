@@ -1,0 +1,55 @@
+"""`access-status --as-of` and `access-log` as an operator runs them (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from graph_service.access.cli import access_status
+from graph_service.clock import FixedClock
+from graph_service.services.access_runtime import AccessRuntime
+from graph_service.settings import Settings
+from tests.integration.access.conftest import completions, hired, send
+
+
+@pytest.fixture
+async def certified(runtime: AccessRuntime, clock: FixedClock) -> AccessRuntime:
+    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
+    await send(runtime, clock, "2026-09-01 14:00", *completions("2026-09-01 13:00"))
+    return runtime
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> CliRunner:
+    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
+    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
+    monkeypatch.delenv("GRAPH_SERVICE_PINNED_CLOCK", raising=False)
+    return CliRunner()
+
+
+AS_OF = [
+    ("2026-08-31", "Household access requires active district employment"),
+    ("2026-09-01T08:00", "NO ACCESS"),
+    ("2026-09-01 13:59:59", "Complete the eLearning course FERPA-101"),
+    ("2026-09-01T14:00", "PENDING"),
+    ("2026-09-01T19:00:00+00:00", "PENDING"),  # 14:00 in the district
+    ("2026-09-01T18:59:59Z", "NO ACCESS"),
+]
+
+
+def test_access_status_as_of_an_instant_answers_as_it_stood_then(
+    certified: AccessRuntime, cli_env: CliRunner
+) -> None:
+    for as_of, says in AS_OF:  # one story, asked at each instant (a story per case is slow)
+        result = cli_env.invoke(access_status, ["E100", "--as-of", as_of])
+        assert result.exit_code == 0, result.output
+        assert says in result.output, as_of
+
+
+def test_access_status_refuses_an_as_of_that_names_no_instant(
+    certified: AccessRuntime, cli_env: CliRunner
+) -> None:
+    result = cli_env.invoke(access_status, ["E100", "--as-of", "last tuesday"])
+    assert result.exit_code == 1
+    assert '--as-of: "last tuesday" is not a date or an instant' in result.output
