@@ -52,4 +52,4 @@ def test_access_status_refuses_an_as_of_that_names_no_instant(
 ) -> None:
     result = cli_env.invoke(access_status, ["E100", "--as-of", "last tuesday"])
     assert result.exit_code == 1
-    assert '--as-of: "last tuesday" is not a date or an instant' in result.output
+    assert '--as-of: "last tuesday" is not a date or a date-time' in result.output
