@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from click.testing import CliRunner
 from neo4j import AsyncDriver
 
 from graph_service.access.events import AccessEventIn, EventType
@@ -98,3 +99,21 @@ async def send(
     """Deliver events with the clock pinned at `when`."""
     clock.advance_to(at(when))
     return [await record_event(runtime, e) for e in events]
+
+
+# A staff member hired and through their courses (the CLI tests' starting point).
+@pytest.fixture
+async def certified(runtime: AccessRuntime, clock: FixedClock) -> AccessRuntime:
+    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
+    await send(runtime, clock, "2026-09-01 14:00", *completions("2026-09-01 13:00"))
+    return runtime
+
+
+# The CLI reads its database from the environment, as an operator's shell sets it.
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> CliRunner:
+    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
+    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
+    monkeypatch.delenv("GRAPH_SERVICE_PINNED_CLOCK", raising=False)
+    return CliRunner()

@@ -18,30 +18,12 @@ from graph_service.access.cli import (
     provision,
 )
 from graph_service.access.policy import InvalidPolicy
-from graph_service.clock import FixedClock
 from graph_service.db.leases import acquire_lease
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_runtime import AccessRuntime, build_access_runtime
 from graph_service.services.sweep_lease import LEASE
 from graph_service.settings import Settings
-from tests.integration.access.conftest import completions, hired, send
-
-
-@pytest.fixture
-async def certified(runtime: AccessRuntime, clock: FixedClock) -> AccessRuntime:
-    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
-    await send(runtime, clock, "2026-09-01 14:00", *completions("2026-09-01 13:00"))
-    return runtime
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> CliRunner:
-    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
-    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
-    monkeypatch.delenv("GRAPH_SERVICE_PINNED_CLOCK", raising=False)
-    return CliRunner()
 
 
 def test_provision_as_of_a_date_activates_and_a_second_run_changes_nothing(

@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from click.testing import CliRunner
 
 from graph_service.access.cli import access_status
-from graph_service.clock import FixedClock
 from graph_service.services.access_runtime import AccessRuntime
-from graph_service.settings import Settings
-from tests.integration.access.conftest import completions, hired, send
-
-
-@pytest.fixture
-async def certified(runtime: AccessRuntime, clock: FixedClock) -> AccessRuntime:
-    await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
-    await send(runtime, clock, "2026-09-01 14:00", *completions("2026-09-01 13:00"))
-    return runtime
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> CliRunner:
-    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
-    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
-    monkeypatch.delenv("GRAPH_SERVICE_PINNED_CLOCK", raising=False)
-    return CliRunner()
-
 
 AS_OF = [
     ("2026-08-31", "Household access requires active district employment"),

@@ -278,12 +278,16 @@ async def district(ctx: UseCaseContext) -> District:
     return built
 
 
-@pytest.fixture(scope="module")
-async def view(ctx: UseCaseContext, district: District) -> DistrictView:
-    """The steward views as the service runs them: "steward-1" holds an active district-wide
-    grant, and every view's statement checks it (services.steward_gate)."""
+async def district_reader_view(ctx: UseCaseContext) -> DistrictView:
+    """The steward views as the service runs them, for `ctx`'s actor given an active
+    district-wide grant: every view's statement checks it (services.steward_gate)."""
     await give_active_grant(
         ctx.driver, ctx.database, employee_id=ctx.actor_id, school_id=None, now=ctx.clock.now()
     )
     runtime = AccessRuntime(ctx.driver, ctx.database, AccessSettings().policy(), ctx.clock)
     return DistrictView(runtime=runtime, employee_id=ctx.actor_id, operation="test")
+
+
+@pytest.fixture(scope="module")
+async def view(ctx: UseCaseContext, district: District) -> DistrictView:
+    return await district_reader_view(ctx)

@@ -9,18 +9,16 @@ import pytest
 from neo4j import AsyncDriver
 
 from graph_service.access.policy import load_policy
-from graph_service.access.settings import AccessSettings
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
 from graph_service.domain.steward import CensusRule
 from graph_service.seeding.demo import DemoSummary, load_demo_district
 from graph_service.services import steward
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.context import UseCaseContext
 from graph_service.services.steward_gate import DistrictView
 from graph_service.settings import Settings
 from seeds.district import Planted
-from tests.compiled_reads import give_active_grant
+from tests.integration.steward.conftest import district_reader_view
 
 ANCHOR = datetime(2027, 6, 8, 15, 0, tzinfo=UTC)
 SMALL = 40
@@ -48,11 +46,7 @@ def ctx(migrated_driver: AsyncDriver, settings: Settings) -> UseCaseContext:
 @pytest.fixture(scope="module")
 async def view(ctx: UseCaseContext, demo: DemoSummary) -> DistrictView:
     """The views as the service runs them, for a district-wide reader of this demo."""
-    await give_active_grant(
-        ctx.driver, ctx.database, employee_id=ctx.actor_id, school_id=None, now=ctx.clock.now()
-    )
-    runtime = AccessRuntime(ctx.driver, ctx.database, AccessSettings().policy(), ctx.clock)
-    return DistrictView(runtime=runtime, employee_id=ctx.actor_id, operation="test")
+    return await district_reader_view(ctx)
 
 
 def _planted(planted: Planted, rule: CensusRule) -> set[frozenset[str]]:
