@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, LiteralString, Protocol
@@ -64,12 +66,25 @@ async def read_rows(
     retryable (a pooled connection the server dropped while it was away, a leader switch)
     is sent once more at once, as the managed transaction would have; a second failure is
     the answer, and the availability monitor turns an outage into SERVICE_UNAVAILABLE."""
+    began = time.monotonic()
     try:
         return await _read_once(driver, statement, params, database=database)
     except (Neo4jError, DriverError) as error:
-        if not error.is_retryable():
+        # Only a quick failure is a stale connection; a slow one is an outage, answered now.
+        if not error.is_retryable() or time.monotonic() - began > _STALE_WITHIN:
             raise
-    return await _read_once(driver, statement, params, database=database)
+        try:
+            # Bounded: against a server that is going away, a new connection would wait for
+            # the driver's connection timeout (5 s) before failing.
+            return await asyncio.wait_for(
+                _read_once(driver, statement, params, database=database), _RETRY_WITHIN
+            )
+        except TimeoutError:
+            raise error from None
+
+
+_STALE_WITHIN = 0.5  # seconds: a pooled connection the server dropped fails at once
+_RETRY_WITHIN = 1.0  # seconds: a fresh connection to a live server answers well within
 
 
 async def _read_once(
