@@ -35,7 +35,12 @@ async def read_with_caller(
     # The row as the driver decoded it: a compiled read returns maps, lists and scalars only
     # (no nodes, relationships or paths), so `Record.data()`'s recursive conversion of graph
     # types would walk every value of the page for nothing.
-    row = dict(zip(records[0].keys(), records[0], strict=True))
+    return caller_of(dict(zip(records[0].keys(), records[0], strict=True)))
+
+
+def caller_of(row: dict[str, Any]) -> CallerRow:
+    """The caller read by the gate (`fragments/caller_read_gate`'s `employmentStatus` and
+    `grant` columns, taken out of `row`) and the rest of the row."""
     grant = row.pop("grant")
     employed = row.pop("employmentStatus") == "active"
     return CallerRow(employed, grant_from_row(native(grant)) if grant else None, row)

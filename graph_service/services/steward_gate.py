@@ -17,7 +17,7 @@ from typing import Any, LiteralString
 
 from graph_service.access.decision import CallerGrant
 from graph_service.access.policy import Right
-from graph_service.db.access import grant_from_row
+from graph_service.db.access_decision import CallerRow, caller_of
 from graph_service.db.cypher import read_template
 from graph_service.db.run import native, read_rows
 from graph_service.errors import Forbidden
@@ -60,26 +60,19 @@ class DistrictView:
             {**params, "employeeId": self.employee_id, "now": now},
             database=self.runtime.database,
         )
-        first = records[0].data() if records else {}
-        grant = first.get("grant")
+        rows = [native(record.data()) for record in records]
+        gate = caller_of(dict(rows[0])) if rows else CallerRow(employed=False, grant=None, row={})
         caller = CallerGrant(
-            employee_id=self.employee_id,
-            employed=first.get("employmentStatus") == "active",
-            grant=grant_from_row(native(grant)) if grant else None,
-            loaded_at=now,
+            employee_id=self.employee_id, employed=gate.employed, grant=gate.grant, loaded_at=now
         )
         await require_grant(self.runtime, caller, Right.READ, operation=self.operation, at=now)
         if not caller.district_wide:
             ACCESS_DENIALS.labels("not_district_wide").inc()
             raise Forbidden("steward views need a district-wide (central office) grant")
         self.caller = caller
-        rows = []
-        for record in records:
-            row = native(record.data())
+        for row in rows:
             for column in _GATE_COLUMNS:
                 row.pop(column)
-            # OPTIONAL CALL answers a view that found nothing with one row of nulls; every
-            # row of a view names at least one thing (an id, a total).
-            if any(value is not None for value in row.values()):
-                rows.append(row)
-        return rows
+        # OPTIONAL CALL answers a view that found nothing with one row of nulls; every row of
+        # a view names at least one thing (an id, a total).
+        return [row for row in rows if any(value is not None for value in row.values())]
