@@ -9,7 +9,11 @@ GraphQL field: the Cypher expression for that field of an object bound to:
   `owner`, the object that holds it (the person whose relationship this is);
 - `child_` and `childLink_` bind a nested object inside a section; `@child` stands for the
   projection of that nested object, `@same` for a nested object on the same binding (a
-  member's person is the member's node).
+  member's person is the member's node);
+- `&name` stands for the value of the type's `// @let name` section: an expression computed
+  once per object, and only when a selected field (or another needed let) refers to it, so
+  several fields can share one scan of the graph (a person's relationships, read once for
+  the household and non-household lists and the emergency contacts).
 
 The compiler projects exactly the selected fields, as map entries named by the fields'
 Python names, nesting sections for nested selections. Every identifier ending in `_` is
@@ -28,7 +32,8 @@ from typing import LiteralString
 
 from graph_service.db.cypher import read_template
 
-_FIELD = re.compile(r"^// @field (\w+)[ \t]*$", re.MULTILINE)
+_SECTION = re.compile(r"^// @(field|let) (\w+)[ \t]*$", re.MULTILINE)
+_LET_REF = re.compile(r"&(\w+)\b")
 _COMMENT = re.compile(r"^[ \t]*//.*$\n?", re.MULTILINE)
 _LOCAL = re.compile(r"\b([a-z][A-Za-z0-9]*_)(?![A-Za-z0-9_])")
 _BINDING = re.compile(r"\b(this|link|owner)\b")
@@ -65,40 +70,80 @@ class UnknownField(KeyError):
 
 
 @cache
+def _sections(type_name: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The field and let sections of `read/types/<type_name>`, comments removed; lets in
+    the template's order (a let may refer only to lets above it)."""
+    text = read_template(f"types/{type_name}")
+    parts = _SECTION.split(text)
+    found: dict[str, dict[str, str]] = {"field": {}, "let": {}}
+    for kind, name, body in zip(parts[1::3], parts[2::3], parts[3::3], strict=True):
+        found[kind][name] = _COMMENT.sub("", body).strip()
+    return found["field"], found["let"]
+
+
 def type_fields(type_name: str) -> dict[str, str]:
     """The field sections of `read/types/<type_name>`, comments removed."""
-    text = read_template(f"types/{type_name}")
-    parts = _FIELD.split(text)
-    return {
-        name: _COMMENT.sub("", body).strip()
-        for name, body in zip(parts[1::2], parts[2::2], strict=True)
-    }
+    return _sections(type_name)[0]
+
+
+def _lets_needed(lets: dict[str, str], texts: list[str]) -> list[str]:
+    """The lets that `texts` refer to, with the lets those refer to, in template order."""
+    needed: set[str] = set()
+    pending = [name for text in texts for name in _LET_REF.findall(text)]
+    while pending:
+        name = pending.pop()
+        if name in needed:
+            continue
+        if name not in lets:
+            raise KeyError(f"no `// @let {name}` for `&{name}`")
+        needed.add(name)
+        pending.extend(_LET_REF.findall(lets[name]))
+    return [name for name in lets if name in needed]
 
 
 def _project(
     type_name: str, selection: tuple[Selected, ...], at: _Binding, counter: itertools.count[int]
 ) -> str:
-    fields = type_fields(type_name)
+    fields, lets = _sections(type_name)
+    chosen: list[tuple[Selected, str]] = []
+    for selected in selection:
+        if selected.name == "__typename" or (selected.name == "id" and "id" in fields):
+            continue
+        try:
+            chosen.append((selected, fields[selected.name]))
+        except KeyError:
+            raise UnknownField(type_name, selected.name) from None
+    needed = _lets_needed(lets, [section for _, section in chosen])
+    # Each let is bound once for this object by a one-element list comprehension, the one
+    # way Cypher binds a value inside an expression; its name carries a level of its own.
+    names = {name: f"let{next(counter)}_{name}" for name in needed}
+
+    def bind(text: str) -> str:
+        return _LET_REF.sub(lambda m: names[m[1]], text)
+
     # Objects with an id always carry it and their type: the audit records what was shown,
     # and the API tells a Household from a Person by it.
     entries = (
         [f"__typename: '{type_name}'", f"id: {at.apply(fields['id'])}"] if "id" in fields else []
     )
-    for selected in selection:
-        if selected.name == "__typename" or (selected.name == "id" and "id" in fields):
-            continue
-        try:
-            section = fields[selected.name]
-        except KeyError:
-            raise UnknownField(type_name, selected.name) from None
-        entries.append(f"{selected.key}: {_field(section, selected, at, counter)}")
+    for selected, section in chosen:
+        entries.append(f"{selected.key}: {_field(bind(section), selected, at, counter)}")
     body = ",\n".join(entries)
-    return "{\n" + _indent(body) + "\n}"
+    projection = "{\n" + _indent(body) + "\n}"
+    for name in reversed(needed):
+        value = at.apply(_suffix_locals(bind(lets[name]), names[name]))
+        projection = f"[{names[name]} IN [{value}] | {projection}][0]"
+    return projection
+
+
+def _suffix_locals(text: str, suffix: str) -> str:
+    """`text` with each local (an identifier ending in `_`) given `suffix`."""
+    return _LOCAL.sub(lambda m: f"{m[1]}{suffix}", text)
 
 
 def _field(section: str, selected: Selected, at: _Binding, counter: itertools.count[int]) -> str:
     level = next(counter)
-    text = _LOCAL.sub(lambda m: f"{m[1]}{level}", section)
+    text = _suffix_locals(section, str(level))
     text = at.apply(text)
     if selected.type_name is None:
         return text

@@ -1,6 +1,23 @@
 // The fields of a compiled Person read: `this` is the person node. Relationship lists hold
 // the edges current on $asOf in the Household tool's order (emergency priority, then the
 // other person's name); the household / non-household split is derived on $asOf.
+// @let relationships
+// The person's relationships on $asOf, each as [edge, other person], read once for every
+// relationship list selected below (each list used to scan the edges again).
+COLLECT {
+  MATCH (this)-[childLink_:RELATED_TO]-(child_:Person)
+  WHERE
+    // @include fragments/relationship_current_on_as_of
+  RETURN [childLink_, child_]
+}
+// @let sharers
+// Everyone who shares a household with the person on $asOf (the person too), read once: a
+// relationship is a household relationship exactly when the other person is among them.
+COLLECT {
+  WITH this AS sharerA
+  // @include fragments/sharers_share_a_household
+  RETURN DISTINCT sharerB
+}
 // @field id
 this.id
 // @field firstName
@@ -40,13 +57,9 @@ COLLECT {
 }
 // @field householdRelationships
 COLLECT {
-  MATCH (this)-[childLink_:RELATED_TO]-(child_:Person)
-  WHERE
-    // @include fragments/relationship_current_on_as_of
-    AND EXISTS {
-      WITH this AS sharerA, child_ AS sharerB
-      // @include fragments/sharers_share_a_household
-    }
+  UNWIND &relationships AS pair_
+  WITH pair_[0] AS childLink_, pair_[1] AS child_
+  WHERE child_ IN &sharers
   WITH child_, childLink_
   ORDER BY coalesce(childLink_.emergencyPriority, 1000), child_.lastNameKey,
     child_.firstNameKey, child_.id
@@ -54,13 +67,9 @@ COLLECT {
 }
 // @field nonHouseholdRelationships
 COLLECT {
-  MATCH (this)-[childLink_:RELATED_TO]-(child_:Person)
-  WHERE
-    // @include fragments/relationship_current_on_as_of
-    AND NOT EXISTS {
-      WITH this AS sharerA, child_ AS sharerB
-      // @include fragments/sharers_share_a_household
-    }
+  UNWIND &relationships AS pair_
+  WITH pair_[0] AS childLink_, pair_[1] AS child_
+  WHERE NOT child_ IN &sharers
   WITH child_, childLink_
   ORDER BY coalesce(childLink_.emergencyPriority, 1000), child_.lastNameKey,
     child_.firstNameKey, child_.id
@@ -69,10 +78,9 @@ COLLECT {
 // @field guardians
 // Incoming edges marked guardian: the other person is my guardian.
 COLLECT {
-  MATCH (this)<-[childLink_:RELATED_TO]-(child_:Person)
-  WHERE
-    // @include fragments/relationship_current_on_as_of
-    AND childLink_.guardian
+  UNWIND &relationships AS pair_
+  WITH pair_[0] AS childLink_, pair_[1] AS child_
+  WHERE endNode(childLink_) = this AND childLink_.guardian
   WITH child_, childLink_
   ORDER BY coalesce(childLink_.emergencyPriority, 1000), child_.lastNameKey,
     child_.firstNameKey, child_.id
@@ -81,10 +89,9 @@ COLLECT {
 // @field emergencyContacts
 // Incoming edges with an emergency priority, in the order to call them.
 COLLECT {
-  MATCH (this)<-[childLink_:RELATED_TO]-(child_:Person)
-  WHERE
-    // @include fragments/relationship_current_on_as_of
-    AND childLink_.emergencyPriority IS NOT NULL
+  UNWIND &relationships AS pair_
+  WITH pair_[0] AS childLink_, pair_[1] AS child_
+  WHERE endNode(childLink_) = this AND childLink_.emergencyPriority IS NOT NULL
   WITH child_, childLink_
   ORDER BY childLink_.emergencyPriority, child_.lastNameKey, child_.firstNameKey, child_.id
   RETURN @child

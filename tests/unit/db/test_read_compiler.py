@@ -104,3 +104,30 @@ def test_a_compiled_statement_is_one_line_without_comments() -> None:
         )
         assert "\n" not in statement
         assert "//" not in statement, root
+
+
+def test_a_persons_relationship_lists_share_one_scan_of_its_edges() -> None:
+    """`// @let` sections: computed once per object, and only when a selected field uses
+    them (a person's edges are read once for all its relationship lists)."""
+    lists = tuple(
+        _object(name, "Relationship", Selected("label", "label"))
+        for name in ("householdRelationships", "nonHouseholdRelationships", "emergencyContacts")
+    )
+    statement = compile_read("person", (("Person", lists),))
+    assert statement.count(":RELATED_TO]") == 1
+    assert statement.count("[sharedA:MEMBER_OF]") == 1  # who shares a household, once
+    assert "let" not in compile_read("person", (("Person", NAME),))
+
+
+def test_lets_of_nested_objects_bind_names_of_their_own() -> None:
+    relatives = _object(
+        "householdRelationships", "Relationship",
+        _object(
+            "person", "Person",
+            _object("guardians", "Relationship", Selected("otherFirstName", "other_first_name")),
+        ),
+    )  # fmt: skip
+    statement = compile_read("person", (("Person", (relatives,)),))
+    bound = re.findall(r"\[(let\d+_\w+) IN", statement)
+    assert len(bound) == 3  # the person's edges and sharers, the relative's edges
+    assert len(set(bound)) == 3
