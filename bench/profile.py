@@ -16,8 +16,10 @@ import json
 import random
 import statistics
 import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 from pyinstrument import Profiler
@@ -27,6 +29,7 @@ from bench.workload import READS, read_request
 from graph_service.app import create_app
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
+from graph_service.db import run as db_run
 from graph_service.db.driver import create_driver
 from graph_service.localdb import LocalNeo4j
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
@@ -39,6 +42,11 @@ def _args() -> argparse.Namespace:
     parser.add_argument("operations", nargs="*", default=PROFILED, choices=READS)
     parser.add_argument("--households", type=int, default=10_000)
     parser.add_argument("--no-profile", action="store_true", help="figures only, no profile")
+    parser.add_argument(
+        "--cypher", action="store_true",
+        help="PROFILE the statements one request of each operation sends: db hits per operator",
+    )  # fmt: skip
+    parser.add_argument("--plan", action="store_true", help="with --cypher: the whole plan")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--bolt-port", type=int, default=7697)
     parser.add_argument("--home", type=Path, default=Path(".graph-service/bench-neo4j"))
@@ -74,6 +82,8 @@ async def _profile(settings: Settings, anchor: datetime, args: argparse.Namespac
 
             for _ in range(20):  # warm-up
                 await send()
+            if args.cypher:
+                await _profile_statements(settings, send, plan=args.plan)
             cpu_before = time.process_time()
             plain = [await send() for _ in range(args.requests)]
             cpu_ms = (time.process_time() - cpu_before) * 1000 / args.requests
@@ -89,6 +99,53 @@ async def _profile(settings: Settings, anchor: datetime, args: argparse.Namespac
             print(profiler.output_text(unicode=False, show_all=False))
 
 
+async def _profile_statements(
+    settings: Settings, send: Callable[[], Awaitable[float]], *, plan: bool
+) -> None:
+    """Capture the reads one request sends, then PROFILE each with its parameters and print
+    its db hits in total and by operator (Neo4j's work, independent of the machine's load)."""
+    sent: list[tuple[str, dict[str, Any]]] = []
+    original = db_run._read_once
+
+    async def capture(driver: Any, statement: Any, params: Any, /, *, database: str) -> Any:
+        sent.append((statement, params))
+        return await original(driver, statement, params, database=database)
+
+    db_run._read_once = capture
+    try:
+        await send()
+    finally:
+        db_run._read_once = original
+    async with create_driver(settings) as driver:
+        for statement, params in sent:
+            async with driver.session(database=settings.neo4j_database) as session:
+                result = await session.run("PROFILE " + statement, params)
+                summary = await result.consume()
+            by_operator: dict[str, int] = {}
+            _walk(summary.profile or {}, by_operator)
+            top = sorted(by_operator.items(), key=lambda item: -item[1])[:8]
+            print(f"   statement of {len(statement)} chars: {sum(by_operator.values())} db hits; "
+                  + ", ".join(f"{name} {hits}" for name, hits in top))  # fmt: skip
+            if plan:
+                _print_plan(summary.profile or {}, depth=0)
+
+
+def _walk(plan: dict[str, Any], into: dict[str, int]) -> None:
+    name = plan.get("operatorType", "?").split("@")[0]
+    into[name] = into.get(name, 0) + int(plan.get("dbHits", 0))
+    for child in plan.get("children", []):
+        _walk(child, into)
+
+
+def _print_plan(plan: dict[str, Any], *, depth: int) -> None:
+    arguments = plan.get("args", {})
+    details = str(arguments.get("Details", ""))[:160]
+    print(f"{'  ' * depth}{plan.get('operatorType', '?').split('@')[0]} rows={plan.get('rows')} "
+          f"hits={plan.get('dbHits')} {details}")  # fmt: skip
+    for child in plan.get("children", []):
+        _print_plan(child, depth=depth + 1)
+
+
 def main() -> None:
     args = _args()
     report = json.loads((args.results / f"households-{args.households}.json").read_text())
@@ -99,13 +156,16 @@ def main() -> None:
         home=home.resolve(), port=args.bolt_port, password=DEV_NEO4J_PASSWORD,
         jar_cache_dir=Settings().jar_cache_dir, heap="1g", pagecache="1g",
     )  # fmt: skip
+    # A server already running (started by hand for several profiles) is left running.
+    started_here = not server.status().running
     server.start()
     try:
         settings = Settings.model_validate({"neo4j_uri": server.bolt_uri, "env": "development"})
         anchor = datetime.fromisoformat(report["loaded"]["anchor"])
         asyncio.run(_profile(settings, anchor, args))
     finally:
-        server.stop()
+        if started_here:
+            server.stop()
 
 
 if __name__ == "__main__":
