@@ -1,20 +1,47 @@
 // `households(by: {namePrefix})` in one statement: the caller's grant and a page of the
 // households in its scope whose name key starts with $prefix, keyset-paged on (nameKey, id)
-// after the cursor. District-wide it reads the name index; for a school's grant it starts from
-// the households the grant may cover (the cost does not grow with the district) and keeps
-// those the grant covers on $onDate.
+// after the cursor. District-wide it reads the name index. For a school's grant it takes the
+// cheaper of two ways, judged in the statement from two counts that cost little to read:
+// - fewer names match than $namesPerEnrolment times the schools' enrolments: the name index
+//   in name order, each name tested by the scope rule until a page is found;
+// - else: from the households the grant may cover (a cost that does not grow with the
+//   district), keeping those whose name matches and the grant covers on $onDate.
 // @include fragments/caller_read_gate
 RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
   COLLECT {
     WITH scopeSchoolIds WHERE usable
-    CALL (scopeSchoolIds) {
+    OPTIONAL MATCH (grantSchool:School)
+    WHERE grantSchool.id IN scopeSchoolIds
+    // A school's enrolments are counted from its relationship groups, not read one by one.
+    WITH scopeSchoolIds, sum(COUNT { (grantSchool)<-[:ENROLLED_AT]-() }) AS enrolments
+    // The names are counted from the index alone, and at most 5,000 of them.
+    WITH scopeSchoolIds,
+      scopeSchoolIds IS NOT NULL AND COUNT {
+        MATCH (named:Household)
+        WHERE named.nameKey STARTS WITH $prefix
+          AND (named.nameKey > $afterKey OR (named.nameKey = $afterKey AND named.id > $afterId))
+        RETURN named LIMIT 5000
+      } < $namesPerEnrolment * enrolments AS byName
+    CALL (scopeSchoolIds, byName) {
       WITH scopeSchoolIds WHERE scopeSchoolIds IS NULL
       MATCH (h:Household)
       WHERE h.nameKey STARTS WITH $prefix
         AND (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
       RETURN h
       UNION
-      WITH scopeSchoolIds WHERE scopeSchoolIds IS NOT NULL
+      WITH scopeSchoolIds WHERE byName
+      MATCH (h:Household)
+      WHERE h.nameKey STARTS WITH $prefix
+        AND (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
+      // In page order, so the scope rule stops being asked once a page is found.
+      WITH h, scopeSchoolIds
+      ORDER BY h.nameKey, h.id
+      WHERE
+        // @include fragments/household_in_school_scope
+      WITH h LIMIT $limit
+      RETURN h
+      UNION
+      WITH scopeSchoolIds WHERE scopeSchoolIds IS NOT NULL AND NOT byName
       // @include fragments/households_a_school_grant_may_cover
       // Names first (a property test), the scope rule only for the few that match.
       WITH DISTINCT h, scopeSchoolIds

@@ -19,6 +19,7 @@ from graph_service.db.cypher import cypher
 from graph_service.db.scope import households_of_people
 from graph_service.demo import DEMO_INSTANT
 from graph_service.seeding.demo import load_demo_district
+from graph_service.services import searches
 from graph_service.settings import Settings
 from tests.compiled_reads import give_active_grant, reader, search
 
@@ -42,7 +43,14 @@ async def district(db: AsyncDriver, settings: Settings) -> list[str]:
 
 
 async def _ids(
-    db: AsyncDriver, settings: Settings, school: str | None, day: date, field: str, term: str
+    db: AsyncDriver,
+    settings: Settings,
+    school: str | None,
+    day: date,
+    field: str,
+    term: str,
+    *,
+    first: int = EVERYTHING,
 ) -> list[str]:
     """Every id the API's compiled search finds for a clerk of `school` (district-wide when
     None) on `day`, page after page."""
@@ -53,9 +61,7 @@ async def _ids(
     found: list[str] = []
     after = None
     while True:
-        page = await search(
-            read, field, term, first=EVERYTHING, after=after, as_of=day, everything=True
-        )
+        page = await search(read, field, term, first=first, after=after, as_of=day, everything=True)
         found += [node["id"] for node in page.nodes]
         if page.next_cursor is None:
             return found
@@ -79,6 +85,29 @@ async def test_a_scoped_household_search_keeps_exactly_the_decisions_households(
         assert narrowed == [h for h in everything if h in allowed], school
         kept_somewhere += len(narrowed)
     assert kept_somewhere > 0, "the district should put households in some school's scope"
+
+
+@pytest.mark.parametrize(
+    "names_per_enrolment", [1e9, 0.0], ids=["from the name index", "from the school's households"]
+)
+async def test_both_ways_of_a_clerks_name_search_find_the_same_pages(
+    names_per_enrolment: float,
+    district: list[str],
+    db: AsyncDriver,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The statement picks its way from two counts; each way, forced, pages (7 a page, so
+    the name index's early stop meets the cursor) to exactly what the decision allows."""
+    everything = await _ids(db, settings, None, TODAY, "name_prefix", "a")
+    monkeypatch.setattr(searches, "NAMES_PER_ENROLMENT", names_per_enrolment)
+    for school in district:
+        allowed = await households_in_school_scope(
+            db, database=settings.neo4j_database, household_ids=everything,
+            school_ids=[school], on_date=TODAY,
+        )  # fmt: skip
+        narrowed = await _ids(db, settings, school, TODAY, "name_prefix", "a", first=7)
+        assert narrowed == [h for h in everything if h in allowed], school
 
 
 @pytest.mark.parametrize("day", DAYS, ids=["today", "400 days ago"])
