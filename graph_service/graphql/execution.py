@@ -1,72 +1,84 @@
-"""graphql-core's execution, with a short path for the leaves of projected maps.
+"""graphql-core's execution, with a short path for the fields of projected maps.
 
 A compiled read (db/read_compiler.py) answers with maps already shaped like the selection:
-every selected field of a household or person is an entry keyed by its Python name. For
-each such leaf, graphql-core would still build a resolve-info object, call strawberry's
-resolver, look up the default resolver and complete the value: most of a household page's
-CPU in the service went there (issue 11's profile: about 130 fields per page, nine in ten of
-them leaves). For a *basic* field (no resolver, no permission, no arguments: strawberry
-resolves it with the schema's default resolver, `field_value`, which is an entry lookup on a
-map) this takes the entry and serializes it with the field's own type, which is what the
-long path does with it. Anything else, and any value the short path would not answer
-exactly like the long one (a null where the type forbids it, a value the type refuses), is
-left to graphql-core, which also reports the error as it always has.
+every selected field of a household or person is an entry keyed by its Python name, nested
+objects are nested maps. For each field of such a map graphql-core would still build a
+resolve-info object, call strawberry's resolver, look up the default resolver and complete
+the value, object by object and list by list: most of a household page's CPU in the service
+went there (about 130 fields a page). The short path answers a field of a projected map, and
+everything below it, directly from the map when every field on the way is *basic* (no
+resolver, no permission, no arguments: strawberry would resolve it with the schema's default
+resolver, `field_value`, an entry lookup) or a compiled object's global `id`
+(types/compiled.py `global_id`): leaves are serialized by their own type, objects and lists
+built from the selection graphql-core collects (fragments and directives included), exactly
+as the long path would. The first thing it would not answer exactly like the long path (a
+null where the type forbids it, a value the type refuses, a resolver, an abstract type)
+hands that field to graphql-core, which also reports any error as it always has.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from graphql import (
     GraphQLEnumType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
     GraphQLScalarType,
+    get_named_type,
 )
+from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, UndefinedType
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
+from graph_service.graphql.ids import to_global_id
 from graph_service.graphql.types.compiled import field_value
 
 
 @dataclass(frozen=True)
-class _Leaf:
+class _Field:
     key: str  # the entry's key in a projected map: the field's Python name
-    serialize: Callable[[Any], Any]
-    non_null: bool
+    type: GraphQLOutputType
+    global_id_of: str | None = None  # a compiled object's `id`: the raw id as a global id
 
 
-_NOT_A_LEAF = _Leaf("", lambda value: value, False)
-_PLANS: dict[tuple[GraphQLObjectType, str], _Leaf] = {}
+class _LongPath(Exception):
+    """Raised where the short path would not answer exactly like graphql-core."""
 
 
-def _plan(parent_type: GraphQLObjectType, field_name: str) -> _Leaf:
-    """How to answer `field_name` of `parent_type` from a projected map (or _NOT_A_LEAF)."""
+_PLANS: dict[tuple[GraphQLObjectType, str], _Field | None] = {}
+
+
+def _plan(parent_type: GraphQLObjectType, field_name: str) -> _Field | None:
+    """How to answer `field_name` of `parent_type` from a projected map (None: it can't)."""
     field = parent_type.fields.get(field_name)
     if field is None or field.args:
-        return _NOT_A_LEAF
+        return None
     definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-    if not (
-        isinstance(definition, StrawberryField)
-        and definition.is_basic_field
-        and definition.default_resolver is field_value
-        and definition.python_name
-    ):
-        return _NOT_A_LEAF
-    non_null = isinstance(field.type, GraphQLNonNull)
-    named = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
-    if not isinstance(named, GraphQLScalarType | GraphQLEnumType):
-        return _NOT_A_LEAF
-    return _Leaf(definition.python_name, named.serialize, non_null)
+    if not isinstance(definition, StrawberryField) or not definition.python_name:
+        return None
+    named = get_named_type(field.type)
+    if not isinstance(named, GraphQLScalarType | GraphQLEnumType | GraphQLObjectType):
+        return None
+    resolver = definition.base_resolver
+    if resolver is not None:
+        type_name = getattr(resolver.wrapped_func, "global_id_of", None)
+        if type_name is None or definition.permission_classes or definition.extensions:
+            return None
+        return _Field("id", field.type, global_id_of=type_name)
+    if definition.is_basic_field and definition.default_resolver is field_value:
+        return _Field(definition.python_name, field.type)
+    return None
 
 
 class ProjectedExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """Strawberry's execution context; basic leaf fields of projected maps take the short
-    path described above."""
+    """Strawberry's execution context; fields of projected maps take the short path
+    described above."""
 
     def execute_field(
         self,
@@ -77,22 +89,76 @@ class ProjectedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> AwaitableOrValue[Any] | UndefinedType:
         if type(source) is dict:
-            node = field_details_list[0].node
-            plan_key = (parent_type, node.name.value)
-            leaf = _PLANS.get(plan_key)
-            if leaf is None:
-                leaf = _PLANS[plan_key] = _plan(parent_type, node.name.value)
-            if leaf is not _NOT_A_LEAF and not node.arguments and leaf.key in source:
-                value = source[leaf.key]
-                if value is None and not leaf.non_null:
-                    return None
-                if value is not None:
-                    try:
-                        serialized = leaf.serialize(value)
-                    except Exception:  # the long path reports it, located
-                        serialized = Undefined
-                    if serialized is not Undefined and serialized is not None:
-                        return serialized
+            try:
+                return self._answer(parent_type, source, field_details_list)
+            except _LongPath:
+                pass
         return super().execute_field(
             parent_type, source, field_details_list, path, position_context
         )
+
+    def _answer(
+        self, parent_type: GraphQLObjectType, source: dict[str, Any], fields: FieldDetailsList
+    ) -> Any:
+        node = fields[0].node
+        plan_key = (parent_type, node.name.value)
+        try:
+            plan = _PLANS[plan_key]
+        except KeyError:
+            plan = _PLANS[plan_key] = _plan(parent_type, node.name.value)
+        if plan is None or node.arguments:
+            raise _LongPath
+        if plan.global_id_of is not None:
+            raw = source.get("id")
+            if raw is None:
+                raise _LongPath
+            return self._complete(plan.type, to_global_id(plan.global_id_of, raw), fields)
+        if plan.key not in source:
+            raise _LongPath
+        return self._complete(plan.type, source[plan.key], fields)
+
+    def _complete(self, of_type: GraphQLOutputType, value: Any, fields: FieldDetailsList) -> Any:
+        if isinstance(of_type, GraphQLNonNull):
+            completed = self._complete(of_type.of_type, value, fields)
+            if completed is None:
+                raise _LongPath  # graphql-core's "Cannot return null", located
+            return completed
+        if value is None:
+            return None
+        if isinstance(of_type, GraphQLList):
+            if type(value) is not list:
+                raise _LongPath
+            item_type = of_type.of_type
+            return [self._complete(item_type, item, fields) for item in value]
+        if isinstance(of_type, GraphQLScalarType | GraphQLEnumType):
+            try:
+                serialized = of_type.serialize(value)
+            except Exception:  # the long path reports it, located
+                raise _LongPath from None
+            if serialized is None or serialized is Undefined:
+                raise _LongPath
+            return serialized
+        if isinstance(of_type, GraphQLObjectType) and type(value) is dict:
+            if of_type.is_type_of is not None and not _is_type_of(of_type, value):
+                raise _LongPath
+            grouped, deferred, _ = self.collect_subfields(of_type, fields)
+            if deferred:
+                raise _LongPath
+            answer: dict[str, Any] = {}
+            for response_key, sub_fields in grouped.items():
+                if sub_fields[0].node.name.value == "__typename":
+                    answer[response_key] = of_type.name
+                else:
+                    answer[response_key] = self._answer(of_type, value, sub_fields)
+            return answer
+        raise _LongPath
+
+
+def _is_type_of(of_type: GraphQLObjectType, value: dict[str, Any]) -> bool:
+    """The type's own check (types/compiled.py `Projected`: the map's `__typename`); it
+    reads no resolve info, and one that would is left to the long path."""
+    assert of_type.is_type_of is not None
+    try:
+        return bool(of_type.is_type_of(value, cast(Any, None)))
+    except Exception:
+        return False

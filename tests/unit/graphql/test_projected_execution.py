@@ -38,11 +38,20 @@ class Contact:
 
 
 @strawberry.type
+class Place:
+    street: str
+    since: date
+    kind: Kind | None
+
+
+@strawberry.type
 class Holder:
     name: str
     nickname: str | None
     contacts: list[Contact]
     tags: list[str]
+    home: Place | None
+    places: list[Place]
 
 
 PROJECTED: dict[str, Any] = {}
@@ -67,12 +76,16 @@ def _schema(context_class: type) -> strawberry.Schema:
 FAST = _schema(ProjectedExecutionContext)
 LONG = _schema(StrawberryGraphQLCoreExecutionContext)
 DOCUMENT = """
-query {
+query($withSince: Boolean! = true) {
   holder {
-    name alias: name nickname tags
+    __typename name alias: name nickname tags
     contacts { kind value shout priority since seenAt first: value }
+    home { ...placed street }
+    places { __typename ... on Place { street kind } since @include(if: $withSince) }
+    again: places { street since @skip(if: $withSince) }
   }
 }
+fragment placed on Place { street since }
 """
 
 
@@ -82,9 +95,15 @@ def _contact(**overrides: Any) -> dict[str, Any]:
     return {**contact, **overrides}
 
 
+def _place(**overrides: Any) -> dict[str, Any]:
+    return {"street": "1 Main St", "since": "2020-02-01", "kind": None, **overrides}
+
+
 def _holder(**overrides: Any) -> dict[str, Any]:
     email = _contact(kind="EMAIL", value="x@y", priority=None)
-    holder = {"name": "Lee", "nickname": None, "tags": ["a", "b"], "contacts": [_contact(), email]}
+    places = [_place(kind="PHONE"), _place(street="2 Elm")]
+    holder = {"name": "Lee", "nickname": None, "tags": ["a", "b"], "contacts": [_contact(), email],
+              "home": _place(), "places": places}  # fmt: skip
     return {**holder, **overrides}
 
 
@@ -97,6 +116,12 @@ CASES = {
     "a number where text is declared": _holder(name=12),
     "text where a number is declared": _holder(contacts=[_contact(priority="first")]),
     "a date out of shape": _holder(contacts=[_contact(since="yesterday")]),
+    "no home": _holder(home=None),
+    "a nested object's null where forbidden": _holder(home=_place(street=None)),
+    "a null item in a list of objects": _holder(places=[_place(), None]),
+    "a nested enum value the type does not know": _holder(places=[_place(kind="FAX")]),
+    "a list where an object is declared": _holder(home=[_place()]),
+    "an entry the projection lacks": _holder(home={"street": "3 Oak"}),
 }
 
 
@@ -118,3 +143,25 @@ def test_the_short_path_answers_as_the_long_one(case: str) -> None:
             "kind": "EMAIL", "value": "x@y", "shout": "X@Y", "priority": None,
             "since": "2026-01-05", "seenAt": "2026-01-05T10:00:00+00:00", "first": "x@y",
         }  # fmt: skip
+
+
+def test_the_long_path_runs_only_where_the_short_one_cannot_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fields graphql-core executed: the root field, and the contacts, whose `shout` has a
+    resolver of its own; the rest (nested objects and lists included) took the short path."""
+    executed: list[str] = []
+    long_path = StrawberryGraphQLCoreExecutionContext.execute_field
+
+    def counting(self: Any, parent_type: Any, source: Any, fields: Any, *rest: Any) -> Any:
+        executed.append(f"{parent_type.name}.{fields[0].node.name.value}")
+        return long_path(self, parent_type, source, fields, *rest)
+
+    monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_field", counting)
+    PROJECTED["holder"] = _holder()
+
+    assert _answer(FAST)["errors"] == []
+    assert executed.count("Query.holder") == 1
+    assert executed.count("Holder.contacts") == 1
+    assert executed.count("Contact.shout") == 2
+    assert not [name for name in executed if name.startswith(("Place.", "Holder.places"))]
