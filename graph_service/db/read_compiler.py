@@ -52,6 +52,16 @@ class Selected:
     type_name: str | None = None
     children: tuple[Selected, ...] = ()
 
+    def __hash__(self) -> int:
+        # Remembered: a selection keys the compiled statements' cache on every request.
+        try:
+            return self.__dict__["_hash"]  # type: ignore[no-any-return]
+        except KeyError:
+            found = self.__dict__["_hash"] = hash(
+                (self.name, self.key, self.type_name, self.children)
+            )
+            return found
+
 
 @dataclass(frozen=True)
 class _Binding:

@@ -7,7 +7,8 @@ field has no arguments below the root, so every alias reads the same value).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import weakref
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 from graphql import (
@@ -35,6 +36,22 @@ _DEFINITION = "strawberry-definition"  # where strawberry keeps a field's Python
 MAX_SELECTED_FIELDS = 500
 
 
+# What each root field node of a (cached, so long-lived) document selected, by the rest of
+# what decides it: the type, the path, and the request's Boolean variables (the only values
+# `@skip`/`@include` can read). By the node's identity (nodes compare equal by shape, and two
+# documents may spread fragments of one name that differ); an entry goes with its node.
+_Remembered = dict[Hashable, tuple[Selected, ...]]
+_REMEMBERED: dict[int, tuple[weakref.ref[FieldNode], _Remembered]] = {}
+
+
+def _remembered(node: FieldNode) -> _Remembered:
+    entry = _REMEMBERED.get(id(node))
+    if entry is None or entry[0]() is not node:
+        key = id(node)
+        entry = _REMEMBERED[key] = (weakref.ref(node, lambda _: _REMEMBERED.pop(key, None)), {})
+    return entry[1]
+
+
 def selected_of(
     strawberry_info: Info, type_name: str, path: Sequence[str] = ()
 ) -> tuple[Selected, ...]:
@@ -42,6 +59,21 @@ def selected_of(
     (`("edges", "node")` for a connection's nodes)."""
     # graphql-core's info: the document's nodes, fragments and variables as executed.
     info: GraphQLResolveInfo[Any] = strawberry_info._raw_info
+    if len(info.field_nodes) != 1:
+        return _selected_of(info, type_name, path)
+    variables = _variables(info)
+    flags = tuple(sorted((k, v) for k, v in variables.items() if isinstance(v, bool)))
+    key = (type_name, tuple(path), flags)
+    remembered = _remembered(info.field_nodes[0])
+    found = remembered.get(key)
+    if found is None:
+        found = remembered[key] = _selected_of(info, type_name, path)
+    return found
+
+
+def _selected_of(
+    info: GraphQLResolveInfo[Any], type_name: str, path: Sequence[str]
+) -> tuple[Selected, ...]:
     sets = [node.selection_set for node in info.field_nodes if node.selection_set]
     for name in path:
         sets = [
@@ -123,13 +155,17 @@ def _applies(info: GraphQLResolveInfo[Any], condition: Any, type_name: str | Non
 def _included(info: GraphQLResolveInfo[Any], node: Any) -> bool:
     """`@skip(if:)` and `@include(if:)` on `node`, with the request's variables (coerced:
     graphql-core types them as VariableValues, strawberry's execution passes the dict)."""
-    given: Any = info.variable_values
-    variables: Mapping[str, Any] = getattr(given, "coerced", given)
+    variables = _variables(info)
     for directive in node.directives or ():
         name = directive.name.value
         if name in ("skip", "include") and _condition(directive, variables) == (name == "skip"):
             return False
     return True
+
+
+def _variables(info: GraphQLResolveInfo[Any]) -> Mapping[str, Any]:
+    given: Any = info.variable_values
+    return getattr(given, "coerced", given)  # type: ignore[no-any-return]
 
 
 def _condition(directive: DirectiveNode, variables: Mapping[str, Any]) -> bool:

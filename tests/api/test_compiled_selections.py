@@ -51,6 +51,10 @@ def test_aliases_fragments_and_directives_shape_the_answer(as_staff: Any, world:
     flipped = clerk.data(ALIASED, id=household, withPhones=True, skipAddresses=True)["household"]
     assert "addresses" not in flipped
     assert flipped["phones"][0]["phone"]["number"] == "+12175550101"
+    # The same (cached) document with the first variables again: what each selected is
+    # remembered by the variables' values too.
+    again = clerk.data(ALIASED, id=household, withPhones=False, skipAddresses=False)["household"]
+    assert again == page
 
 
 def test_node_answers_with_the_fields_of_its_own_type(as_staff: Any, world: World) -> None:
