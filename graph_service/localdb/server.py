@@ -152,11 +152,13 @@ class LocalNeo4j:
             f"--max-off-heap-memory={off_heap}", f"--threads={threads}", *options,
         ]  # fmt: skip
         lines: list[str] = []
-        with log.open("w") as written:
-            process = subprocess.Popen(  # noqa: S603 - fixed command, our own arguments
+        with (
+            log.open("w") as written,
+            subprocess.Popen(  # noqa: S603 - fixed command, our own arguments
                 command, env=self._neo4j_env(), stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            )  # fmt: skip
+            ) as process,
+        ):  # fmt: skip
             assert process.stdout is not None
             for line in process.stdout:
                 written.write(line)

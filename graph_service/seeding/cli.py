@@ -39,11 +39,16 @@ from graph_service.settings import Settings
 T = TypeVar("T")
 
 
-def _run(work: Callable[[AsyncDriver, str], Awaitable[T]], *, migrations: bool = True) -> T:
+def _run(
+    work: Callable[[AsyncDriver, str], Awaitable[T]],
+    *,
+    migrations: bool = True,
+    settings: Settings | None = None,
+) -> T:
     """Connect, apply pending migrations (a fresh database gets its constraints first) and run
     `work`; failures become one-line messages."""
     try:
-        settings = Settings()
+        settings = settings or Settings()
     except ValueError as error:
         raise click.ClickException(str(error)) from error
 
@@ -118,7 +123,7 @@ def choose_path(
     async def check(driver: AsyncDriver, database: str) -> bool:
         return await holds_data(driver, database)
 
-    if _run(check, migrations=False):
+    if _run(check, migrations=False, settings=settings):
         return "batched", "the database already holds data: rows are merged onto it"
     return "bulk", (
         "the managed local database is empty: neo4j-admin database import writes its "

@@ -14,7 +14,7 @@ compares the two paths' graphs property by property.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -101,6 +101,17 @@ def _header(columns: Sequence[str]) -> str:
     return ",".join(columns) + "\n"
 
 
+_FLAG = {True: "true", False: "false", None: None}
+
+
+def _tuple_getter(fields: Sequence[str]) -> Callable[[Row], tuple[Any, ...]]:
+    """itemgetter, always giving a tuple (it gives a bare value for one field)."""
+    if len(fields) == 1:
+        field = fields[0]
+        return lambda row: (row[field],)
+    return itemgetter(*fields)
+
+
 class ImportFiles:
     """Writes the district's rows into `folder` as they come; `arguments()` lists the files
     for `neo4j-admin database import full`."""
@@ -112,40 +123,57 @@ class ImportFiles:
         self._stamps: tuple[Any, ...] = (now, stamp.actor, now, stamp.actor, 1)
         self._files: dict[str, IO[str]] = {}
         self._writers: dict[str, Any] = {}
-        self._getters: dict[str, itemgetter[Any]] = {}
+        self._layouts: dict[str, tuple[Any, Any, tuple[Any, ...]]] = {}
         self.rows: dict[str, int] = {}
         for kind, node in NODES.items():
-            fields = (node.key, *(name for name, _ in node.properties))
-            columns = [f"{node.key}:ID({node.label})"]
-            columns += [f"{name}:{kind_}" for name, kind_ in (*node.properties, *STAMPS)]
-            self._open(kind, columns, fields)
+            self._open(kind, [f"{node.key}:ID({node.label})"], [node.key], node.properties)
         for kind, edge in EDGES.items():
-            fields = (edge.start[0], edge.end[0], *(name for name, _ in edge.properties))
-            columns = [f":START_ID({edge.start[1]})", f":END_ID({edge.end[1]})"]
-            stamps = STAMPS if edge.stamped else ()
-            columns += [f"{name}:{kind_}" for name, kind_ in (*edge.properties, *stamps)]
-            self._open(kind, columns, fields)
-        self._open("schools", ["id:ID(School)", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)], ())
+            ends = [f":START_ID({edge.start[1]})", f":END_ID({edge.end[1]})"]
+            self._open(kind, ends, [edge.start[0], edge.end[0]], edge.properties, edge.stamped)
+        self._open("schools", ["id:ID(School)", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)], [])
         self._schools: set[str] = set()
 
-    def _open(self, kind: str, columns: list[str], fields: Sequence[str]) -> None:
+    def _open(
+        self,
+        kind: str,
+        keys: list[str],
+        key_fields: list[str],
+        properties: Sequence[tuple[str, str]] = (),
+        stamped: bool = True,
+    ) -> None:
+        """The header lists the keys, the other properties, the booleans, then the stamps:
+        booleans go apart because the importer reads only a lower-case "true" as true."""
+        others = [(name, kind_) for name, kind_ in properties if kind_ != "boolean"]
+        flags = [name for name, kind_ in properties if kind_ == "boolean"]
+        stamps = STAMPS if stamped and properties else ()
+        columns = [*keys, *(f"{n}:{t}" for n, t in others), *(f"{n}:boolean" for n in flags)]
+        columns += [f"{n}:{t}" for n, t in stamps]
         (self.folder / f"{kind}.header.csv").write_text(_header(columns))
         handle = (self.folder / f"{kind}.csv").open("w", newline="", encoding="utf-8")
         self._files[kind] = handle
         self._writers[kind] = csv.writer(handle, lineterminator="\n")
-        if fields:
-            self._getters[kind] = itemgetter(*fields)
         self.rows[kind] = 0
+        if key_fields:
+            self._layouts[kind] = (
+                _tuple_getter([*key_fields, *(name for name, _ in others)]),
+                _tuple_getter(flags) if flags else None,
+                self._stamps if stamps else (),
+            )
 
     def write(self, chunk: District) -> None:
         """Append one chunk's rows (None becomes an empty field: no property)."""
-        for kind, getter in self._getters.items():
+        for kind, (values, flags, stamps) in self._layouts.items():
             rows: list[Row] = getattr(chunk, kind)
             if not rows:
                 continue
             self._check_fields(kind, rows[0])
-            stamps = () if kind == "created_at" else self._stamps
-            self._writers[kind].writerows(getter(row) + stamps for row in rows)
+            if flags is None:
+                lines: Iterable[Sequence[Any]] = (values(row) + stamps for row in rows)
+            else:
+                lines = (
+                    [*values(row), *map(_FLAG.__getitem__, flags(row)), *stamps] for row in rows
+                )
+            self._writers[kind].writerows(lines)
             self.rows[kind] += len(rows)
 
     def _check_fields(self, kind: str, row: Row) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -105,17 +106,30 @@ async def bulk_load_demo_district(
     folder = local.layout.home / "import" / f"bulk-seed-{seed}"
     shutil.rmtree(folder, ignore_errors=True)
     files = ImportFiles(folder, Stamp(SEED_ACTOR, anchor))
+    # The server shuts down while the district is generated (it is not needed until the
+    # import is done); "stop" is only the wait left after the files are written.
+    was_running = local.status().running
+    with ThreadPoolExecutor(max_workers=1) as background:
+        stopping = background.submit(local.stop)
+        try:
+            first, last = _write_district(
+                files, phases, households=households, seed=seed, anchor=anchor,
+                progress=progress, chunk_households=chunk_households,
+            )  # fmt: skip
+            for school in _school_nodes(snapshot, last.schools, anchor):
+                files.write_school(school)
+            files.close()
+            mark = time.perf_counter()
+            stopping.result()
+            phases["stop"] = time.perf_counter() - mark
+        except BaseException:
+            stopping.result()
+            files.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            if was_running:
+                local.start()  # as it was: nothing was imported
+            raise
     try:
-        first, last = _write_district(
-            files, phases, households=households, seed=seed, anchor=anchor,
-            progress=progress, chunk_households=chunk_households,
-        )  # fmt: skip
-        for school in _school_nodes(snapshot, last.schools, anchor):
-            files.write_school(school)
-        files.close()
-        mark = time.perf_counter()
-        local.stop()
-        phases["stop"] = time.perf_counter() - mark
         mark = time.perf_counter()
         local.import_full(
             settings.neo4j_database, files.arguments(), heap=heap, off_heap=off_heap,
