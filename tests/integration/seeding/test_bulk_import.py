@@ -33,7 +33,7 @@ pytestmark = [
     pytest.mark.localdb,
     pytest.mark.skipif(shutil.which("java") is None, reason="needs Java 17"),
 ]
-HOUSEHOLDS, TOP_UP, SEED = 200, 400, 1
+HOUSEHOLDS, TOP_UP, SEED = 200, 250, 1
 
 
 def _free_port() -> int:
