@@ -156,9 +156,12 @@ def _bulk(settings: Settings, *, households: int, seed_number: int, clock: Clock
             bar.update(made - bar.pos)
 
         def on_line(line: str) -> None:
-            # The importer's stage headers and totals, not its dotted progress lines.
-            if line.startswith(("(", "IMPORT DONE", "Imported", "  ", "Peak memory")):
-                click.echo(f"  import: {line.strip()}")
+            # The importer's stages and totals, not its file lists, estimates or dotted
+            # progress lines (all of it is in logs/import.log).
+            text = line.strip()
+            totals = text.endswith((" nodes", " relationships", " properties"))
+            if text.startswith(("(", "IMPORT DONE", "Peak memory")) or totals:
+                click.echo(f"  import: {text}")
 
         try:
             return asyncio.run(
