@@ -101,8 +101,9 @@ def iter_district(
     # seed's endless stream, so N households are a prefix of N + M (the last family may add
     # up to two households more than asked).
     while builder.households_made < target:
-        total = schools_for(builder.households_made)
-        schools.open_for(school_rows(total))
+        if schools_for(builder.households_made) != total:
+            total = schools_for(builder.households_made)
+            schools.open_for(school_rows(total))
         shape = rng.choices(shapes, weights)[0]
         builder.family_names.clear()
         shape(pieces, Family(zone=rng.randrange(1000)))

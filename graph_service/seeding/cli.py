@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import resource
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -14,34 +15,48 @@ import click
 from neo4j import AsyncDriver
 from neo4j.exceptions import DriverError, Neo4jError
 
-from graph_service.access.policy import InvalidPolicy
+from graph_service.access.policy import InvalidPolicy, Policy
 from graph_service.access.settings import AccessSettings
 from graph_service.clock import Clock, FixedClock
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
 from graph_service.demo import DEMO_INSTANT
 from graph_service.errors import ServiceError
+from graph_service.localdb import LocalNeo4j, LocalNeo4jError
 from graph_service.seeding.bulk import DEFAULT_BATCH, GraphCounts
 from graph_service.seeding.csv_import import ImportReport, import_directory
 from graph_service.seeding.demo import DemoSummary, load_demo_district
 from graph_service.seeding.failures import explain
+from graph_service.seeding.initial_load import (
+    BulkSummary,
+    bulk_load_demo_district,
+    holds_data,
+    story_of,
+)
+from graph_service.seeding.story_snapshot import find_snapshot
 from graph_service.settings import Settings
 
 T = TypeVar("T")
 
 
-def _run(work: Callable[[AsyncDriver, str], Awaitable[T]]) -> T:
+def _run(
+    work: Callable[[AsyncDriver, str], Awaitable[T]],
+    *,
+    migrations: bool = True,
+    settings: Settings | None = None,
+) -> T:
     """Connect, apply pending migrations (a fresh database gets its constraints first) and run
     `work`; failures become one-line messages."""
     try:
-        settings = Settings()
+        settings = settings or Settings()
     except ValueError as error:
         raise click.ClickException(str(error)) from error
 
     async def main() -> T:
         async with create_driver(settings) as driver:
             await driver.verify_connectivity()
-            await migrate(driver, database=settings.neo4j_database)
+            if migrations:
+                await migrate(driver, database=settings.neo4j_database)
             return await work(driver, settings.neo4j_database)
 
     try:
@@ -88,6 +103,80 @@ def render_summary(summary: DemoSummary) -> str:
     return "\n".join(lines)
 
 
+def choose_path(
+    settings: Settings, *, batched: bool, seed_number: int, anchor: datetime, policy: Policy
+) -> tuple[str, str]:
+    """("bulk" or "batched", why). The bulk importer replaces a whole store with the server
+    stopped, so it is only for the managed local server's database, and only when empty."""
+    if batched:
+        return "batched", "--batched given"
+    if not settings.uses_local_neo4j:
+        return "batched", (
+            f"the target {settings.bolt_uri} comes from NEO4J_URI, not the managed local "
+            "server, whose store this command could stop and write"
+        )
+    if not LocalNeo4j.from_settings(settings).status().running:
+        return "batched", "the managed local server is not running (graph-service db start)"
+    if find_snapshot(story_of(seed=seed_number, anchor=anchor), policy) is None:
+        return "batched", "the staff story has no recording for this --as-of"
+
+    async def check(driver: AsyncDriver, database: str) -> bool:
+        return await holds_data(driver, database)
+
+    if _run(check, migrations=False, settings=settings):
+        return "batched", "the database already holds data: rows are merged onto it"
+    return "bulk", (
+        "the managed local database is empty: neo4j-admin database import writes its "
+        "store directly (the server stops for the import and starts again)"
+    )
+
+
+def render_bulk_summary(summary: BulkSummary) -> str:
+    rows = sum(summary.rows.values())
+    phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in summary.phases.items())
+    lines = [
+        f"demo district: {summary.households:,} households + 5 planted, seed {summary.seed}, "
+        f"as of {summary.anchor.isoformat()}",
+        f"{summary.seconds:.1f} s for {rows:,} rows through neo4j-admin database import: "
+        f"{phases}; peak memory {peak_rss_mb():.0f} MB (this process)",
+        *render_counts(summary.counts),
+        "staff story: " + ("applied" if summary.staff_story_applied else "already there, kept"),
+        "demo staff by access state (graph-service token <id>):",
+        *(f"  {state:<15} {employee}" for state, employee in summary.staff_by_state.items()),
+    ]
+    return "\n".join(lines)
+
+
+def _bulk(settings: Settings, *, households: int, seed_number: int, clock: Clock,
+          policy: Policy, heap: str) -> BulkSummary:  # fmt: skip
+    local = LocalNeo4j.from_settings(settings)
+    with click.progressbar(length=households + 5, label="generating + writing CSV") as bar:
+
+        def progress(made: int, total: int) -> None:
+            bar.update(made - bar.pos)
+
+        def on_line(line: str) -> None:
+            # The importer's stages and totals, not its file lists, estimates or dotted
+            # progress lines (all of it is in logs/import.log).
+            text = line.strip()
+            totals = text.endswith((" nodes", " relationships", " properties"))
+            if text.startswith(("(", "IMPORT DONE", "Peak memory")) or totals:
+                click.echo(f"  import: {text}")
+
+        try:
+            return asyncio.run(
+                bulk_load_demo_district(
+                    local, settings, households=households, seed=seed_number,
+                    anchor=clock.now(), policy=policy, heap=heap, progress=progress,
+                    on_import_line=on_line,
+                )
+            )  # fmt: skip
+        except LocalNeo4jError as error:
+            raise click.ClickException(str(error)) from error
+        except (DriverError, Neo4jError, OSError) as error:
+            raise click.ClickException(explain(error, settings.bolt_uri)) from error
+
+
 @click.command(name="seed")
 @click.option("--households", type=click.IntRange(5, 1_000_000), default=200, show_default=True)
 @click.option("--seed", "seed_number", type=int, default=1, show_default=True)
@@ -99,19 +188,53 @@ def render_summary(summary: DemoSummary) -> str:
     "GRAPH_SERVICE_PINNED_CLOCK, else the instant `serve --demo` pins.",
 )
 @click.option("--batch-size", type=click.IntRange(100, 50_000), default=DEFAULT_BATCH)
-def seed(households: int, seed_number: int, as_of: datetime | None, batch_size: int) -> None:
-    """Load the demo district: households, people, schools and staff in every access state."""
+@click.option(
+    "--batched", is_flag=True, help="Write through Cypher batches even into an empty database."
+)
+@click.option(
+    "--import-heap",
+    default="512m",
+    show_default=True,
+    help="JVM heap of neo4j-admin database import (the bulk path), e.g. 256m or 1g.",
+)
+def seed(
+    households: int,
+    seed_number: int,
+    as_of: datetime | None,
+    batch_size: int,
+    batched: bool,
+    import_heap: str,
+) -> None:
+    """Load the demo district: households, people, schools and staff in every access state.
+
+    Into the managed local server's empty database it goes through Neo4j's bulk importer
+    (the server restarts); into anything else, in merged Cypher batches."""
+    if not re.fullmatch(r"\d+[kmg]", import_heap):
+        raise click.BadParameter("a size like 256m or 1g", param_hint="--import-heap")
     try:
         # A fixed default anchor: the district's dates follow its school year, so a load in
         # another school year would add a second copy of every dated edge.
         pinned = AccessSettings().pinned_clock
         clock: Clock = FixedClock(as_of or pinned or DEMO_INSTANT)
         policy = AccessSettings().policy()
+        settings = Settings()
     except (ValueError, InvalidPolicy) as error:
         raise click.ClickException(str(error)) from error
 
+    path, reason = choose_path(
+        settings, batched=batched, seed_number=seed_number, anchor=clock.now(), policy=policy
+    )
+    click.echo(f"{path} path: {reason}")
+    click.echo(f"generating {households:,} households (seed {seed_number}) ...")
+    if path == "bulk":
+        summary = _bulk(
+            settings, households=households, seed_number=seed_number, clock=clock,
+            policy=policy, heap=import_heap,
+        )  # fmt: skip
+        click.echo(render_bulk_summary(summary))
+        return
+
     async def work(driver: AsyncDriver, database: str) -> DemoSummary:
-        click.echo(f"generating {households:,} households (seed {seed_number}) ...")
         with click.progressbar(length=1, label="loading", show_pos=True) as bar:
 
             def progress(kind: str, rows: int, total: int) -> None:

@@ -1,0 +1,217 @@
+"""A generated district as the CSV files `neo4j-admin database import full` reads: one header
+file and one data file per kind of row, written chunk by chunk as the generator streams.
+
+What the importer makes of them is what the batched loader (cypher/seed/merge_*.cypher)
+writes for the same rows: the same labels, relationship types, ids and properties (a null
+is no property), the same stamps (createdAt/updatedAt at the load's instant, by the seeding
+actor, version 1; CREATED_AT edges carry none), so a later batched top-up merges onto it.
+Schools are written as the staff story's recording holds them (or, for schools opened
+later, as `staff/upsert_schools` creates them), so the recording's reference MERGE finds
+them as it would after a batched load. `tests/integration/seeding/test_bulk_import.py`
+compares the two paths' graphs property by property.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import IO, Any
+
+from graph_service.db.run import Stamp
+from seeds.district import District, Row
+
+STAMPS = (("createdAt", "datetime"), ("createdBy", "string"), ("updatedAt", "datetime"),
+          ("updatedBy", "string"), ("version", "long"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NodeKind:
+    label: str
+    key: str  # the property edges find the node by: the importer's :ID in the label's space
+    properties: tuple[tuple[str, str], ...]  # (name, importer type) besides the key
+
+
+@dataclass(frozen=True)
+class EdgeKind:
+    type: str
+    start: tuple[str, str]  # (row field, id space)
+    end: tuple[str, str]
+    properties: tuple[tuple[str, str], ...]
+    stamped: bool = True
+
+
+def _strings(*names: str) -> tuple[tuple[str, str], ...]:
+    return tuple((name, "string") for name in names)
+
+
+NODES: dict[str, NodeKind] = {
+    "people": NodeKind("Person", "id", (
+        *_strings("firstName", "middleName", "lastName", "suffix", "preferredName"),
+        ("birthDate", "date"),
+        *_strings("gender", "studentNumber", "stateId", "staffEmployeeId", "firstNameKey",
+                  "lastNameKey"),
+    )),
+    "households": NodeKind("Household", "id", (
+        *_strings("name", "nameKey", "comments"), ("private", "boolean"),
+    )),
+    "addresses": NodeKind("Address", "normalizedKey", _strings(
+        "id", "streetKey", "number", "street", "tag", "apartment", "poBox", "city", "state", "zip",
+    )),
+    "phones": NodeKind("Phone", "number", (
+        *_strings("id", "type"), ("smsCapable", "boolean"),
+    )),
+}  # fmt: skip
+
+_DATED = (("startDate", "date"), ("endDate", "date"))
+EDGES: dict[str, EdgeKind] = {
+    "created_at": EdgeKind(
+        "CREATED_AT", ("householdId", "Household"), ("schoolId", "School"), (), stamped=False
+    ),
+    "memberships": EdgeKind("MEMBER_OF", ("personId", "Person"), ("householdId", "Household"), (
+        ("id", "string"), *_DATED, ("secondary", "boolean"), ("private", "boolean"),
+    )),
+    "locations": EdgeKind("LOCATED_AT", ("householdId", "Household"), ("addressKey", "Address"), (
+        ("id", "string"), *_DATED, ("physical", "boolean"), ("mailing", "boolean"),
+        ("secondary", "boolean"), ("private", "boolean"),
+    )),
+    "household_phones": EdgeKind("HAS_PHONE", ("ownerId", "Household"), ("number", "Phone"), (
+        ("id", "string"), ("priority", "long"), ("private", "boolean"), *_DATED,
+    )),
+    "person_phones": EdgeKind("HAS_PHONE", ("ownerId", "Person"), ("number", "Phone"), (
+        ("id", "string"), ("priority", "long"), ("private", "boolean"), *_DATED,
+    )),
+    "relationships": EdgeKind("RELATED_TO", ("fromId", "Person"), ("toId", "Person"), (
+        *_strings("id", "type"), *_DATED,
+        *((flag, "boolean") for flag in ("guardian", "mailing", "portal", "messenger")),
+        ("emergencyPriority", "long"), ("livesWith", "boolean"),
+        ("contactRestrictions", "string"), ("private", "boolean"), ("comments", "string"),
+    )),
+    "enrolments": EdgeKind("ENROLLED_AT", ("personId", "Person"), ("schoolId", "School"), (
+        *_strings("id", "grade"), *_DATED,
+    )),
+}  # fmt: skip
+
+SCHOOL_PROPERTIES = (("name", "string"), *STAMPS)
+
+
+def _header(columns: Sequence[str]) -> str:
+    return ",".join(columns) + "\n"
+
+
+_FLAG = {True: "true", False: "false", None: None}
+
+
+def _tuple_getter(fields: Sequence[str]) -> Callable[[Row], tuple[Any, ...]]:
+    """itemgetter, always giving a tuple (it gives a bare value for one field)."""
+    if len(fields) == 1:
+        field = fields[0]
+        return lambda row: (row[field],)
+    return itemgetter(*fields)
+
+
+class ImportFiles:
+    """Writes the district's rows into `folder` as they come; `arguments()` lists the files
+    for `neo4j-admin database import full`."""
+
+    def __init__(self, folder: Path, stamp: Stamp) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        now = stamp.params()["now"].isoformat()
+        self._stamps: tuple[Any, ...] = (now, stamp.actor, now, stamp.actor, 1)
+        self._files: dict[str, IO[str]] = {}
+        self._writers: dict[str, Any] = {}
+        self._layouts: dict[str, tuple[Any, Any, tuple[Any, ...]]] = {}
+        self.rows: dict[str, int] = {}
+        for kind, node in NODES.items():
+            self._open(kind, [f"{node.key}:ID({node.label})"], [node.key], node.properties)
+        for kind, edge in EDGES.items():
+            ends = [f":START_ID({edge.start[1]})", f":END_ID({edge.end[1]})"]
+            self._open(kind, ends, [edge.start[0], edge.end[0]], edge.properties, edge.stamped)
+        self._open("schools", ["id:ID(School)", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)], [])
+        self._schools: set[str] = set()
+
+    def _open(
+        self,
+        kind: str,
+        keys: list[str],
+        key_fields: list[str],
+        properties: Sequence[tuple[str, str]] = (),
+        stamped: bool = True,
+    ) -> None:
+        """The header lists the keys, the other properties, the booleans, then the stamps:
+        booleans go apart because the importer reads only a lower-case "true" as true."""
+        others = [(name, kind_) for name, kind_ in properties if kind_ != "boolean"]
+        flags = [name for name, kind_ in properties if kind_ == "boolean"]
+        stamps = STAMPS if stamped and properties else ()
+        columns = [*keys, *(f"{n}:{t}" for n, t in others), *(f"{n}:boolean" for n in flags)]
+        columns += [f"{n}:{t}" for n, t in stamps]
+        (self.folder / f"{kind}.header.csv").write_text(_header(columns))
+        handle = (self.folder / f"{kind}.csv").open("w", newline="", encoding="utf-8")
+        self._files[kind] = handle
+        self._writers[kind] = csv.writer(handle, lineterminator="\n")
+        self.rows[kind] = 0
+        if key_fields:
+            self._layouts[kind] = (
+                _tuple_getter([*key_fields, *(name for name, _ in others)]),
+                _tuple_getter(flags) if flags else None,
+                self._stamps if stamps else (),
+            )
+
+    def write(self, chunk: District) -> None:
+        """Append one chunk's rows (None becomes an empty field: no property)."""
+        for kind, (values, flags, stamps) in self._layouts.items():
+            rows: list[Row] = getattr(chunk, kind)
+            if not rows:
+                continue
+            self._check_fields(kind, rows[0])
+            if flags is None:
+                lines: Iterable[Sequence[Any]] = (values(row) + stamps for row in rows)
+            else:
+                lines = (
+                    [*values(row), *map(_FLAG.__getitem__, flags(row)), *stamps] for row in rows
+                )
+            self._writers[kind].writerows(lines)
+            self.rows[kind] += len(rows)
+
+    def _check_fields(self, kind: str, row: Row) -> None:
+        """A row field the files have no column for would be silently dropped: refuse it."""
+        spec = NODES.get(kind) or EDGES[kind]
+        if isinstance(spec, NodeKind):
+            known = {spec.key, *(name for name, _ in spec.properties)}
+        else:
+            known = {spec.start[0], spec.end[0], *(name for name, _ in spec.properties)}
+        if set(row) - known:
+            raise ValueError(f"{kind} rows carry {sorted(set(row) - known)}: no import column")
+
+    def write_school(self, properties: dict[str, Any]) -> None:
+        """One School node, once (its id, name and stamps as the graph would hold them)."""
+        if properties["id"] in self._schools:
+            return
+        self._schools.add(properties["id"])
+        values = [properties["id"]]
+        for name, kind in SCHOOL_PROPERTIES:
+            value = properties.get(name)
+            values.append(value.isoformat() if kind == "datetime" and value else value)
+        self._writers["schools"].writerow(values)
+        self.rows["schools"] += 1
+
+    def close(self) -> None:
+        for handle in self._files.values():
+            handle.close()
+
+    def arguments(self) -> list[str]:
+        """`--nodes=` and `--relationships=` options naming the files (empty kinds left out)."""
+        options = []
+        for kind, node in (*NODES.items(), ("schools", NodeKind("School", "id", ()))):
+            if self.rows[kind]:
+                options.append(f"--nodes={node.label}={self._pair(kind)}")
+        for kind, edge in EDGES.items():
+            if self.rows[kind]:
+                options.append(f"--relationships={edge.type}={self._pair(kind)}")
+        return options
+
+    def _pair(self, kind: str) -> str:
+        return f"{self.folder / f'{kind}.header.csv'},{self.folder / f'{kind}.csv'}"

@@ -1,0 +1,202 @@
+"""Initial loads through Neo4j's own bulk importer, for the managed local server's empty
+database: the generator streams into CSV files (`import_files`), the server stops,
+`neo4j-admin database import full` writes the store, the server starts again, migrations
+add the constraints and indexes, and the staff story is told from its recording.
+
+The batched path (`demo.load_demo_district`) writes the same graph through Cypher and is the
+one for any database that already holds data or that we do not manage (NEO4J_URI); the
+`seed` command picks between them (`choose_path`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from neo4j import AsyncDriver
+
+from graph_service.access.policy import Policy
+from graph_service.db.cypher import cypher
+from graph_service.db.driver import create_driver
+from graph_service.db.migrations import migrate
+from graph_service.db.run import Stamp, read_all
+from graph_service.localdb import LocalNeo4j
+from graph_service.seeding.bulk import GraphCounts, count_graph
+from graph_service.seeding.demo import SEED_ACTOR, _schools, apply_staff_story
+from graph_service.seeding.import_files import ImportFiles
+from graph_service.seeding.story_snapshot import Snapshot, find_snapshot
+from graph_service.settings import Settings
+from seeds.district import District, Planted, StaffStory
+from seeds.generator import CHUNK_HOUSEHOLDS, iter_district
+from seeds.planted import PLANTED_HOUSEHOLDS
+
+HouseholdProgress = Callable[[int, int], None]  # (households made so far, households asked)
+
+
+@dataclass
+class BulkSummary:
+    households: int
+    seed: int
+    anchor: datetime
+    staff_by_state: dict[str, str]
+    planted: Planted
+    rows: dict[str, int]
+    counts: GraphCounts
+    staff_story_applied: bool
+    # generate, write CSV, stop, import, start, migrations, story (seconds, in that order)
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.phases.values())
+
+
+def story_of(*, seed: int, anchor: datetime) -> StaffStory:
+    """The staff story a district of any size tells (it is told with the three schools
+    every district opens with)."""
+    first = next(iter_district(households=5, seed=seed, anchor=anchor))
+    assert first.staff is not None  # the first chunk carries it
+    return first.staff
+
+
+async def holds_data(driver: AsyncDriver, database: str) -> bool:
+    rows = await read_all(driver, cypher("seed/holds_data"), database=database)
+    return bool(rows[0]["holdsData"])
+
+
+def _school_nodes(snapshot: Snapshot, schools: list[dict[str, str]], anchor: datetime) -> list[Any]:
+    """The School nodes as a batched load leaves them: the story's from its recording,
+    schools opened later as `staff/upsert_schools` creates them at the load's instant."""
+    recorded = [n["properties"] for n in snapshot.nodes if n["labels"] == ["School"]]
+    at = anchor.astimezone(UTC)
+    later = [
+        {"id": s["id"], "name": s["name"], "createdAt": at, "createdBy": SEED_ACTOR,
+         "updatedAt": at, "updatedBy": SEED_ACTOR, "version": 1}
+        for s in schools
+    ]  # fmt: skip
+    return [*recorded, *later]
+
+
+async def bulk_load_demo_district(
+    local: LocalNeo4j,
+    settings: Settings,
+    *,
+    households: int,
+    seed: int,
+    anchor: datetime,
+    policy: Policy,
+    heap: str = "512m",
+    off_heap: str = "1g",
+    progress: HouseholdProgress | None = None,
+    on_import_line: Callable[[str], None] | None = None,
+    chunk_households: int = CHUNK_HOUSEHOLDS,
+) -> BulkSummary:
+    """Replace the managed server's database with the demo district (call only when it
+    holds nothing: whatever is there is gone). Leaves the server running."""
+    story = story_of(seed=seed, anchor=anchor)
+    snapshot = find_snapshot(story, policy)
+    if snapshot is None:
+        raise ValueError("the bulk path needs the staff story's recording for this anchor")
+    phases = dict.fromkeys(("generate", "write CSV", "stop", "import", "start"), 0.0)
+    folder = local.layout.home / "import" / f"bulk-seed-{seed}"
+    shutil.rmtree(folder, ignore_errors=True)
+    files = ImportFiles(folder, Stamp(SEED_ACTOR, anchor))
+    # The server shuts down while the district is generated (it is not needed until the
+    # import is done); "stop" is only the wait left after the files are written.
+    was_running = local.status().running
+    with ThreadPoolExecutor(max_workers=1) as background:
+        stopping = background.submit(local.stop)
+        try:
+            first, last = _write_district(
+                files, phases, households=households, seed=seed, anchor=anchor,
+                progress=progress, chunk_households=chunk_households,
+            )  # fmt: skip
+            for school in _school_nodes(snapshot, last.schools, anchor):
+                files.write_school(school)
+            files.close()
+            mark = time.perf_counter()
+            stopping.result()
+            phases["stop"] = time.perf_counter() - mark
+        except BaseException:
+            stopping.result()
+            files.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            if was_running:
+                local.start()  # as it was: nothing was imported
+            raise
+    try:
+        mark = time.perf_counter()
+        local.import_full(
+            settings.neo4j_database, files.arguments(), heap=heap, off_heap=off_heap,
+            on_line=on_import_line,
+        )  # fmt: skip
+        phases["import"] = time.perf_counter() - mark
+    finally:
+        files.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    mark = time.perf_counter()
+    local.start()
+    phases["start"] = time.perf_counter() - mark
+    async with create_driver(settings) as driver:
+        mark = time.perf_counter()
+        await migrate(driver, database=settings.neo4j_database)
+        phases["migrations"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        applied = await apply_staff_story(
+            driver, settings.neo4j_database, story, policy=policy, anchor=anchor,
+            schools=_schools(last.schools),
+        )  # fmt: skip
+        phases["story"] = time.perf_counter() - mark
+        counts = await count_graph(driver, settings.neo4j_database)
+    assert first.staff is not None
+    return BulkSummary(
+        households=files.rows["households"] - PLANTED_HOUSEHOLDS,
+        seed=seed,
+        anchor=anchor,
+        staff_by_state=dict(first.staff.by_state),
+        planted=first.planted,
+        rows={kind: count for kind, count in files.rows.items() if kind != "schools"},
+        counts=counts,
+        staff_story_applied=applied,
+        phases=phases,
+    )
+
+
+def _write_district(
+    files: ImportFiles,
+    phases: dict[str, float],
+    *,
+    households: int,
+    seed: int,
+    anchor: datetime,
+    progress: HouseholdProgress | None,
+    chunk_households: int,
+) -> tuple[District, District]:
+    """Stream the generator into the files; the first and last chunks (the story and planted
+    cases, the schools open at the end)."""
+    first: District | None = None
+    last: District | None = None
+    made = 0
+    mark = time.perf_counter()
+    chunks = iter_district(
+        households=households, seed=seed, anchor=anchor, chunk_households=chunk_households
+    )
+    for chunk in chunks:
+        now = time.perf_counter()
+        phases["generate"] += now - mark
+        files.write(chunk)
+        first = first or chunk
+        last = chunk
+        made += len(chunk.households)
+        if progress is not None:
+            progress(made, households + PLANTED_HOUSEHOLDS)
+        mark = time.perf_counter()
+        phases["write CSV"] += mark - now
+    assert first is not None
+    assert last is not None
+    return first, last
