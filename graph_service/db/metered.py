@@ -5,7 +5,9 @@ The service reaches Neo4j through `driver.execute_query` and `session.execute_re
 (the auto-committed reads of pages). The driver offers no hook, so the one driver a process
 builds (`create_driver`) has those three methods wrapped, and `read_rows` is timed by
 `observed`; each call is one count, whatever number of statements it ran or retries it took,
-and its time includes them.
+and its time includes them. Being the one place, it also tells the availability monitor
+(db/availability.py) how a request's round trips went, including the failures of attempts
+the driver retries on its own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TypeVar
 from neo4j import AsyncDriver, AsyncSession, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 
+from graph_service.db.availability import round_trip_answered, round_trip_failed
 from graph_service.observability.metrics import NEO4J_SECONDS, NEO4J_TRANSACTIONS
 
 R = TypeVar("R")
@@ -32,8 +35,12 @@ def metered(driver: AsyncDriver) -> AsyncDriver:
     @functools.wraps(open_session)
     def session(**config: Any) -> AsyncSession:
         opened = open_session(**config)
-        _wrap(opened, "execute_read", lambda _: "read")
-        _wrap(opened, "execute_write", lambda _: "write")
+        _wrap_with(
+            opened, "execute_read", _timed(_reporting(opened.execute_read), lambda _: "read")
+        )
+        _wrap_with(
+            opened, "execute_write", _timed(_reporting(opened.execute_write), lambda _: "write")
+        )
         return opened
 
     _wrap_with(driver, "session", session)
@@ -43,6 +50,25 @@ def metered(driver: AsyncDriver) -> AsyncDriver:
 def _query_kind(kwargs: dict[str, Any]) -> str:
     # execute_query writes unless told to route as a read.
     return "read" if kwargs.get("routing_") in (RoutingControl.READ, "r") else "write"
+
+
+def _reporting(execute: Callable[..., Awaitable[R]]) -> Callable[..., Awaitable[R]]:
+    """`execute_read` / `execute_write` with their transaction function reporting its
+    failures: the driver retries those without a word for up to 30 s."""
+
+    @functools.wraps(execute)
+    async def reporting(work: Callable[..., Awaitable[Any]], *args: Any, **kwargs: Any) -> R:
+        @functools.wraps(work)  # keeps the unit_of_work attributes the driver reads
+        async def reported(tx: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return await work(tx, *args, **kwargs)
+            except (Neo4jError, DriverError) as error:
+                round_trip_failed(error)
+                raise
+
+        return await execute(reported, *args, **kwargs)
+
+    return reporting
 
 
 def _wrap(target: object, method: str, kind_of: Callable[[dict[str, Any]], str]) -> None:
@@ -63,11 +89,13 @@ async def observed(kind: str) -> AsyncIterator[None]:
     outcome = "aborted"
     try:
         yield
-    except (Neo4jError, DriverError):
+    except (Neo4jError, DriverError) as error:
         outcome = "error"
+        round_trip_failed(error)
         raise
     else:
         outcome = "ok"
+        round_trip_answered()
     finally:
         NEO4J_TRANSACTIONS.labels(kind, outcome).inc()
         NEO4J_SECONDS.labels(kind).observe(time.perf_counter() - began)
