@@ -47,8 +47,10 @@ PING_TIMEOUT_SECONDS = 1.0
 SLOW_PINGS_FOR_DOWN = 2
 # Issue 14 asks for SERVICE_UNAVAILABLE within 2 s: a request waiting this long on a
 # database that answered nothing (ping or round trip) for ANSWERED_WITHIN_SECONDS is
-# released; a healthy database answers a ping every PING_INTERVAL_SECONDS or so.
-RELEASE_AFTER_SECONDS = 1.5
+# released; a healthy database answers a ping every PING_INTERVAL_SECONDS or so. The rest
+# of the 2 s is for a loaded machine's scheduling (the outage test measured 0.2 s of it
+# with a load average of 10 on 2 cores).
+RELEASE_AFTER_SECONDS = 1.25
 ANSWERED_WITHIN_SECONDS = 1.0
 AVAILABILITY_TASK = "neo4j-availability"  # the monitor's task (tests tell its pings apart)
 # What the server says when its database is stopping or not started: it is not available.

@@ -3,12 +3,12 @@
 Four writers create people through the API, each write with its own Idempotency-Key, while
 the test kills Neo4j (SIGKILL), starts it again, then stops it cleanly (SIGTERM) and starts
 it again. Every answer is recorded and then checked against the database:
-- during an outage every request answers SERVICE_UNAVAILABLE quickly (none hangs);
+- during an outage every request answers SERVICE_UNAVAILABLE within 2 s (a request sent
+  before the outage, within 2 s of its start);
 - every acknowledged write is in the database; every write answered "nothing was changed"
   is not; a retry of every unanswered or unknown write with its key applies it exactly once;
-- the service answers again within seconds of Neo4j's return (its database answering a
-  query), without a restart, and
-  `/readyz` says 503 while it cannot.
+- `/readyz` says 503 during the outage and 200 again within 5 s of Neo4j's return (its
+  database answering a query), without a restart.
 """
 
 from __future__ import annotations
@@ -40,15 +40,14 @@ from graph_service.testing.world import NOW, STAFF, build_world
 
 CREATE = "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }"
 WRITERS = 4
-# Issue 14's bounds. A request is released after 1.5 s at most once the database stopped
+# Issue 14's bounds. A request is released after 1.25 s at most once the database stopped
 # answering (db/availability.py); the rest is the HTTP round trip on a loaded machine.
 UNAVAILABLE_WITHIN_SECONDS = 2.0
 RESUMES_WITHIN_SECONDS = 5.0
-# A refused writer waits this long before its next write, as a client honouring Retry-After
-# would (briefly: each refused write is retried and counted at the end, so fewer attempts
-# make a shorter check; the requests in flight when Neo4j goes away are the ones that test
-# the release, and every outage has four).
-REFUSED_PAUSE_SECONDS = 1.0
+# A refused writer waits the Retry-After the service sends before its next write: each
+# refused write is retried and counted at the end, so fewer attempts make a shorter check.
+# The requests in flight when Neo4j goes away are the ones that test the release.
+REFUSED_PAUSE_SECONDS = 2.0
 
 
 @dataclass
@@ -207,7 +206,7 @@ def test_outages_fail_fast_lose_nothing_and_heal(server: LocalNeo4j, settings: S
         await _warm_up(url, token)
         stop = asyncio.Event()
         load = asyncio.create_task(_load(url, token, attempts, stop))
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(2.0)  # acknowledged writes, to be found after the outages
         outages = [await _outage(server, url, "kill")]
         await asyncio.sleep(1.0)
         outages.append(await _outage(server, url, "stop"))
@@ -217,8 +216,11 @@ def test_outages_fail_fast_lose_nothing_and_heal(server: LocalNeo4j, settings: S
         return outages
 
     with running_service(settings, clock=FixedClock(NOW)) as url:
+        began = time.monotonic()
         outages = asyncio.run(scenario())
+        checked = time.monotonic()
         _check(settings, url, token, attempts, outages)
+        print(f"outages {checked - began:.0f} s, check {time.monotonic() - checked:.0f} s")
 
 
 def _waited(attempt: Attempt, outages: list[dict[str, float]]) -> float:
