@@ -124,8 +124,8 @@ def round_trip_failed(error: Exception) -> None:
 class _DriverRetries(logging.Filter):
     """The driver's word that it will retry a transaction after an error, which it says only
     in its log ("Transaction failed and will be retried in ...", the error its argument):
-    the failures of opening and committing a managed transaction happen out of the reach
-    of the transaction function, and the retries wait for seconds."""
+    otherwise a request's failed attempts (opening, running or committing), retried after
+    seconds of backoff, would be known only when the driver gives up, after 30 s."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args if isinstance(record.args, tuple) else ()

@@ -6,8 +6,8 @@ The service reaches Neo4j through `driver.execute_query` and `session.execute_re
 builds (`create_driver`) has those three methods wrapped, and `read_rows` is timed by
 `observed`; each call is one count, whatever number of statements it ran or retries it took,
 and its time includes them. Being the one place, it also tells the availability monitor
-(db/availability.py) how a request's round trips went, including the failures of attempts
-the driver retries on its own.
+(db/availability.py) how a request's round trips ended (the failed attempts the driver
+retries on its own, it learns from the driver's log).
 """
 
 from __future__ import annotations
@@ -35,12 +35,8 @@ def metered(driver: AsyncDriver) -> AsyncDriver:
     @functools.wraps(open_session)
     def session(**config: Any) -> AsyncSession:
         opened = open_session(**config)
-        _wrap_with(
-            opened, "execute_read", _timed(_reporting(opened.execute_read), lambda _: "read")
-        )
-        _wrap_with(
-            opened, "execute_write", _timed(_reporting(opened.execute_write), lambda _: "write")
-        )
+        _wrap(opened, "execute_read", lambda _: "read")
+        _wrap(opened, "execute_write", lambda _: "write")
         return opened
 
     _wrap_with(driver, "session", session)
@@ -50,25 +46,6 @@ def metered(driver: AsyncDriver) -> AsyncDriver:
 def _query_kind(kwargs: dict[str, Any]) -> str:
     # execute_query writes unless told to route as a read.
     return "read" if kwargs.get("routing_") in (RoutingControl.READ, "r") else "write"
-
-
-def _reporting(execute: Callable[..., Awaitable[R]]) -> Callable[..., Awaitable[R]]:
-    """`execute_read` / `execute_write` with their transaction function reporting its
-    failures: the driver retries those without a word for up to 30 s."""
-
-    @functools.wraps(execute)
-    async def reporting(work: Callable[..., Awaitable[Any]], *args: Any, **kwargs: Any) -> R:
-        @functools.wraps(work)  # keeps the unit_of_work attributes the driver reads
-        async def reported(tx: Any, *args: Any, **kwargs: Any) -> Any:
-            try:
-                return await work(tx, *args, **kwargs)
-            except (Neo4jError, DriverError) as error:
-                round_trip_failed(error)
-                raise
-
-        return await execute(reported, *args, **kwargs)
-
-    return reporting
 
 
 def _wrap(target: object, method: str, kind_of: Callable[[dict[str, Any]], str]) -> None:
