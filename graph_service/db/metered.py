@@ -5,7 +5,9 @@ The service reaches Neo4j through `driver.execute_query` and `session.execute_re
 (the auto-committed reads of pages). The driver offers no hook, so the one driver a process
 builds (`create_driver`) has those three methods wrapped, and `read_rows` is timed by
 `observed`; each call is one count, whatever number of statements it ran or retries it took,
-and its time includes them.
+and its time includes them. Being the one place, it also tells the availability monitor
+(db/availability.py) how a request's round trips ended (the failed attempts the driver
+retries on its own, it learns from the driver's log).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TypeVar
 from neo4j import AsyncDriver, AsyncSession, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 
+from graph_service.db.availability import round_trip_answered, round_trip_failed
 from graph_service.observability.metrics import NEO4J_SECONDS, NEO4J_TRANSACTIONS
 
 R = TypeVar("R")
@@ -63,11 +66,13 @@ async def observed(kind: str) -> AsyncIterator[None]:
     outcome = "aborted"
     try:
         yield
-    except (Neo4jError, DriverError):
+    except (Neo4jError, DriverError) as error:
         outcome = "error"
+        round_trip_failed(error)
         raise
     else:
         outcome = "ok"
+        round_trip_answered()
     finally:
         NEO4J_TRANSACTIONS.labels(kind, outcome).inc()
         NEO4J_SECONDS.labels(kind).observe(time.perf_counter() - began)

@@ -13,6 +13,7 @@ from neo4j.exceptions import (
 from pydantic.alias_generators import to_camel
 
 from graph_service.db import bookmarks
+from graph_service.db.availability import DATABASE_UNAVAILABLE
 from graph_service.errors import BadInput, ServiceError
 from graph_service.services.idempotency import UNREACHABLE, DatabaseUnavailable, OutcomeUnknown
 
@@ -76,6 +77,8 @@ def _unavailable(original: Exception | None) -> Exception | None:
         return BadInput(bookmarks.FIELD, "not a bookmark this database issued")
     if isinstance(original, Neo4jError) and original.code == _BOOKMARK_TIMEOUT:
         return DatabaseUnavailable()  # the server answering has not caught up with it yet
+    if isinstance(original, Neo4jError) and original.code == DATABASE_UNAVAILABLE:
+        return DatabaseUnavailable()  # stopping, or not started yet
     if isinstance(original, IncompleteCommit):
         return OutcomeUnknown(keyed=False)
     if isinstance(original, UNREACHABLE):

@@ -3,11 +3,12 @@
 Four writers create people through the API, each write with its own Idempotency-Key, while
 the test kills Neo4j (SIGKILL), starts it again, then stops it cleanly (SIGTERM) and starts
 it again. Every answer is recorded and then checked against the database:
-- during an outage every request answers SERVICE_UNAVAILABLE quickly (none hangs);
+- during an outage every request answers SERVICE_UNAVAILABLE within 2 s (a request sent
+  before the outage, within 2 s of its start);
 - every acknowledged write is in the database; every write answered "nothing was changed"
   is not; a retry of every unanswered or unknown write with its key applies it exactly once;
-- the service answers again within seconds of Neo4j's return, without a restart, and
-  `/readyz` says 503 while it cannot.
+- `/readyz` says 503 during the outage and 200 again within 5 s of Neo4j's return (its
+  database answering a query), without a restart.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 import httpx
 import pytest
 from neo4j import AsyncDriver, AsyncGraphDatabase
+from neo4j.exceptions import DriverError, Neo4jError
 
 from graph_service.access.policy import load_policy
 from graph_service.auth.tokens import mint_development_token
@@ -38,12 +40,14 @@ from graph_service.testing.world import NOW, STAFF, build_world
 
 CREATE = "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }"
 WRITERS = 4
-# The issue asks for 2 s; a dedicated run measured 1.49 s at worst, but under the whole
-# suite's load a clean stop (SIGTERM: the server answers slowly while it shuts down, and a
-# slow ping counts only twice in a row) was noticed after 3.95 s. The bound here is the one
-# that holds on this machine; docs/operations.md has the figures.
-UNAVAILABLE_WITHIN_SECONDS = 4.5
+# Issue 14's bounds. A request is released after 1.25 s at most once the database stopped
+# answering (db/availability.py); the rest is the HTTP round trip on a loaded machine.
+UNAVAILABLE_WITHIN_SECONDS = 2.0
 RESUMES_WITHIN_SECONDS = 5.0
+# A refused writer waits the Retry-After the service sends before its next write: each
+# refused write is retried and counted at the end, so fewer attempts make a shorter check.
+# The requests in flight when Neo4j goes away are the ones that test the release.
+REFUSED_PAUSE_SECONDS = 2.0
 
 
 @dataclass
@@ -120,9 +124,7 @@ async def _load(url: str, token: str, attempts: list[Attempt], stop: asyncio.Eve
                 attempt = await _write(client, token, str(uuid.uuid4()), uuid.uuid4().hex[:12])
                 attempts.append(attempt)
                 if attempt.code is not None:
-                    # As a client honouring Retry-After would, briefly (each refused attempt is
-                    # retried and counted at the end: fewer attempts, a shorter check).
-                    await asyncio.sleep(0.5)
+                    await asyncio.sleep(REFUSED_PAUSE_SECONDS)
 
         await asyncio.gather(*(writer() for _ in range(WRITERS)))
 
@@ -140,32 +142,56 @@ async def _ready(client: httpx.AsyncClient) -> int:
     return (await client.get("/readyz")).status_code
 
 
+async def _database_answers(server: LocalNeo4j) -> None:
+    """Until the database answers a query: Bolt answers first, and the database is started
+    after (seconds later on a loaded machine). The service cannot answer before it does."""
+    auth = ("neo4j", DEV_NEO4J_PASSWORD)
+    async with AsyncGraphDatabase.driver(server.bolt_uri, auth=auth) as driver:
+        while True:
+            try:
+                async with asyncio.timeout(1.0):
+                    await driver.execute_query(cypher("meta/ping"))
+                return
+            except (TimeoutError, Neo4jError, DriverError):
+                await asyncio.sleep(0.1)
+
+
 async def _outage(server: LocalNeo4j, url: str, how: str) -> dict[str, float]:
-    """Kill or stop Neo4j for a few seconds under load; how long until writes succeed again."""
+    """Kill or stop Neo4j under load and start it again at once (its start takes seconds);
+    how long until the service is ready again."""
     async with httpx.AsyncClient(base_url=url, timeout=30) as client:
         assert await _ready(client) == 200
         pid = server.status().pid
         assert pid is not None
+        gone = time.monotonic()
         if how == "kill":
             os.kill(pid, signal.SIGKILL)
         else:
             await asyncio.to_thread(server.stop)
         await asyncio.sleep(1.5)
         not_ready = await _ready(client)
-        await asyncio.sleep(2.0)
         await asyncio.to_thread(server.start)  # returns once Bolt answers
+        await _database_answers(server)
         back = time.monotonic()
         while await _ready(client) != 200:  # noqa: ASYNC110 - polling is what a prober does
             await asyncio.sleep(0.1)
-        return {"not_ready": not_ready, "readyAfter": time.monotonic() - back, "back": back}
+        return {
+            "not_ready": not_ready,
+            "readyAfter": time.monotonic() - back,
+            "back": back,
+            "gone": gone,
+        }
 
 
-async def _count(driver: AsyncDriver, settings: Settings, last_name: str) -> int:
+async def _counts(driver: AsyncDriver, settings: Settings, attempts: list[Attempt]) -> list[int]:
+    """How many people each attempt's last name has in the graph (0 or 1 if all is well)."""
     records, _, _ = await driver.execute_query(
-        cypher("testing/count_people_named"), lastName=last_name, database_=settings.neo4j_database
+        cypher("testing/count_people_by_last_name"),
+        lastNames=[a.last_name for a in attempts],
+        database_=settings.neo4j_database,
     )
-    count: int = records[0]["count"]
-    return count
+    found = {record["lastName"]: record["count"] for record in records}
+    return [found[a.last_name] for a in attempts]
 
 
 # Killing the server leaves the driver sockets of the requests it released to the collector.
@@ -180,18 +206,29 @@ def test_outages_fail_fast_lose_nothing_and_heal(server: LocalNeo4j, settings: S
         await _warm_up(url, token)
         stop = asyncio.Event()
         load = asyncio.create_task(_load(url, token, attempts, stop))
-        await asyncio.sleep(2.0)
+        await asyncio.sleep(2.0)  # acknowledged writes, to be found after the outages
         outages = [await _outage(server, url, "kill")]
-        await asyncio.sleep(2.0)
+        await asyncio.sleep(1.0)
         outages.append(await _outage(server, url, "stop"))
-        await asyncio.sleep(2.0)
+        await asyncio.sleep(1.0)
         stop.set()
         await load
         return outages
 
     with running_service(settings, clock=FixedClock(NOW)) as url:
+        began = time.monotonic()
         outages = asyncio.run(scenario())
+        checked = time.monotonic()
         _check(settings, url, token, attempts, outages)
+        print(f"outages {checked - began:.0f} s, check {time.monotonic() - checked:.0f} s")
+
+
+def _waited(attempt: Attempt, outages: list[dict[str, float]]) -> float:
+    """How long a refused request waited for its answer once Neo4j was gone: a write sent
+    before the outage (slow on a machine this busy) is timed from the outage's start."""
+    answered = attempt.started + attempt.seconds
+    gone = max((o["gone"] for o in outages if o["gone"] <= answered), default=attempt.started)
+    return answered - max(attempt.started, gone)
 
 
 def _check(
@@ -204,36 +241,43 @@ def _check(
     ok = [a for a in attempts if a.status == 200 and a.code is None]
     unavailable = [a for a in attempts if a.code == "SERVICE_UNAVAILABLE"]
     others = [a for a in attempts if a not in ok and a not in unavailable]
+    slowest = max((_waited(a, outages) for a in unavailable), default=0)
     print(  # the figures for the closing note and docs (pytest -s shows them)
         f"\n{len(attempts)} writes: {len(ok)} acknowledged, {len(unavailable)} unavailable "
-        f"(slowest {max((a.seconds for a in unavailable), default=0):.2f} s), "
+        f"(slowest {slowest:.2f} s after the outage began), "
         f"{len(others)} other; ready again after "
         + ", ".join(f"{o['readyAfter']:.2f} s" for o in outages)
     )
     assert others == [], others[:5]
     assert len(unavailable) > 0, "the outages were not seen"
     assert all(o["not_ready"] == 503 for o in outages)
-    slow = [a for a in unavailable if a.seconds > UNAVAILABLE_WITHIN_SECONDS]
-    assert slow == [], [(a.seconds, a.message) for a in slow]
+    slow = [a for a in unavailable if _waited(a, outages) > UNAVAILABLE_WITHIN_SECONDS]
+    assert slow == [], [(_waited(a, outages), a.seconds, a.message) for a in slow]
     assert all(o["readyAfter"] <= RESUMES_WITHIN_SECONDS for o in outages), outages
 
     async def verify(driver: AsyncDriver) -> None:
-        for attempt in ok:  # 0 acknowledged writes lost
-            assert await _count(driver, settings, attempt.last_name) == 1, attempt
-        unknown = [a for a in unavailable if "applied" in a.message]
-        for attempt in unavailable:  # "nothing was changed" means nothing was changed
-            if attempt not in unknown:
-                assert await _count(driver, settings, attempt.last_name) == 0, attempt
+        lost = [a for a, n in zip(ok, await _counts(driver, settings, ok), strict=True) if n != 1]
+        assert lost == [], lost[:5]  # 0 acknowledged writes lost
+        said_nothing = [a for a in unavailable if "applied" not in a.message]
+        counts = await _counts(driver, settings, said_nothing)
+        applied = [a for a, n in zip(said_nothing, counts, strict=True) if n != 0]
+        assert applied == [], applied[:5]  # "nothing was changed" means nothing was changed
         async with httpx.AsyncClient(base_url=url, timeout=60) as client:
-            for attempt in unavailable:  # a retry with the key applies it exactly once
-                retried = await _write(client, token, attempt.key, attempt.last_name)
-                assert retried.code is None, retried
-                assert retried.status == 200, retried
-                assert await _count(driver, settings, attempt.last_name) == 1, attempt
+            retries = asyncio.Semaphore(WRITERS)
+
+            async def retry(attempt: Attempt) -> Attempt:
+                async with retries:
+                    return await _write(client, token, attempt.key, attempt.last_name)
+
+            # A retry with the key applies the write exactly once.
+            retried = await asyncio.gather(*(retry(a) for a in unavailable))
+        refused = [r for r in retried if r.code is not None or r.status != 200]
+        assert refused == [], refused[:5]
+        counts = await _counts(driver, settings, unavailable)
+        not_once = [a for a, n in zip(unavailable, counts, strict=True) if n != 1]
+        assert not_once == [], not_once[:5]
 
     async def verify_with_one_driver() -> None:
-        # One driver for every count: a driver per count spent most of the check's time
-        # opening connections (hundreds of attempts).
         auth = ("neo4j", settings.neo4j_password.get_secret_value())
         async with AsyncGraphDatabase.driver(settings.bolt_uri, auth=auth) as driver:
             await verify(driver)
