@@ -1,5 +1,7 @@
-// Append-only: no statement anywhere updates or deletes an AuditEvent.
+// Append-only: no statement anywhere updates or deletes an AuditEvent. An entry already
+// recorded under its id (a batch sent again after its commit's answer was lost in an outage)
+// is kept exactly as it was, so an append is safe to send again.
 UNWIND $events AS event
-CREATE (a:AuditEvent)
-SET a = event
+MERGE (a:AuditEvent {id: event.id})
+  ON CREATE SET a = event
 RETURN count(a) AS appended

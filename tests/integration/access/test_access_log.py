@@ -61,3 +61,19 @@ async def test_entitlement_is_decided_at_each_entrys_instant(
     )
     assert [e.entry_id for e in first.items + rest.items] == [str(e["id"]) for e in entries]
     assert rest.next_cursor is None
+
+
+async def test_an_append_sent_again_writes_each_entry_once(runtime: AccessRuntime) -> None:
+    """A batch whose commit answer was lost is sent again with later entries: the entries
+    already recorded stay as they were, the new ones are written, none twice."""
+    first = [_read("2026-09-01 15:00"), _read("2026-09-01 16:00")]
+    later = _read("2026-09-01 17:00")
+    await audit.append_now(runtime.driver, first, database=runtime.database)
+    changed = {**first[0], "operation": "tampered"}
+    await audit.append_now(runtime.driver, [changed, first[1], later], database=runtime.database)
+
+    ours = {entry["id"] for entry in [*first, later]}
+    listed = await audit.list_entries(runtime.driver, database=runtime.database)
+    written = [entry for entry in listed if entry["id"] in ours]
+    assert sorted(entry["id"] for entry in written) == sorted(ours)
+    assert next(e for e in written if e["id"] == first[0]["id"])["operation"] == "household"

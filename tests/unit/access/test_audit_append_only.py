@@ -21,8 +21,12 @@ def test_only_the_append_statement_writes_audit_events() -> None:
 
 
 def test_the_append_statement_only_creates() -> None:
+    """It merges on the entry's id only to leave an entry already recorded as it was (a
+    batch sent again): it sets properties on creation and never on a match."""
     code = "\n".join(
         line for line in cypher(APPEND).splitlines() if not line.lstrip().startswith("//")
     )
-    assert "CREATE (a:AuditEvent)" in code
-    assert not re.search(r"\b(MERGE|DELETE|REMOVE|MATCH)\b", code)
+    assert "MERGE (a:AuditEvent {id: event.id})" in code
+    assert re.search(r"ON CREATE SET a = event", code)
+    assert not re.search(r"\b(ON MATCH|DELETE|REMOVE|MATCH)\b", code.replace("ON CREATE", ""))
+    assert code.count("SET") == 1
