@@ -75,5 +75,5 @@ async def test_an_append_sent_again_writes_each_entry_once(runtime: AccessRuntim
     ours = {entry["id"] for entry in [*first, later]}
     listed = await audit.list_entries(runtime.driver, database=runtime.database)
     written = [entry for entry in listed if entry["id"] in ours]
-    assert sorted(entry["id"] for entry in written) == sorted(ours)
+    assert sorted(str(entry["id"]) for entry in written) == sorted(str(i) for i in ours)
     assert next(e for e in written if e["id"] == first[0]["id"])["operation"] == "household"
