@@ -3,10 +3,12 @@
 Starts a managed Neo4j of its own (empty: nothing here needs data) and the service as users
 run it (`graph-service serve`), then, for `--seconds`, `--clients` concurrent anonymous
 clients (in a process of their own) send the worst documents and bodies we know, round
-robin, while this process asks `/healthz` every 20 ms and reads the service's resident
-memory (VmRSS) every 100 ms. Prints `/healthz` p50 / p99 / max with and without the hostile
-load, each hostile request's answer (status, code) and latency, and the service's memory
-before, at its peak and after the load (once idle for `--settle` seconds).
+robin, while this process asks `/healthz` every 20 ms and reads the service's memory every
+100 ms: its process's resident memory (VmRSS), and with its worker processes' proportional
+share (Pss: pages the fork server and the worker share are counted once). Prints `/healthz`
+p50 / p99 / max with and without the hostile load, each hostile request's answer (status,
+code) and latency, and the service's memory before, at its peak and after the load (once
+idle for `--settle` seconds).
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ def hostile_requests() -> dict[str, bytes]:
             + b"]" * deep
             + b"}}"
         ),
+        # Within every limit, so validated and run: a literal the lexer reads a character at
+        # a time (about a second), in a document every located error rescans.
+        "900 kB string literal (valid)": _query(f'{{ node(id: "{"x" * 900_000}") {{ id }} }}'),
     }
 
 
@@ -125,10 +130,47 @@ def hammer(url: str, bodies: dict[str, bytes], clients: int, seconds: float) -> 
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:  # a worker process that ended between the listing and the reading
+        pass
     return 0.0
+
+
+def descendants(pid: int) -> list[int]:
+    """The process's children, theirs, and so on (the heavy-work fork server and worker)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, pending = [], [pid]
+    while pending:
+        for child in children.get(pending.pop(), []):
+            found.append(child)
+            pending.append(child)
+    return found
+
+
+def pss_mb(pid: int) -> float:
+    """The process's proportional share of memory: a page shared by n processes counts 1/n."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def tree_pss_mb(pid: int) -> float:
+    """The service's memory with its worker processes' (the fork server, the worker and
+    multiprocessing's resource tracker)."""
+    return pss_mb(pid) + sum(pss_mb(child) for child in descendants(pid))
 
 
 @dataclass
@@ -141,10 +183,11 @@ class Watch:
     healthz: list[float] = field(default_factory=list)
     failures: int = 0
     peak_mb: float = 0.0
+    peak_tree_mb: float = 0.0
 
     def run(self) -> None:
         with httpx.Client(base_url=self.url, timeout=30) as http:
-            next_rss = 0.0
+            next_rss = next_pss = 0.0
             while not self.stop.is_set():
                 started = time.perf_counter()
                 try:
@@ -156,6 +199,9 @@ class Watch:
                 if time.monotonic() >= next_rss:
                     self.peak_mb = max(self.peak_mb, rss_mb(self.pid))
                     next_rss = time.monotonic() + 0.1
+                if time.monotonic() >= next_pss:  # listing every process takes a while
+                    self.peak_tree_mb = max(self.peak_tree_mb, tree_pss_mb(self.pid))
+                    next_pss = time.monotonic() + 0.5
                 time.sleep(0.02)
 
 
@@ -203,14 +249,14 @@ def main() -> None:
             log=args.output / "hostile-service.log",
         )  # fmt: skip
         url = f"http://127.0.0.1:{args.port}"
-        # Warm, with what every client sends: imports, caches, the first requests'
-        # allocations, and GraphiQL's introspection query (over 2,000 characters, so it
-        # takes the heavy-work thread that hostile documents take too).
+        # Warm, with what clients send: imports, caches, the first requests' allocations,
+        # GraphiQL's introspection query, and the same padded past 2,000 characters (so that
+        # it takes the heavy-work process that hostile documents take too).
         introspection = get_introspection_query(descriptions=True)
-        for _ in range(50):
-            httpx.post(f"{url}/graphql", json={"query": "{ service { name } }"}, timeout=30)
-            httpx.post(f"{url}/graphql", json={"query": introspection}, timeout=30)
-        before = rss_mb(service.pid)
+        for query in ("{ service { name } }", introspection, introspection + " " * 2000):
+            for _ in range(50):
+                httpx.post(f"{url}/graphql", json={"query": query}, timeout=30)
+        before = rss_mb(service.pid), tree_pss_mb(service.pid)
         quiet, _ = _watch(url, service.pid, 5.0)
         bodies = hostile_requests()
         with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
@@ -219,7 +265,7 @@ def main() -> None:
                 lambda: pool.submit(hammer, url, bodies, args.clients, args.seconds).result(),
             )  # fmt: skip
         time.sleep(args.settle)
-        after = rss_mb(service.pid)
+        after = rss_mb(service.pid), tree_pss_mb(service.pid)
         report = _report(args, bodies, quiet, loaded, answers, before, after)
     finally:
         if service is not None:
@@ -233,7 +279,7 @@ def main() -> None:
 
 def _report(
     args: argparse.Namespace, bodies: dict[str, bytes], quiet: Watch, loaded: Watch,
-    answers: Answers, before: float, after: float,
+    answers: Answers, before: tuple[float, float], after: tuple[float, float],
 ) -> dict[str, Any]:  # fmt: skip
     def healthz(watch: Watch) -> dict[str, Any]:
         summary = summarize(watch.healthz, 1)
@@ -249,12 +295,8 @@ def _report(
         "seconds": args.seconds,
         "healthz_quiet": healthz(quiet),
         "healthz_under_load": healthz(loaded),
-        "rss_mb": {
-            "before": round(before, 1),
-            "peak": round(max(loaded.peak_mb, before), 1),
-            "after": round(after, 1),
-            "after_over_before": round(after / before, 3),
-        },
+        "rss_mb": _memory(before[0], loaded.peak_mb, after[0]),
+        "pss_with_workers_mb": _memory(before[1], loaded.peak_tree_mb, after[1]),
         "requests": {
             name: {
                 "bytes": len(bodies[name]),
@@ -268,8 +310,18 @@ def _report(
     }
 
 
+def _memory(before: float, peak: float, after: float) -> dict[str, float]:
+    return {
+        "before": round(before, 1),
+        "peak": round(max(peak, before), 1),
+        "after": round(after, 1),
+        "after_over_before": round(after / before, 3),
+    }
+
+
 def render(report: dict[str, Any]) -> str:
     quiet, loaded, rss = report["healthz_quiet"], report["healthz_under_load"], report["rss_mb"]
+    tree = report["pss_with_workers_mb"]
     lines = [
         f"{report['clients']} hostile clients for {report['seconds']} s",
         f"/healthz quiet:      p50 {quiet['p50_ms']} ms, p99 {quiet['p99_ms']} ms, "
@@ -278,6 +330,8 @@ def render(report: dict[str, Any]) -> str:
         f"max {loaded['max_ms']} ms ({loaded['count']} probes, {loaded['failures']} failed)",
         f"service RSS: before {rss['before']} MB, peak {rss['peak']} MB, after {rss['after']} MB "
         f"({rss['after_over_before']:.2f}x)",
+        f"Pss with its worker processes: before {tree['before']} MB, peak {tree['peak']} MB, "
+        f"after {tree['after']} MB ({tree['after_over_before']:.2f}x)",
         f"{'request':<40}{'bytes':>9}{'count':>7}{'p50 ms':>9}{'p99 ms':>9}  answer",
     ]
     for name, stats in report["requests"].items():

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from graph_service import glibc_memory
 from graph_service.access.settings import AccessSettings
 from graph_service.auth.tokens import TokenVerifier
 from graph_service.clock import Clock
@@ -24,6 +25,7 @@ from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate, pending_migrations
 from graph_service.domain.relationship_types import default_catalogue
 from graph_service.graphql.app import GraphQLApp
+from graph_service.graphql.heavy_work import HeavyWork
 from graph_service.graphql.schema import build_schema
 from graph_service.graphql.trusted_documents import TrustedDocuments
 from graph_service.observability.middleware import GRAPHQL_PATH, ObservedRequests
@@ -58,6 +60,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        glibc_memory.give_large_allocations_back()  # request bodies up to the body limit
         driver = create_driver(settings)
         try:
             await driver.verify_connectivity()
@@ -69,6 +72,7 @@ def create_app(
             read_audit.start()
             availability = Availability(driver, settings.neo4j_database)
             availability.start()
+            await heavy_work.start()
             app.state.availability = availability
             app.state.settings = settings
             app.state.driver = driver
@@ -94,6 +98,7 @@ def create_app(
                         await sweeper
                 await read_audit.close()  # a clean shutdown loses no read audit entry
                 await availability.close()
+                await heavy_work.close()  # no worker process outlives the service
         finally:
             await driver.close()
 
@@ -128,12 +133,14 @@ def create_app(
     trusted = (
         TrustedDocuments.load(settings.trusted_documents) if settings.trusted_documents else None
     )
+    heavy_work = HeavyWork(job_seconds=settings.max_check_seconds)
     graphql = GraphQLApp(
         build_schema(introspection=development),
         graphql_ide="graphiql" if development else None,
         allow_queries_via_get=False,
         multipart_uploads_enabled=False,
         max_body_bytes=settings.max_body_bytes,
+        heavy_work=heavy_work,
         trusted=trusted,
     )
     routes = [

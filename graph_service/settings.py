@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     # The largest /graphql request body, refused (413) before it is read whole or parsed.
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # The longest a large document or body may take to be parsed and checked (in the
+    # heavy-work process); a longer check is refused and its worker process replaced.
+    max_check_seconds: float = Field(default=3.0, gt=0, le=60)
 
     jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     jwks_url: str | None = None

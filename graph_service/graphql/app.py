@@ -28,7 +28,7 @@ from graph_service.db.bookmarks import parse_bookmarks, request_bookmarks
 from graph_service.errors import ServiceError, Unauthenticated
 from graph_service.graphql.context import Context
 from graph_service.graphql.errors import shape_error
-from graph_service.graphql.heavy_work import HEAVY_BODY_BYTES, off_the_loop
+from graph_service.graphql.heavy_work import HEAVY_BODY_BYTES, HeavyWork, TooSlow
 from graph_service.graphql.request_body import (
     RefusedRequest,
     bounded_receive,
@@ -40,7 +40,8 @@ from graph_service.observability.metrics import outcome_label
 from graph_service.services.idempotency import DatabaseUnavailable, OutcomeUnknown
 from graph_service.web.pages import graphiql_page
 
-# The body this request decoded in a thread, for strawberry's own (synchronous) decode call.
+# The body this request decoded in the heavy-work process, for strawberry's own (synchronous)
+# decode call.
 _decoded_body: ContextVar[tuple[bytes, object] | None] = ContextVar("decoded_body", default=None)
 
 
@@ -67,11 +68,13 @@ class GraphQLApp(GraphQL[Context, None]):
         schema: BaseSchema,
         *,
         max_body_bytes: int,
+        heavy_work: HeavyWork | None = None,
         trusted: TrustedDocuments | None = None,
         **options: Any,
     ) -> None:
         super().__init__(schema, **options)
         self.max_body_bytes = max_body_bytes
+        self.heavy_work = heavy_work
         self.trusted = trusted
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -108,8 +111,13 @@ class GraphQLApp(GraphQL[Context, None]):
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
         if request.method == "POST" and "json" in (request.content_type or ""):
             body = await request.get_body()  # read once; strawberry's read gets it again
-            if len(body) > HEAVY_BODY_BYTES:
-                decoded = await off_the_loop(partial(decode_request_json, body), heavy=True)
+            if len(body) > HEAVY_BODY_BYTES and self.heavy_work is not None:
+                try:
+                    decoded = await self.heavy_work.run(decode_request_json, body)
+                except TooSlow as slow:
+                    raise RefusedRequest(
+                        400, f"The request body could not be checked: its check {slow}."
+                    ) from None
                 token = _decoded_body.set((body, decoded))
                 try:
                     return await super().parse_http_body(request)
@@ -195,6 +203,7 @@ class GraphQLApp(GraphQL[Context, None]):
             principal=principal,
             auth_error=auth_error,
             catalogue=state.catalogue,
+            heavy_work=self.heavy_work,
         )
 
 

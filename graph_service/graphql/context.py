@@ -15,6 +15,7 @@ from graph_service.access.decision import CallerGrant
 from graph_service.auth.principal import Principal
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue
 from graph_service.errors import Unauthenticated
+from graph_service.graphql.heavy_work import HeavyWork
 from graph_service.services.access_decision import load_caller
 from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.compiled_reads import Reader
@@ -36,6 +37,8 @@ class Context:
     principal: Principal | None
     auth_error: Unauthenticated | None
     catalogue: RelationshipTypeCatalogue
+    # Where a large document is parsed and checked (none: in this process, as in unit tests).
+    heavy_work: HeavyWork | None = None
     _caller: CallerGrant | None = field(default=None, init=False)
 
     @property

@@ -61,7 +61,7 @@ def shape_error(error: GraphQLError) -> GraphQLError:
             extensions["field"] = (
                 quoted if not variable else f"{variable}.{inner}" if inner else variable
             )
-        elif (named := _literal_field(error)) is not None:
+        elif (named := _literal_field(error) or _named_field(error)) is not None:
             extensions["field"] = named
         return _with(error, _SUGGESTION.sub("", error.message), extensions)
     log.error("unexpected error in %s", error.path, exc_info=original)
@@ -95,6 +95,13 @@ def _literal_field(error: GraphQLError) -> str | None:
     body = node.loc.source.body
     before = _NAMED_BEFORE.search(body, max(0, node.loc.start - _LOOK_BACK), node.loc.start)
     return before.group(1) if before else None
+
+
+def _named_field(error: GraphQLError) -> str | None:
+    """The field an error already names: one shaped where its nodes were (a large
+    document's, checked in the heavy-work process) keeps it when shaped again here."""
+    named = (error.extensions or {}).get("field")
+    return named if isinstance(named, str) else None
 
 
 def _camel(field: str) -> str:

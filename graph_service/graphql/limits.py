@@ -5,15 +5,14 @@ validation, in time linear in the document's size: each fragment is measured onc
 measure reused wherever it is spread. Expanding spreads instead (as strawberry's depth and
 alias limiters do) lets a 1 kB document whose fragments each spread the next twice take
 2**levels steps, minutes of CPU with the event loop held. A refused document is never
-validated; one within the limits is validated with graphql-core's rules, cached.
+validated; one within the limits is validated with graphql-core's rules.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
 
 from graphql import (
     DocumentNode,
@@ -27,10 +26,7 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
 )
-from strawberry.extensions import MaxTokensLimiter, SchemaExtension, ValidationCache
-from strawberry.schema.schema import validate_document
-
-from graph_service.graphql.heavy_work import HEAVY_QUERY_CHARS, off_the_loop
+from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -241,7 +237,7 @@ _REMEMBERED: OrderedDict[str, list[GraphQLError]] = OrderedDict()
 _REMEMBER_AT_MOST = 256  # documents, as many as the parse and validation caches keep
 
 
-def _remembered_limit_errors(query: str, document: DocumentNode) -> list[GraphQLError]:
+def remembered_limit_errors(query: str, document: DocumentNode) -> list[GraphQLError]:
     """`document_limit_errors` of a small document, remembered by its text: the limits
     depend on nothing else, and a clerk's screens send the same few documents all day (the
     check walked every fragment of a page's document on every request)."""
@@ -255,37 +251,7 @@ def _remembered_limit_errors(query: str, document: DocumentNode) -> list[GraphQL
     return errors
 
 
-class LimitedValidation(ValidationCache):
-    """The limits above, then graphql-core's validation (cached) only for a document that
-    keeps them.
-
-    The validation rules are strawberry's defaults, the same tuple on every request, so a
-    validated document is found in the cache; the limits are not rules: their answer for a
-    small document is remembered by its text, and a large one is checked off the loop.
-    """
-
-    async def on_validate(self) -> AsyncIterator[None]:  # type: ignore[override]  # SchemaExtension allows async hooks
-        context = self.execution_context
-        document = context.graphql_document
-        if document is not None and context.pre_execution_errors is None:
-            heavy = len(context.query or "") > HEAVY_QUERY_CHARS
-            if heavy:
-                errors = await off_the_loop(partial(document_limit_errors, document), heavy=True)
-            else:
-                errors = _remembered_limit_errors(context.query or "", document)
-            if not errors:
-                validate = partial(
-                    validate_document if heavy else self.cached_validate_document,
-                    context.schema._schema,
-                    document,
-                    context.validation_rules,
-                )
-                errors = await off_the_loop(validate, heavy=heavy)
-            context.pre_execution_errors = errors
-        yield
-
-
 def limit_extensions() -> list[Callable[[], SchemaExtension]]:
     """The extensions that enforce the limits at parse time (fresh ones per operation); the
-    rest are `LimitedValidation`'s, which takes the place of strawberry's `ValidationCache`."""
+    rest are checked before validation by `document_checks.CheckedDocument`."""
     return [lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS)]

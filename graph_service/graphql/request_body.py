@@ -33,11 +33,15 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 class RefusedRequest(Exception):
     """A request refused before any GraphQL work; `response()` is its answer."""
 
-    def __init__(self, status: int, message: str, *, field: str | None = None) -> None:
+    def __init__(self, status: int, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.field = field
+
+    def __reduce__(self) -> tuple[type[RefusedRequest], tuple[int, str, str | None]]:
+        # Raised in the heavy-work process, raised again here: pickled with its answer.
+        return (RefusedRequest, (self.status, self.message, self.field))
 
     def response(self) -> JSONResponse:
         extensions: dict[str, str] = {"code": "BAD_USER_INPUT"}
