@@ -9,7 +9,7 @@ import resource
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import click
 from neo4j import AsyncDriver
@@ -82,11 +82,37 @@ def render_counts(counts: GraphCounts) -> list[str]:
     ]
 
 
+class LoadedDistrict(Protocol):
+    """What both load paths report (`DemoSummary`, `BulkSummary`)."""
+
+    households: int
+    seed: int
+    anchor: datetime
+    staff_by_state: dict[str, str]
+    counts: GraphCounts
+    staff_story_applied: bool
+
+
+def _headline(summary: LoadedDistrict) -> str:
+    return (
+        f"demo district: {summary.households:,} households + 5 planted, seed {summary.seed}, "
+        f"as of {summary.anchor.isoformat()}"
+    )
+
+
+def _graph_and_staff(summary: LoadedDistrict) -> list[str]:
+    return [
+        *render_counts(summary.counts),
+        "staff story: " + ("applied" if summary.staff_story_applied else "already there, kept"),
+        "demo staff by access state (graph-service token <id>):",
+        *(f"  {state:<15} {employee}" for state, employee in summary.staff_by_state.items()),
+    ]
+
+
 def render_summary(summary: DemoSummary) -> str:
     rows = sum(summary.rows.values())
     lines = [
-        f"demo district: {summary.households:,} households + 5 planted, seed {summary.seed}, "
-        f"as of {summary.anchor.isoformat()}",
+        _headline(summary),
         f"{summary.seconds:.1f} s: generating {summary.generate_seconds:.1f} s, staff story "
         f"{summary.story_seconds:.1f} s, bulk load of {rows:,} rows {summary.load_seconds:.1f} s "
         f"({summary.rows_per_second:,.0f} rows/s); peak memory {peak_rss_mb():.0f} MB",
@@ -95,10 +121,7 @@ def render_summary(summary: DemoSummary) -> str:
             f"{kind} {summary.rows[kind]:,} in {seconds:.1f} s"
             for kind, seconds in summary.kind_seconds.items()
         ),
-        *render_counts(summary.counts),
-        "staff story: " + ("applied" if summary.staff_story_applied else "already there, kept"),
-        "demo staff by access state (graph-service token <id>):",
-        *(f"  {state:<15} {employee}" for state, employee in summary.staff_by_state.items()),
+        *_graph_and_staff(summary),
     ]
     return "\n".join(lines)
 
@@ -135,14 +158,10 @@ def render_bulk_summary(summary: BulkSummary) -> str:
     rows = sum(summary.rows.values())
     phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in summary.phases.items())
     lines = [
-        f"demo district: {summary.households:,} households + 5 planted, seed {summary.seed}, "
-        f"as of {summary.anchor.isoformat()}",
+        _headline(summary),
         f"{summary.seconds:.1f} s for {rows:,} rows through neo4j-admin database import: "
         f"{phases}; peak memory {peak_rss_mb():.0f} MB (this process)",
-        *render_counts(summary.counts),
-        "staff story: " + ("applied" if summary.staff_story_applied else "already there, kept"),
-        "demo staff by access state (graph-service token <id>):",
-        *(f"  {state:<15} {employee}" for state, employee in summary.staff_by_state.items()),
+        *_graph_and_staff(summary),
     ]
     return "\n".join(lines)
 
