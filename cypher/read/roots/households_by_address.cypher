@@ -13,7 +13,8 @@ RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
     }
     MATCH (a)<-[:LOCATED_AT]-(h:Household)
     WITH DISTINCT h, scopeSchoolIds
-    WHERE h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId)
+    WHERE
+      // @include fragments/household_after_cursor
     WITH h, scopeSchoolIds
     WHERE scopeSchoolIds IS NULL
       OR

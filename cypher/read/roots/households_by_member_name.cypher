@@ -8,7 +8,8 @@ RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
     MATCH (p:Person)-[:MEMBER_OF]->(h:Household)
     WHERE p.lastNameKey STARTS WITH $lastPrefix AND p.firstNameKey STARTS WITH $firstPrefix
     WITH DISTINCT h, scopeSchoolIds
-    WHERE h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId)
+    WHERE
+      // @include fragments/household_after_cursor
     WITH h, scopeSchoolIds
     WHERE scopeSchoolIds IS NULL
       OR

@@ -17,22 +17,25 @@ RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
     // The names are counted from the index alone, and at most 5,000 of them.
     WITH scopeSchoolIds,
       scopeSchoolIds IS NOT NULL AND COUNT {
-        MATCH (named:Household)
-        WHERE named.nameKey STARTS WITH $prefix
-          AND (named.nameKey > $afterKey OR (named.nameKey = $afterKey AND named.id > $afterId))
-        RETURN named LIMIT 5000
+        MATCH (h:Household)
+        WHERE h.nameKey STARTS WITH $prefix
+          AND
+          // @include fragments/household_after_cursor
+        RETURN h LIMIT 5000
       } < $namesPerEnrolment * enrolments AS byName
     CALL (scopeSchoolIds, byName) {
       WITH scopeSchoolIds WHERE scopeSchoolIds IS NULL
       MATCH (h:Household)
       WHERE h.nameKey STARTS WITH $prefix
-        AND (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
+        AND
+        // @include fragments/household_after_cursor
       RETURN h
       UNION
       WITH scopeSchoolIds WHERE byName
       MATCH (h:Household)
       WHERE h.nameKey STARTS WITH $prefix
-        AND (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
+        AND
+        // @include fragments/household_after_cursor
       // In page order, so the scope rule stops being asked once a page is found.
       WITH h, scopeSchoolIds
       ORDER BY h.nameKey, h.id
@@ -46,7 +49,8 @@ RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
       // Names first (a property test), the scope rule only for the few that match.
       WITH DISTINCT h, scopeSchoolIds
       WHERE h.nameKey STARTS WITH $prefix
-        AND (h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId))
+        AND
+        // @include fragments/household_after_cursor
       // A clause of its own, so the scope rule runs only for the few names that match.
       WITH h, scopeSchoolIds
       WHERE

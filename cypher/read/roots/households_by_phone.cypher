@@ -6,7 +6,8 @@ RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
     WITH scopeSchoolIds WHERE usable
     MATCH (:Phone {number: $number})<-[:HAS_PHONE]-(h:Household)
     WITH DISTINCT h, scopeSchoolIds
-    WHERE h.nameKey > $afterKey OR (h.nameKey = $afterKey AND h.id > $afterId)
+    WHERE
+      // @include fragments/household_after_cursor
     WITH h, scopeSchoolIds
     WHERE scopeSchoolIds IS NULL
       OR
