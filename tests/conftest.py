@@ -47,10 +47,18 @@ def wipes() -> Wipes:
 
 
 @pytest.fixture
-async def db(migrated_driver: AsyncDriver, settings: Settings, wipes: Wipes) -> AsyncDriver:
-    """A migrated database holding no data but the migration records."""
+async def db(
+    migrated_driver: AsyncDriver, settings: Settings, wipes: Wipes
+) -> AsyncIterator[AsyncDriver]:
+    """A migrated database holding no data but the migration records. Afterwards, whatever
+    the test wrote must have left every household's school listings current (the per-school
+    name index a clerk's search reads): a write path that forgets them fails here."""
     await migrated_driver.execute_query(
         cypher("testing/wipe_data"), database_=settings.neo4j_database
     )
     wipes.count += 1
-    return migrated_driver
+    yield migrated_driver
+    stale, _, _ = await migrated_driver.execute_query(
+        cypher("testing/stale_school_listings"), database_=settings.neo4j_database
+    )
+    assert not stale, f"school listings out of date: {[record.data() for record in stale]}"

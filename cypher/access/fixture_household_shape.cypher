@@ -8,10 +8,13 @@ FOREACH (school IN CASE WHEN createdAt IS NULL THEN [] ELSE [createdAt] END |
   CREATE (h)-[:CREATED_AT]->(school)
 )
 WITH h
-UNWIND $members AS member
-CREATE (p:Person {id: member.personId})
-CREATE (p)-[:MEMBER_OF {startDate: member.start, endDate: member.end}]->(h)
-WITH p, member
-UNWIND member.enrolments AS enrolment
-MATCH (school:School {id: enrolment.schoolId})
-CREATE (p)-[:ENROLLED_AT {startDate: enrolment.start, endDate: enrolment.end}]->(school)
+CALL (h) {
+  UNWIND $members AS member
+  CREATE (p:Person {id: member.personId})
+  CREATE (p)-[:MEMBER_OF {startDate: member.start, endDate: member.end}]->(h)
+  WITH p, member
+  UNWIND member.enrolments AS enrolment
+  MATCH (school:School {id: enrolment.schoolId})
+  CREATE (p)-[:ENROLLED_AT {startDate: enrolment.start, endDate: enrolment.end}]->(school)
+}
+// @include fragments/list_household_at_schools

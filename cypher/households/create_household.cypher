@@ -7,4 +7,6 @@ CREATE (h:Household {
 FOREACH (s IN CASE WHEN school IS NULL THEN [] ELSE [school] END |
   CREATE (h)-[:CREATED_AT]->(s)
 )
+WITH h, school
+// @include fragments/list_household_at_schools
 RETURN h {.*, createdAtSchoolId: school.id} AS household, school IS NOT NULL AS schoolFound

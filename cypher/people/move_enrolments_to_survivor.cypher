@@ -7,4 +7,12 @@ MATCH (alias)-[r:ENROLLED_AT {id: edgeId}]->(other:School)
 CREATE (survivor)-[n:ENROLLED_AT]->(other)
 SET n = properties(r), n.mergeId = $mergeId, n.updatedAt = $now, n.updatedBy = $actor
 DELETE r
-RETURN count(n) AS moved
+WITH count(n) AS moved, collect(DISTINCT alias) + collect(DISTINCT survivor) AS people
+// Both records' households' listings follow the enrolments.
+CALL (people) {
+  UNWIND people AS member
+  MATCH (member)-[:MEMBER_OF]->(h:Household)
+  WITH DISTINCT h
+  // @include fragments/list_household_at_schools
+}
+RETURN moved

@@ -7,4 +7,10 @@ MATCH (alias)-[r:MEMBER_OF {id: edgeId}]->(other:Household)
 CREATE (survivor)-[n:MEMBER_OF]->(other)
 SET n = properties(r), n.mergeId = $mergeId, n.updatedAt = $now, n.updatedBy = $actor
 DELETE r
-RETURN count(n) AS moved
+WITH count(n) AS moved, collect(DISTINCT other) AS households
+// Their households' listings follow their members.
+CALL (households) {
+  UNWIND households AS h
+  // @include fragments/list_household_at_schools
+}
+RETURN moved

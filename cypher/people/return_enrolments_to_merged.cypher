@@ -5,4 +5,12 @@ CREATE (alias)-[n:ENROLLED_AT]->(other)
 SET n = properties(r), n.updatedAt = $now, n.updatedBy = $actor
 REMOVE n.mergeId
 DELETE r
-RETURN count(n) AS returned
+WITH count(n) AS returned, collect(DISTINCT alias) + collect(DISTINCT survivor) AS people
+// Both records' households' listings follow the enrolments.
+CALL (people) {
+  UNWIND people AS member
+  MATCH (member)-[:MEMBER_OF]->(h:Household)
+  WITH DISTINCT h
+  // @include fragments/list_household_at_schools
+}
+RETURN returned

@@ -5,4 +5,10 @@ CREATE (alias)-[n:MEMBER_OF]->(other)
 SET n = properties(r), n.updatedAt = $now, n.updatedBy = $actor
 REMOVE n.mergeId
 DELETE r
-RETURN count(n) AS returned
+WITH count(n) AS returned, collect(DISTINCT other) AS households
+// Their households' listings follow their members.
+CALL (households) {
+  UNWIND households AS h
+  // @include fragments/list_household_at_schools
+}
+RETURN returned

@@ -5,4 +5,9 @@ UNWIND $rows AS row
 MATCH (h:Household {id: row.householdId}), (s:School {id: row.schoolId})
 USING INDEX h:Household(id) USING INDEX s:School(id)
 MERGE (h)-[:CREATED_AT]->(s)
-RETURN collect(row.householdId) AS written
+WITH collect(row.householdId) AS written, collect(DISTINCT h) AS households
+CALL (households) {
+  UNWIND households AS h
+  // @include fragments/list_household_at_schools
+}
+RETURN written

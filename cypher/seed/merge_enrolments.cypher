@@ -11,4 +11,12 @@ MERGE (p)-[e:ENROLLED_AT {startDate: row.startDate}]->(s)
 ON CREATE SET e.id = row.id, e.endDate = row.endDate, e.grade = row.grade,
   e.createdAt = $now, e.createdBy = $actor, e.updatedAt = $now, e.updatedBy = $actor,
   e.version = 1
-RETURN collect(row.id) AS written
+WITH collect(row.id) AS written, collect(DISTINCT p) AS people
+// The enrolled people's households are listed at their schools.
+CALL (people) {
+  UNWIND people AS member
+  MATCH (member)-[:MEMBER_OF]->(h:Household)
+  WITH DISTINCT h
+  // @include fragments/list_household_at_schools
+}
+RETURN written

@@ -12,4 +12,9 @@ ON CREATE SET m.id = row.id, m.endDate = row.endDate,
   m.secondary = row.secondary, m.private = row.private,
   m.createdAt = $now, m.createdBy = $actor, m.updatedAt = $now, m.updatedBy = $actor,
   m.version = 1
-RETURN collect(row.id) AS written
+WITH collect(row.id) AS written, collect(DISTINCT h) AS households
+CALL (households) {
+  UNWIND households AS h
+  // @include fragments/list_household_at_schools
+}
+RETURN written

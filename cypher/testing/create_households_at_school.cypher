@@ -6,4 +6,6 @@ CREATE (h:Household {
   id: id, name: 'Bulk ' + id, nameKey: 'bulk ' + id, private: false, version: 1,
   createdAt: datetime(), createdBy: 'test', updatedAt: datetime(), updatedBy: 'test'
 })-[:CREATED_AT]->(s)
+WITH h
+// @include fragments/list_household_at_schools
 RETURN count(h) AS created

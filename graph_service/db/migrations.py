@@ -12,6 +12,7 @@ from neo4j import AsyncDriver
 from graph_service.db.cypher import cypher, statement_names
 
 _PREFIX = "migrations/"
+_IN_TRANSACTIONS = re.compile(r"\}\s*IN\s+TRANSACTIONS\b")
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ async def migrate(driver: AsyncDriver, *, database: str) -> list[str]:
     applied = []
     for migration in await pending_migrations(driver, database=database):
         for statement in migration.statements:
-            # Schema statements use IF NOT EXISTS, so a migration cut short is safe to rerun.
-            await driver.execute_query(statement, database_=database)
+            # Schema statements use IF NOT EXISTS and data statements merge, so a migration
+            # cut short is safe to rerun.
+            await _run(driver, database, statement)
         await driver.execute_query(
             cypher("meta/record_migration"),
             name=migration.name,
@@ -70,3 +72,12 @@ async def migrate(driver: AsyncDriver, *, database: str) -> list[str]:
         )
         applied.append(migration.name)
     return applied
+
+
+async def _run(driver: AsyncDriver, database: str, statement: LiteralString) -> None:
+    if _IN_TRANSACTIONS.search(statement):
+        # A data statement that commits in batches must run outside a transaction of its own.
+        async with driver.session(database=database) as session:
+            await (await session.run(statement)).consume()
+    else:
+        await driver.execute_query(statement, database_=database)

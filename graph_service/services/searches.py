@@ -16,12 +16,10 @@ from graph_service.errors import BadInput
 
 HOUSEHOLD_ORDER = ("afterKey", "afterId")  # (name key, id)
 PERSON_ORDER = ("afterLast", "afterFirst", "afterId")  # (last name key, first name key, id)
-
-# A school clerk's name search reads the name index, testing each name against the scope
-# rule, while fewer names match than this many per enrolment at the grant's schools; else it
-# starts from the households the schools may cover. From PROFILE at 10,000 households:
-# about 40 db hits to test a name, about 16 per enrolment to list a school's households.
-NAMES_PER_ENROLMENT = 0.4
+# What separates a school listing's key parts (school id, name key, household id): the same
+# character as `cypher/fragments/list_household_at_schools`, which writes the keys. It sorts
+# below every character a name key holds, so the keys' order is the searches' (nameKey, id).
+LISTING_SEPARATOR = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ _last_name = _name_prefix("by.lastName")
 HOUSEHOLD_SEARCHES: dict[str, Search] = {
     "name_prefix": Search(
         "households_by_name", "Household", HOUSEHOLD_ORDER,
-        lambda text: {"prefix": _household_name(text), "namesPerEnrolment": NAMES_PER_ENROLMENT},
+        lambda text: {"prefix": _household_name(text), "listingSeparator": LISTING_SEPARATOR},
     ),
     "address_prefix": Search("households_by_address", "Household", HOUSEHOLD_ORDER, _address),
     "phone": Search("households_by_phone", "Household", HOUSEHOLD_ORDER, _phone),
