@@ -106,11 +106,11 @@ def create_app(
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
-        # Not ready exactly while requests are refused: the availability monitor's state.
-        if (
-            not request.app.state.availability.up
-            and not await request.app.state.availability.check()
-        ):
+        # Not ready exactly while requests are refused: the availability monitor's state
+        # (after an outage, until Neo4j has planned the service's statements again).
+        availability = request.app.state.availability
+        if not availability.up:
+            availability.check_soon()
             return JSONResponse({"status": "unavailable", "neo4j": "unreachable"}, 503)
         driver = request.app.state.driver
         try:

@@ -5,8 +5,10 @@ Left to itself, the driver retries a transaction whose connection broke for up t
 long as the socket stays open: requests hung for a minute in the outage tests of issue 14.
 The monitor pings the database twice a second with a short deadline. While a ping fails,
 requests are refused at once with SERVICE_UNAVAILABLE and `/readyz` answers 503; when the
-database goes away, requests already waiting on it are released with the same answer; the
-first ping that succeeds lets requests through again.
+database goes away, requests already waiting on it are released with the same answer. The
+first ping that succeeds after an outage has Neo4j plan again the statements the process ran
+(db/warm_plans.py: a restarted server has no plans, and planning them inside the first
+requests held writes for 17-30 s while pings answered); then requests are let through.
 
 The monitor's verdict can come late: a server shutting down (SIGTERM) keeps its open
 connections but answers nothing on them, and a slow ping counts as "down" only twice in a
@@ -36,6 +38,7 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph_service.db.cypher import cypher
+from graph_service.db.warm_plans import plan_again
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -52,6 +55,10 @@ SLOW_PINGS_FOR_DOWN = 2
 # with a load average of 10 on 2 cores).
 RELEASE_AFTER_SECONDS = 1.25
 ANSWERED_WITHIN_SECONDS = 1.0
+# After an outage, requests are refused until Neo4j has planned the process's statements
+# again, at most this long (db/warm_plans.py): the heaviest took 6-13 s each on the shared
+# 2-core test machine right after a restart, some 20 s for the dozen a write load runs.
+PLAN_AGAIN_SECONDS = 30.0
 AVAILABILITY_TASK = "neo4j-availability"  # the monitor's task (tests tell its pings apart)
 # What the server says when its database is stopping or not started: it is not available.
 DATABASE_UNAVAILABLE = "Neo.TransientError.General.DatabaseUnavailable"
@@ -240,13 +247,9 @@ class Availability:
             result = await session.run(cypher("meta/ping"))
             await result.consume()
 
-    async def check(self) -> bool:
-        """Ping now (for `/readyz` while down: it says ready the moment the database answers
-        again, and so do requests, instead of at the next scheduled ping)."""
-        # Twice: the first may only clear a pooled connection to the server that went away.
-        if await self.ping() is True or await self.ping() is True:
-            self._set(answered=True)
-        return self.up
+    def check_soon(self) -> None:
+        """Ping now instead of at the next turn (`/readyz` asks while the database is down)."""
+        self._ping_now.set()
 
     async def _watch(self) -> None:
         slow = 0
@@ -254,12 +257,41 @@ class Availability:
             self._ping_now.clear()
             result = await self.ping()
             slow = slow + 1 if result is None else 0
-            self._set(answered=result is True or (result is None and slow < SLOW_PINGS_FOR_DOWN))
+            if not self.up:
+                # Back only when a ping answers and Neo4j has planned the statements again.
+                self._set(answered=result is True and await self._plan_again())
+            else:
+                self._set(
+                    answered=result is True or (result is None and slow < SLOW_PINGS_FOR_DOWN)
+                )
             if slow:
                 continue  # a slow ping already took its time: the next one says at once
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(PING_INTERVAL_SECONDS):
                     await self._ping_now.wait()  # or sooner, when a request's round trip failed
+
+    async def _plan_again(self) -> bool:
+        """Whether the database stayed up while it planned again the statements the process
+        ran before the outage (db/warm_plans.py); requests are refused meanwhile, for at
+        most PLAN_AGAIN_SECONDS (then a statement not yet planned is a slow request)."""
+        began = time.monotonic()
+        try:
+            async with asyncio.timeout(PLAN_AGAIN_SECONDS):
+                planned = await plan_again(self.driver, self.database)
+        except TimeoutError:
+            log.warning(
+                "Neo4j answers; still planning after %s s, requests let in", PLAN_AGAIN_SECONDS
+            )
+            return True
+        except (*UNREACHED, Neo4jError, OSError) as error:
+            log.warning("Neo4j is unavailable while planning again: %s", error)
+            return False
+        log.warning(
+            "Neo4j answers; %d statements planned again in %.1f s",
+            planned,
+            time.monotonic() - began,
+        )
+        return True
 
     def _set(self, *, answered: bool) -> None:
         """Going down releases every waiting request; coming back arms a fresh event for

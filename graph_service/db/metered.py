@@ -7,7 +7,8 @@ builds (`create_driver`) has those three methods wrapped, and `read_rows` is tim
 `observed`; each call is one count, whatever number of statements it ran or retries it took,
 and its time includes them. Being the one place, it also tells the availability monitor
 (db/availability.py) how a request's round trips ended (the failed attempts the driver
-retries on its own, it learns from the driver's log).
+retries on its own, it learns from the driver's log), and remembers the statements run,
+for Neo4j to plan them again after it restarts (db/warm_plans.py).
 """
 
 from __future__ import annotations
@@ -18,25 +19,32 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncSession, RoutingControl
+from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph_service.db.availability import round_trip_answered, round_trip_failed
+from graph_service.db.warm_plans import RecentStatements, recent_statements
 from graph_service.observability.metrics import NEO4J_SECONDS, NEO4J_TRANSACTIONS
 
 R = TypeVar("R")
 
 
 def metered(driver: AsyncDriver) -> AsyncDriver:
-    """`driver`, reporting its round trips to the metrics (docs/operations.md)."""
+    """`driver`, reporting its round trips to the metrics (docs/operations.md) and
+    remembering the statements it runs."""
+    recent = recent_statements(driver)
+    _remember_queries(driver, recent)
     _wrap(driver, "execute_query", _query_kind)
     open_session = driver.session
 
     @functools.wraps(open_session)
     def session(**config: Any) -> AsyncSession:
         opened = open_session(**config)
+        _remember_runs(opened, recent)
         _wrap(opened, "execute_read", lambda _: "read")
         _wrap(opened, "execute_write", lambda _: "write")
+        _remember_transactions(opened, "execute_read", recent)
+        _remember_transactions(opened, "execute_write", recent)
         return opened
 
     _wrap_with(driver, "session", session)
@@ -87,3 +95,49 @@ def _timed(
             return await call(*args, **kwargs)
 
     return timed
+
+
+def _remember_queries(driver: AsyncDriver, recent: RecentStatements) -> None:
+    execute_query = driver.execute_query
+
+    @functools.wraps(execute_query)
+    async def remembered(
+        query: Any, parameters_: dict[str, Any] | None = None, **kwargs: Any
+    ) -> Any:
+        # Keyword arguments ending in "_" configure the call; the others are parameters.
+        params = {k: v for k, v in kwargs.items() if not k.endswith("_")}
+        recent.ran(query, {**(parameters_ or {}), **params})
+        return await execute_query(query, parameters_, **kwargs)
+
+    _wrap_with(driver, "execute_query", remembered)
+
+
+def _remember_runs(
+    target: AsyncSession | AsyncManagedTransaction, recent: RecentStatements
+) -> None:
+    run = target.run
+
+    @functools.wraps(run)
+    async def remembered(
+        query: Any, parameters: dict[str, Any] | None = None, **kwargs: Any
+    ) -> Any:
+        recent.ran(query, {**(parameters or {}), **kwargs})
+        return await run(query, parameters, **kwargs)
+
+    _wrap_with(target, "run", remembered)
+
+
+def _remember_transactions(session: AsyncSession, method: str, recent: RecentStatements) -> None:
+    execute = getattr(session, method)
+
+    @functools.wraps(execute)
+    async def remembered(work: Callable[..., Awaitable[R]], *args: Any, **kwargs: Any) -> R:
+        @functools.wraps(work)  # keeps a unit_of_work's timeout and metadata
+        async def work_remembered(tx: AsyncManagedTransaction, *a: Any, **kw: Any) -> R:
+            _remember_runs(tx, recent)
+            return await work(tx, *a, **kw)
+
+        done: R = await execute(work_remembered, *args, **kwargs)
+        return done
+
+    _wrap_with(session, method, remembered)

@@ -1,0 +1,95 @@
+"""The statements a process runs, planned again by Neo4j after it restarts.
+
+Neo4j keeps the plans of the statements it ran in memory, so a restarted server has none,
+and planning on its cold JVM is slow: on the shared 2-core test machine the duplicate check
+of `createPerson` took 8-12 s to plan right after a restart (2-3 s on a warm server, then
+cached), while a ping answered at once. Let through at once, the first writes after an
+outage took 17-30 s (issue 14), spent planning inside their transactions.
+
+So the driver remembers the latest statements it ran (`RECENT`), each with parameters of
+the types and sizes of its last run (Neo4j caches a plan per statement text, parameter
+types and a hint of their sizes: a name of another length was planned again; the values
+are replaced by samples, so no person's data is kept), and the availability monitor has
+Neo4j `EXPLAIN` each of them after an outage, most recent first: that plans and caches a
+statement without running it. Requests are refused until then (db/availability.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from datetime import date, datetime, time
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from neo4j import AsyncDriver
+from neo4j.exceptions import ClientError
+
+log = logging.getLogger(__name__)
+
+RECENT = 64  # statements; the service's hot paths use a few dozen
+
+
+def _sample(value: Any) -> Any:
+    """A value of `value`'s type and size that says nothing else about it: Neo4j caches a
+    plan per statement and parameter types, with a hint of the size of strings and lists."""
+    if isinstance(value, bool | int | float):
+        return type(value)()  # False, 0, 0.0
+    if isinstance(value, str):
+        return "x" * len(value)
+    if isinstance(value, list | tuple):
+        return [_sample(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _sample(item) for key, item in value.items()}
+    if isinstance(value, datetime):
+        return datetime(2000, 1, 1, tzinfo=value.tzinfo)
+    if isinstance(value, date):
+        return date(2000, 1, 1)
+    if isinstance(value, time):
+        return time(0, tzinfo=value.tzinfo)
+    return value  # None, or a driver type (a duration, a point): not personal data
+
+
+class RecentStatements:
+    """The latest statements run, each with sample parameters, most recent last."""
+
+    def __init__(self) -> None:
+        self._statements: OrderedDict[str, dict[str, Any]] = OrderedDict()
+
+    def ran(self, statement: object, params: dict[str, Any] | None) -> None:
+        if not isinstance(statement, str) or statement.startswith("EXPLAIN "):
+            return  # a neo4j.Query wrapper (the service passes text), or plan_again's own
+        self._statements[statement] = {k: _sample(v) for k, v in (params or {}).items()}
+        self._statements.move_to_end(statement)
+        while len(self._statements) > RECENT:
+            self._statements.popitem(last=False)
+
+    def latest_first(self) -> list[tuple[str, dict[str, Any]]]:
+        return list(reversed(self._statements.items()))
+
+
+_recent: WeakKeyDictionary[AsyncDriver, RecentStatements] = WeakKeyDictionary()
+
+
+def recent_statements(driver: AsyncDriver) -> RecentStatements:
+    """What `driver` ran lately (recorded by db/metered.py)."""
+    return _recent.setdefault(driver, RecentStatements())
+
+
+async def plan_again(driver: AsyncDriver, database: str) -> int:
+    """Have Neo4j plan (EXPLAIN) the statements `driver` ran lately; how many it planned.
+    A lost connection is raised (the database went away again); a statement Neo4j will not
+    explain (a schema command, say) is skipped."""
+    planned = 0
+    for statement, params in recent_statements(driver).latest_first():
+        # The text is a statement this process ran (from cypher/), not input.
+        explain = "EXPLAIN " + statement
+        try:
+            async with driver.session(database=database) as session:
+                result = await session.run(explain, params)
+                await result.consume()
+        except ClientError as error:
+            log.debug("not planned again: %s", error.message)
+            continue
+        planned += 1
+    return planned
