@@ -4,7 +4,9 @@ outside their scope from one that does not exist? (issue 12, finding 2)
 From a clean managed Neo4j of its own: load the demo district, start the service as users run
 it, and, as the demo's school clerk, ask each root field (`person`, `node`, `household`) for
 `--ids` existing records outside the clerk's scope and as many random well-formed ids that
-name nothing, the two kinds interleaved in a random order, one request at a time over HTTP.
+name nothing, the two kinds interleaved in a random order, one request at a time over HTTP;
+and `households(by: {namePrefix})` for names of households outside the scope against random
+names nobody has.
 For each field it reports both medians, the permutation test's two-sided p-value for the
 difference of medians (a small p: the two can be told apart), whether every answer was
 byte-identical, and how each kind of id was audited (one entry per id, same shape, for both).
@@ -17,6 +19,7 @@ import asyncio
 import json
 import random
 import statistics
+import string
 import time
 import uuid
 from dataclasses import asdict, dataclass
@@ -43,6 +46,13 @@ FIELDS = {
     "person": ("Person", "query($id: ID!) { person(id: $id) { id firstName lastName } }"),
     "node": ("Person", "query($id: ID!) { node(id: $id) { id ... on Person { firstName } } }"),
     "household": ("Household", "query($id: ID!) { household(id: $id) { id name } }"),
+    # A clerk's name search for the name of a household outside their scope against a name
+    # nobody has: both find nothing, and both must cost the same (the search reads only the
+    # clerk's schools' listings, never the district's name index).
+    "households by name": (
+        "HouseholdName",
+        "query($name: String!) { households(by: {namePrefix: $name}, first: 20) { nodes { id } } }",
+    ),
 }
 WARM_UP = 100
 
@@ -115,12 +125,19 @@ async def _prepare(
             driver, cypher("bench/sample_households_outside_school"), database=database,
             schoolId=school, onDate=today, limit=ids,
         )  # fmt: skip
+        names = await read_all(
+            driver, cypher("bench/sample_household_names_outside_school"), database=database,
+            schoolId=school, onDate=today, limit=ids,
+        )  # fmt: skip
     outside = {
         "Person": [row["personId"] for row in people],
         "Household": [row["householdId"] for row in homes],
+        "HouseholdName": [row["name"] for row in names],
     }
     for kind, found in outside.items():
-        if len(found) < ids:
+        # Names are fewer (households share them, and none may start an in-scope one's):
+        # the name search is measured on those there are, its trials reported.
+        if len(found) < (ids if kind != "HouseholdName" else min(ids, 200)):
             raise SystemExit(f"only {len(found)} {kind} ids outside the clerk's scope")
     return anchor.isoformat(), outside
 
@@ -130,22 +147,45 @@ def _time_field(
 ) -> tuple[list[float], list[float], set[bytes], list[str]]:
     """Latencies (s) of the out-of-scope and of the missing ids, the distinct answer bodies,
     and the missing raw ids asked."""
-    missing = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in outside]
+    missing = [_missing(kind, rng) for _ in outside]
     trials = [(True, raw) for raw in outside] + [(False, raw) for raw in missing]
     rng.shuffle(trials)
     for _, raw in trials[:WARM_UP]:  # warm the plan and connection caches; not counted
-        client.post("/graphql", json={"query": query, "variables": {"id": to_global_id(kind, raw)}})
+        client.post("/graphql", json={"query": query, "variables": _variables(kind, raw)})
     forbidden: list[float] = []
     absent: list[float] = []
     bodies: set[bytes] = set()
     for exists, raw in trials:
-        payload = {"query": query, "variables": {"id": to_global_id(kind, raw)}}
+        payload = {"query": query, "variables": _variables(kind, raw)}
         started = time.perf_counter()
         response = client.post("/graphql", json=payload)
         elapsed = time.perf_counter() - started
-        bodies.add(response.content)
+        bodies.add(_without_bookmarks(response.content))
         (forbidden if exists else absent).append(elapsed)
     return forbidden, absent, bodies, missing
+
+
+def _without_bookmarks(body: bytes) -> bytes:
+    """The answer without its causal-consistency bookmarks (db/bookmarks.py): they name the
+    database's latest transaction, which moves with every write (audit entries included),
+    and say nothing of the record asked for."""
+    answer = json.loads(body)
+    extensions = answer.get("extensions") or {}
+    extensions.pop("bookmarks", None)
+    if not extensions:
+        answer.pop("extensions", None)
+    return json.dumps(answer, sort_keys=True).encode()
+
+
+def _missing(kind: str, rng: random.Random) -> str:
+    """A well-formed value of `kind` that names nothing: a random id, or a random name."""
+    if kind == "HouseholdName":
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(12))
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _variables(kind: str, raw: str) -> dict[str, str]:
+    return {"name": raw} if kind == "HouseholdName" else {"id": to_global_id(kind, raw)}
 
 
 async def _audit_shapes(settings: Settings, operation: str, ids: list[str]) -> dict[str, int]:
@@ -250,12 +290,12 @@ def main() -> None:
 
 def render(results: list[FieldResult]) -> str:
     lines = [
-        f"{'field':<11}{'run':>4}{'trials':>7}{'forbidden p50':>15}{'missing p50':>13}{'p':>8}"
+        f"{'field':<20}{'run':>4}{'trials':>7}{'forbidden p50':>15}{'missing p50':>13}{'p':>8}"
         f"{'answers':>9}  audit (forbidden | missing: distinct ids named per entry shape)"
     ]
     for r in results:
         lines.append(
-            f"{r.field:<11}{r.repeat:>4}{r.trials:>7}{r.forbidden_median_ms:>15.2f}"
+            f"{r.field:<20}{r.repeat:>4}{r.trials:>7}{r.forbidden_median_ms:>15.2f}"
             f"{r.missing_median_ms:>13.2f}{r.p_value:>8.4f}{r.distinct_answers:>9}  "
             f"{sorted(r.forbidden_audit.values())} | {sorted(r.missing_audit.values())}"
             f"{'  same shapes' if r.forbidden_audit.keys() == r.missing_audit.keys() else ''}"
