@@ -156,7 +156,10 @@ def choose_path(
 
 def render_bulk_summary(summary: BulkSummary) -> str:
     rows = sum(summary.rows.values())
-    phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in summary.phases.items())
+    phases = ", ".join(
+        f"{name} {seconds:.1f} s (CPU {summary.phases_cpu.get(name, 0.0):.1f})"
+        for name, seconds in summary.phases.items()
+    )
     lines = [
         _headline(summary),
         f"{summary.seconds:.1f} s for {rows:,} rows through neo4j-admin database import: "
