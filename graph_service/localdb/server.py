@@ -63,7 +63,7 @@ class LocalNeo4j:
         start_timeout: float = 180.0,
         quick_start: bool = False,
     ) -> None:
-        """`quick_start`: JVM settings for a short-lived server (tests): see `_quick_flags`."""
+        """`quick_start`: JVM settings for a short-lived server (tests): see `_jvm_flags`."""
         self.layout = ServerLayout(home)
         self.quick_start = quick_start
         self._archive_made_at_exit: Path | None = None
@@ -204,22 +204,25 @@ class LocalNeo4j:
                 "setting the initial Neo4j password failed:\n" + (result.stdout + result.stderr)
             )
 
-    def _quick_flags(self, java: str, lib: Path) -> list[str]:
-        """For a server that lives for one test session: the client compiler only (no C2
-        compiling in the background while the session's few thousand statements run) and
-        a class-data-sharing archive of Neo4j's classes, written at the first server's exit
-        and mapped by every later start. Measured on 2 shared cores: start 4.9 s of CPU
-        instead of 12-14 s, a first query 0.8 s instead of 3 (docs/loading.md). A server
-        that serves for long (the development server, benchmarks) keeps the defaults."""
-        if not self.quick_start:
-            return []
+    def _jvm_flags(self, java: str, lib: Path) -> list[str]:
+        """Every server maps the class-data-sharing archive of Neo4j's classes when there is
+        one (loading classes is most of a start's CPU; sharing changes nothing once
+        running). A `quick_start` server (tests: it lives for one session) also writes the
+        archive at its exit when there is none yet, and uses only the client compiler, so
+        no C2 compiling runs beside the session's few thousand statements. Measured on 2
+        shared cores: a start 4.9 s of CPU instead of 12-14 s with both, 9.0 s with the
+        archive alone; a first query 0.8 s instead of 3 (docs/loading.md). Servers that
+        serve for long (development, benchmarks) keep C2."""
         archive = class_archive(self.jar_cache_dir, java, lib)
+        flags = ["-XX:TieredStopAtLevel=1"] if self.quick_start else []
         if archive.exists():
-            return ["-XX:TieredStopAtLevel=1", f"-XX:SharedArchiveFile={archive}"]
+            return [*flags, f"-XX:SharedArchiveFile={archive}"]
+        if not self.quick_start:
+            return flags
         # Written here at exit, then moved into the cache whole (`stop`): two servers starting
         # at once never map a half-written archive.
         self._archive_made_at_exit = archive
-        return ["-XX:TieredStopAtLevel=1", f"-XX:ArchiveClassesAtExit={self._pending_archive}"]
+        return [*flags, f"-XX:ArchiveClassesAtExit={self._pending_archive}"]
 
     @property
     def _pending_archive(self) -> Path:
@@ -239,7 +242,7 @@ class LocalNeo4j:
             f"-Xms{self.heap}",
             f"-Xmx{self.heap}",
             *LAUNCHER_JVM_FLAGS,
-            *self._quick_flags(java, lib),
+            *self._jvm_flags(java, lib),
             "-cp",
             f"{lib}/*",
             "org.neo4j.server.CommunityEntryPoint",
