@@ -150,7 +150,8 @@ class LocalNeo4j:
         self._prepare(java, lib)  # a home never started gets its conf and password first
         log = self.layout.logs_dir / "import.log"
         command = [
-            java, f"-Xms{heap}", f"-Xmx{heap}", *LAUNCHER_JVM_FLAGS, "-cp", f"{lib}/*",
+            java, f"-Xms{heap}", f"-Xmx{heap}", *LAUNCHER_JVM_FLAGS,
+            *self._shared_classes(java, lib), "-cp", f"{lib}/*",
             # The database first: a trailing one would be read as one more CSV file.
             "org.neo4j.cli.AdminTool", "database", "import", "full", database,
             "--overwrite-destination=true", "--bad-tolerance=0",
@@ -189,6 +190,7 @@ class LocalNeo4j:
         # Only effective before the first start; it writes data/dbms/auth.ini.
         command = [
             java,
+            *self._shared_classes(java, lib),
             "-cp",
             f"{lib}/*",
             "org.neo4j.cli.AdminTool",
@@ -203,6 +205,11 @@ class LocalNeo4j:
             raise LocalNeo4jError(
                 "setting the initial Neo4j password failed:\n" + (result.stdout + result.stderr)
             )
+
+    def _shared_classes(self, java: str, lib: Path) -> list[str]:
+        """The admin tools map the servers' archive too (most of their classes are in it)."""
+        archive = class_archive(self.jar_cache_dir, java, lib)
+        return [f"-XX:SharedArchiveFile={archive}"] if archive.exists() else []
 
     def _jvm_flags(self, java: str, lib: Path) -> list[str]:
         """Every server maps the class-data-sharing archive of Neo4j's classes when there is
