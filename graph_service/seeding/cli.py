@@ -126,13 +126,32 @@ def render_summary(summary: DemoSummary) -> str:
     return "\n".join(lines)
 
 
+# Below this the bulk path's fixed costs (a server stop, the importer's JVM, a start, the
+# migrations on a cold server) outweigh the rows: into an empty managed database, 60
+# households took 42 s through the importer and 24 s through Cypher batches, 2,000 took
+# 69 s and 59 s (docs/loading.md).
+BULK_FROM_HOUSEHOLDS = 2_000
+
+
 def choose_path(
-    settings: Settings, *, batched: bool, seed_number: int, anchor: datetime, policy: Policy
+    settings: Settings,
+    *,
+    batched: bool,
+    seed_number: int,
+    anchor: datetime,
+    policy: Policy,
+    households: int = BULK_FROM_HOUSEHOLDS,
 ) -> tuple[str, str]:
     """("bulk" or "batched", why). The bulk importer replaces a whole store with the server
-    stopped, so it is only for the managed local server's database, and only when empty."""
+    stopped, so it is only for the managed local server's database, only when empty, and
+    only for a district large enough to repay the server's restart."""
     if batched:
         return "batched", "--batched given"
+    if households < BULK_FROM_HOUSEHOLDS:
+        return "batched", (
+            f"under {BULK_FROM_HOUSEHOLDS:,} households Cypher batches are quicker than "
+            "restarting the server around neo4j-admin database import"
+        )
     if not settings.uses_local_neo4j:
         return "batched", (
             f"the target {settings.bolt_uri} comes from NEO4J_URI, not the managed local "
@@ -244,8 +263,9 @@ def seed(
         raise click.ClickException(str(error)) from error
 
     path, reason = choose_path(
-        settings, batched=batched, seed_number=seed_number, anchor=clock.now(), policy=policy
-    )
+        settings, batched=batched, seed_number=seed_number, anchor=clock.now(), policy=policy,
+        households=households,
+    )  # fmt: skip
     click.echo(f"{path} path: {reason}")
     click.echo(f"generating {households:,} households (seed {seed_number}) ...")
     if path == "bulk":
