@@ -111,7 +111,8 @@ async def migrate(
 
 def is_schema_statement(statement: str) -> bool:
     """CREATE/DROP of an index or constraint (anything else in a migration is data)."""
-    return _SCHEMA.match(statement) is not None
+    code = "\n".join(line for line in statement.splitlines() if not line.lstrip().startswith("//"))
+    return _SCHEMA.match(code.lstrip()) is not None
 
 
 async def _await_indexes(driver: AsyncDriver, database: str, seconds: float) -> None:

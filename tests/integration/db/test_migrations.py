@@ -12,7 +12,6 @@ from graph_service.db.migrations import (
     is_schema_statement,
     known_migrations,
     migrate,
-    migration_from,
 )
 from graph_service.settings import Settings
 
@@ -38,7 +37,12 @@ PROBE = "9999_migration_with_backfill"
 @pytest.fixture
 async def probe_migration(db: AsyncDriver, settings: Settings) -> AsyncIterator[Migration]:
     """A migration holding schema then a batched backfill; its traces go afterwards."""
-    yield migration_from(PROBE, cypher("testing/migration_with_backfill"))
+    statements = (
+        cypher("testing/migration_probe_index"),
+        cypher("testing/migration_probe_constraint"),
+        cypher("testing/migration_probe_backfill"),
+    )
+    yield Migration(PROBE, statements, checksum="probe")
     database = settings.neo4j_database
     for statement in (
         cypher("testing/drop_migration_probe_constraint"),

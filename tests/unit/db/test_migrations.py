@@ -25,3 +25,7 @@ def test_schema_statements_are_told_from_data_statements() -> None:
     assert is_schema_statement("DROP INDEX a IF EXISTS")
     assert not is_schema_statement("MATCH (h:Household) SET h.indexed = true")
     assert not is_schema_statement("CREATE (:Index {constraint: 1})")
+
+
+def test_a_schema_statement_may_open_with_a_comment() -> None:
+    assert is_schema_statement("// why\nCREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x)")
