@@ -147,11 +147,6 @@ def choose_path(
     only for a district large enough to repay the server's restart."""
     if batched:
         return "batched", "--batched given"
-    if households < BULK_FROM_HOUSEHOLDS:
-        return "batched", (
-            f"under {BULK_FROM_HOUSEHOLDS:,} households Cypher batches are quicker than "
-            "restarting the server around neo4j-admin database import"
-        )
     if not settings.uses_local_neo4j:
         return "batched", (
             f"the target {settings.bolt_uri} comes from NEO4J_URI, not the managed local "
@@ -159,6 +154,11 @@ def choose_path(
         )
     if not LocalNeo4j.from_settings(settings).status().running:
         return "batched", "the managed local server is not running (graph-service db start)"
+    if households < BULK_FROM_HOUSEHOLDS:
+        return "batched", (
+            f"under {BULK_FROM_HOUSEHOLDS:,} households Cypher batches are quicker than "
+            "restarting the server around neo4j-admin database import"
+        )
     if find_snapshot(story_of(seed=seed_number, anchor=anchor), policy) is None:
         return "batched", "the staff story has no recording for this --as-of"
 
