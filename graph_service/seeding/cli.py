@@ -126,11 +126,25 @@ def render_summary(summary: DemoSummary) -> str:
     return "\n".join(lines)
 
 
+# Below this the bulk path's fixed costs (a server stop, the importer's JVM, a start, the
+# migrations on a cold server) outweigh the rows: into an empty managed database, 60
+# households took 42 s through the importer and 24 s through Cypher batches, 2,000 took
+# 69 s and 59 s (docs/loading.md).
+BULK_FROM_HOUSEHOLDS = 2_000
+
+
 def choose_path(
-    settings: Settings, *, batched: bool, seed_number: int, anchor: datetime, policy: Policy
+    settings: Settings,
+    *,
+    batched: bool,
+    seed_number: int,
+    anchor: datetime,
+    policy: Policy,
+    households: int = BULK_FROM_HOUSEHOLDS,
 ) -> tuple[str, str]:
     """("bulk" or "batched", why). The bulk importer replaces a whole store with the server
-    stopped, so it is only for the managed local server's database, and only when empty."""
+    stopped, so it is only for the managed local server's database, only when empty, and
+    only for a district large enough to repay the server's restart."""
     if batched:
         return "batched", "--batched given"
     if not settings.uses_local_neo4j:
@@ -140,6 +154,11 @@ def choose_path(
         )
     if not LocalNeo4j.from_settings(settings).status().running:
         return "batched", "the managed local server is not running (graph-service db start)"
+    if households < BULK_FROM_HOUSEHOLDS:
+        return "batched", (
+            f"under {BULK_FROM_HOUSEHOLDS:,} households Cypher batches are quicker than "
+            "restarting the server around neo4j-admin database import"
+        )
     if find_snapshot(story_of(seed=seed_number, anchor=anchor), policy) is None:
         return "batched", "the staff story has no recording for this --as-of"
 
@@ -156,7 +175,10 @@ def choose_path(
 
 def render_bulk_summary(summary: BulkSummary) -> str:
     rows = sum(summary.rows.values())
-    phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in summary.phases.items())
+    phases = ", ".join(
+        f"{name} {seconds:.1f} s (CPU {summary.phases_cpu.get(name, 0.0):.1f})"
+        for name, seconds in summary.phases.items()
+    )
     lines = [
         _headline(summary),
         f"{summary.seconds:.1f} s for {rows:,} rows through neo4j-admin database import: "
@@ -241,8 +263,9 @@ def seed(
         raise click.ClickException(str(error)) from error
 
     path, reason = choose_path(
-        settings, batched=batched, seed_number=seed_number, anchor=clock.now(), policy=policy
-    )
+        settings, batched=batched, seed_number=seed_number, anchor=clock.now(), policy=policy,
+        households=households,
+    )  # fmt: skip
     click.echo(f"{path} path: {reason}")
     click.echo(f"generating {households:,} households (seed {seed_number}) ...")
     if path == "bulk":

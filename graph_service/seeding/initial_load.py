@@ -11,7 +11,6 @@ one for any database that already holds data or that we do not manage (NEO4J_URI
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from graph_service.localdb import LocalNeo4j
 from graph_service.seeding.bulk import GraphCounts, count_graph
 from graph_service.seeding.demo import SEED_ACTOR, _schools, apply_staff_story
 from graph_service.seeding.import_files import ImportFiles
+from graph_service.seeding.phase_clock import PhaseClock
 from graph_service.seeding.story_snapshot import Snapshot, find_snapshot
 from graph_service.settings import Settings
 from seeds.district import District, Planted, StaffStory
@@ -50,6 +50,8 @@ class BulkSummary:
     staff_story_applied: bool
     # generate, write CSV, stop, import, start, migrations, story (seconds, in that order)
     phases: dict[str, float] = field(default_factory=dict)
+    # the CPU seconds of the same phases: this process, the importer and the server
+    phases_cpu: dict[str, float] = field(default_factory=dict)
 
     @property
     def seconds(self) -> float:
@@ -102,7 +104,9 @@ async def bulk_load_demo_district(
     snapshot = find_snapshot(story, policy)
     if snapshot is None:
         raise ValueError("the bulk path needs the staff story's recording for this anchor")
-    phases = dict.fromkeys(("generate", "write CSV", "stop", "import", "start"), 0.0)
+    clock = PhaseClock(server_pid=lambda: local.status().pid)
+    for name in ("generate", "write CSV", "stop", "import", "start"):
+        clock.add(name, 0.0, 0.0)
     folder = local.layout.home / "import" / f"bulk-seed-{seed}"
     shutil.rmtree(folder, ignore_errors=True)
     files = ImportFiles(folder, Stamp(SEED_ACTOR, anchor))
@@ -113,15 +117,15 @@ async def bulk_load_demo_district(
         stopping = background.submit(local.stop)
         try:
             first, last = _write_district(
-                files, phases, households=households, seed=seed, anchor=anchor,
+                files, clock, households=households, seed=seed, anchor=anchor,
                 progress=progress, chunk_households=chunk_households,
             )  # fmt: skip
-            for school in _school_nodes(snapshot, last.schools, anchor):
-                files.write_school(school)
-            files.close()
-            mark = time.perf_counter()
-            stopping.result()
-            phases["stop"] = time.perf_counter() - mark
+            with clock.phase("write CSV"):
+                for school in _school_nodes(snapshot, last.schools, anchor):
+                    files.write_school(school)
+                files.close()
+            with clock.phase("stop"):
+                stopping.result()
         except BaseException:
             stopping.result()
             files.close()
@@ -130,28 +134,24 @@ async def bulk_load_demo_district(
                 local.start()  # as it was: nothing was imported
             raise
     try:
-        mark = time.perf_counter()
-        local.import_full(
-            settings.neo4j_database, files.arguments(), heap=heap, off_heap=off_heap,
-            on_line=on_import_line,
-        )  # fmt: skip
-        phases["import"] = time.perf_counter() - mark
+        with clock.phase("import"):
+            local.import_full(
+                settings.neo4j_database, files.arguments(), heap=heap, off_heap=off_heap,
+                on_line=on_import_line,
+            )  # fmt: skip
     finally:
         files.close()
         shutil.rmtree(folder, ignore_errors=True)
-    mark = time.perf_counter()
-    local.start()
-    phases["start"] = time.perf_counter() - mark
+    with clock.phase("start", server=True):
+        local.start()
     async with create_driver(settings) as driver:
-        mark = time.perf_counter()
-        await migrate(driver, database=settings.neo4j_database)
-        phases["migrations"] = time.perf_counter() - mark
-        mark = time.perf_counter()
-        applied = await apply_staff_story(
-            driver, settings.neo4j_database, story, policy=policy, anchor=anchor,
-            schools=_schools(last.schools),
-        )  # fmt: skip
-        phases["story"] = time.perf_counter() - mark
+        with clock.phase("migrations", server=True):
+            await migrate(driver, database=settings.neo4j_database)
+        with clock.phase("story", server=True):
+            applied = await apply_staff_story(
+                driver, settings.neo4j_database, story, policy=policy, anchor=anchor,
+                schools=_schools(last.schools),
+            )  # fmt: skip
         counts = await count_graph(driver, settings.neo4j_database)
     assert first.staff is not None
     return BulkSummary(
@@ -163,13 +163,14 @@ async def bulk_load_demo_district(
         rows={kind: count for kind, count in files.rows.items() if kind != "schools"},
         counts=counts,
         staff_story_applied=applied,
-        phases=phases,
+        phases=clock.wall,
+        phases_cpu=clock.cpu,
     )
 
 
 def _write_district(
     files: ImportFiles,
-    phases: dict[str, float],
+    clock: PhaseClock,
     *,
     households: int,
     seed: int,
@@ -182,21 +183,21 @@ def _write_district(
     first: District | None = None
     last: District | None = None
     made = 0
-    mark = time.perf_counter()
     chunks = iter_district(
         households=households, seed=seed, anchor=anchor, chunk_households=chunk_households
     )
-    for chunk in chunks:
-        now = time.perf_counter()
-        phases["generate"] += now - mark
-        files.write(chunk)
+    while True:
+        with clock.phase("generate"):
+            chunk = next(chunks, None)
+        if chunk is None:
+            break
+        with clock.phase("write CSV"):
+            files.write(chunk)
         first = first or chunk
         last = chunk
         made += len(chunk.households)
         if progress is not None:
             progress(made, households + PLANTED_HOUSEHOLDS)
-        mark = time.perf_counter()
-        phases["write CSV"] += mark - now
     assert first is not None
     assert last is not None
     return first, last

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph_service.localdb import LocalNeo4j
+from graph_service.localdb.config import ServerLayout
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings, default_state_dir
 
 NEO4J_IMAGE = "neo4j:5.26-community"
@@ -59,8 +60,9 @@ def docker_available() -> bool:
         return False
 
 
-def local_test_server() -> LocalNeo4j:
-    """The managed server that tests use: its own home and port, small memory."""
+def local_test_server(*, quick_start: bool = False) -> LocalNeo4j:
+    """The managed server that tests use: its own home and port, small memory
+    (`quick_start`: JVM settings for a short-lived server, see `LocalNeo4j`)."""
     home = Path(
         os.environ.get("GRAPH_SERVICE_TEST_NEO4J_HOME") or default_state_dir() / "neo4j-test"
     )
@@ -73,12 +75,17 @@ def local_test_server() -> LocalNeo4j:
         jar_cache_dir=settings.jar_cache_dir,
         heap="512m",
         pagecache="128m",
+        quick_start=quick_start,
     )
 
 
 @contextlib.contextmanager
-def provide_test_database() -> Iterator[TestDatabase]:
-    """Yield a running Neo4j for the whole test run and stop whatever was started for it."""
+def provide_test_database(
+    *, quick_start: bool = False, before_start: Callable[[ServerLayout], object] | None = None
+) -> Iterator[TestDatabase]:
+    """Yield a running Neo4j for the whole test run and stop whatever was started for it.
+    For the managed server, `before_start` sees its home first when it is not running (to
+    put a prebuilt store there) and `quick_start` picks short-lived JVM settings."""
     uri = os.environ.get("NEO4J_URI")
     if uri:
         yield TestDatabase(
@@ -101,8 +108,10 @@ def provide_test_database() -> Iterator[TestDatabase]:
                 source="testcontainers",
             )
         return
-    server = local_test_server()
+    server = local_test_server(quick_start=quick_start)
     was_running = server.status().running
+    if not was_running and before_start is not None:
+        before_start(server.layout)
     server.start()
     try:
         yield TestDatabase(

@@ -18,14 +18,17 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from graph_service.access.settings import AccessSettings
 from graph_service.auth.principal import PlatformRole
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
 from graph_service.demo import DEMO_INSTANT
+from graph_service.localdb.config import ServerLayout
 from graph_service.seeding.demo import DemoSummary, load_demo_district
 from graph_service.testing.database import TestDatabase, provide_test_database
+from graph_service.testing.prebuilt_demo import HOUSEHOLDS, Demo, install, preloaded_summary
 from graph_service.testing.service import running_service
 
 TokenFactory = Callable[..., str]
@@ -36,15 +39,34 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--household-graph-households",
         type=int,
-        default=30,
-        help="households in the demo district the fixtures load (default 30)",
+        default=HOUSEHOLDS,
+        help=f"households in the demo district the fixtures load (default {HOUSEHOLDS}, "
+        "which a fresh managed server gets prebuilt)",
     )
     group.addoption("--household-graph-seed", type=int, default=1, help="the demo district's seed")
 
 
+def _demo(config: pytest.Config) -> Demo:
+    # One fixed instant: reloading the same database changes nothing.
+    households: int = config.getoption("--household-graph-households")
+    seed: int = config.getoption("--household-graph-seed")
+    return Demo(households, seed, DEMO_INSTANT)
+
+
+_PRELOADED = pytest.StashKey[Demo]()  # the district a prebuilt store put in the server
+
+
 @pytest.fixture(scope="session")
-def household_graph_database() -> Iterator[TestDatabase]:
-    with provide_test_database() as database:
+def household_graph_database(pytestconfig: pytest.Config) -> Iterator[TestDatabase]:
+    demo = _demo(pytestconfig)
+
+    def prebuilt(layout: ServerLayout) -> None:
+        # A fresh managed server gets the demo district as a prebuilt store (when it is the
+        # one asked for): no load, no migrations but those added since it was built.
+        if install(layout, demo, AccessSettings().policy()):
+            pytestconfig.stash[_PRELOADED] = demo
+
+    with provide_test_database(quick_start=True, before_start=prebuilt) as database:
 
         async def prepare() -> None:
             async with create_driver(database.settings()) as driver:
@@ -58,13 +80,14 @@ def household_graph_database() -> Iterator[TestDatabase]:
 def household_graph_district(
     household_graph_database: TestDatabase, pytestconfig: pytest.Config
 ) -> DemoSummary:
-    households: int = pytestconfig.getoption("--household-graph-households")
-    seed: int = pytestconfig.getoption("--household-graph-seed")
-    anchor = DEMO_INSTANT  # one fixed instant: reloading the same database changes nothing
+    demo = _demo(pytestconfig)
+    households, seed, anchor = demo.households, demo.seed, demo.anchor
 
     async def load() -> DemoSummary:
         settings = household_graph_database.settings()
         async with create_driver(settings) as driver:
+            if pytestconfig.stash.get(_PRELOADED, None) == demo:
+                return await preloaded_summary(driver, household_graph_database.database, demo)
             return await load_demo_district(
                 driver,
                 household_graph_database.database,

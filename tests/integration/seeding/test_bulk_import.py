@@ -120,6 +120,12 @@ def test_the_seed_command_takes_the_bulk_path_only_into_an_empty_managed_databas
         settings, batched=False, seed_number=SEED, anchor=DEMO_INSTANT, policy=policy
     )
     assert (path, why) == ("batched", "the database already holds data: rows are merged onto it")
+    path, why = choose_path(
+        settings, batched=False, seed_number=SEED, anchor=DEMO_INSTANT, policy=policy,
+        households=60,
+    )  # fmt: skip
+    assert path == "batched"
+    assert "under 2,000 households" in why
     remote = settings.model_copy(update={"neo4j_uri": settings.bolt_uri})
     path, why = choose_path(
         remote, batched=False, seed_number=SEED, anchor=DEMO_INSTANT, policy=policy

@@ -1,2 +1,0 @@
-MERGE (m:SchemaMigration {name: $name})
-ON CREATE SET m.checksum = $checksum, m.appliedAt = datetime()

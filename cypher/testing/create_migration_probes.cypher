@@ -1,0 +1,2 @@
+UNWIND $names AS name
+CREATE (:MigrationProbe {name: name})

@@ -1,0 +1,1 @@
+DROP CONSTRAINT migration_probe_name_unique IF EXISTS

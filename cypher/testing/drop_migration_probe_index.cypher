@@ -1,0 +1,1 @@
+DROP INDEX migration_probe_key IF EXISTS

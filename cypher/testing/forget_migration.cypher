@@ -1,0 +1,2 @@
+MATCH (m:SchemaMigration {name: $name})
+DELETE m

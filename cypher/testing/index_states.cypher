@@ -1,0 +1,3 @@
+SHOW INDEXES YIELD name, state
+WHERE name IN $names
+RETURN name, state
