@@ -39,6 +39,7 @@ from graph_service.db.run import read_all
 from graph_service.graphql.ids import to_global_id
 from graph_service.localdb import LocalNeo4j
 from graph_service.seeding.demo import load_demo_district
+from graph_service.services.searches import LISTING_SEPARATOR
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
 
 CLERK = "E-OFFICE"  # the demo's active office professional, limited to one school
@@ -127,7 +128,7 @@ async def _prepare(
         )  # fmt: skip
         names = await read_all(
             driver, cypher("bench/sample_household_names_outside_school"), database=database,
-            schoolId=school, onDate=today, limit=ids,
+            schoolId=school, onDate=today, limit=ids, listingSeparator=LISTING_SEPARATOR,
         )  # fmt: skip
     outside = {
         "Person": [row["personId"] for row in people],

@@ -7,7 +7,7 @@ WHERE NOT
   // @include fragments/household_in_school_scope
   AND NOT EXISTS {
     MATCH (:Household)-[listing:LISTED_AT]->(:School)
-    WHERE listing.key STARTS WITH $schoolId + '\u001F' + h.nameKey
+    WHERE listing.key STARTS WITH $schoolId + $listingSeparator + h.nameKey
   }
 WITH DISTINCT h.name AS name
 LIMIT $limit
