@@ -60,15 +60,23 @@ function updateStatus() {
 
 // --- signing in ------------------------------------------------------------------------
 
+// Sign-ins may overlap (a remembered token still loading when another is submitted); only
+// the latest one may change the page, or a slow earlier answer would undo a later refusal.
+let latestSignIn = 0;
+
 async function signIn(token) {
+  const attempt = ++latestSignIn;
   message("");
   state.token = token;
   session.remember(token);
   show($("workspace"), false);
   show($("access-message"), false);
   try {
-    state.access = await session.fetchAccess(token);
+    const access = await session.fetchAccess(token);
+    if (attempt !== latestSignIn) return;
+    state.access = access;
   } catch (error) {
+    if (attempt !== latestSignIn) return;
     session.remember(null);
     session.renderRefused($("access-message"), error);
     $("who").textContent = "Not signed in";
