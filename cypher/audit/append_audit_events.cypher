@@ -3,5 +3,6 @@
 // is kept exactly as it was, so an append is safe to send again.
 UNWIND $events AS event
 MERGE (a:AuditEvent {id: event.id})
-  ON CREATE SET a = event
+  // `at` arrives as ISO-8601 text (db/audit.py) and is stored as an instant.
+  ON CREATE SET a = event, a.at = datetime(event.at)
 RETURN count(a) AS appended

@@ -7,6 +7,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 
+def instant_text(value: datetime) -> str:
+    """An instant as ISO-8601 text in UTC, for statements that parse it (`datetime($x)`):
+    on a hot path, since the driver's own conversion of a datetime parameter is slow
+    (about 80 microseconds of CPU, against about one for this)."""
+    return value.astimezone(UTC).isoformat()
+
+
 def stored(value: Any) -> Any:
     """A value ready for the graph: aware datetimes in UTC (one zone in storage), enums as
     their text."""

@@ -13,7 +13,7 @@ from typing import Any
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from graph_service.access.facts import Transition
-from graph_service.db.access_values import stored
+from graph_service.db.access_values import instant_text, stored
 from graph_service.db.bookmarks import causal_chain
 from graph_service.db.cypher import cypher
 from graph_service.db.run import fetch_all, native
@@ -26,7 +26,9 @@ def audit_entry(kind: str, *, at: datetime, actor: str, **details: Any) -> dict[
     for key in details:
         if any(word in key.lower() for word in _SECRET_WORDS):
             raise ValueError(f'audit entries never hold credentials (field "{key}")')
-    entry = {"id": str(uuid.uuid4()), "kind": kind, "at": stored(at), "actor": actor}
+    # `at` travels as text, made an instant by the append statement: every read appends an
+    # entry, and the driver's own conversion of a datetime parameter is slow (access_values).
+    entry = {"id": str(uuid.uuid4()), "kind": kind, "at": instant_text(at), "actor": actor}
     entry |= {key: stored(value) for key, value in details.items() if value is not None}
     return entry
 

@@ -15,6 +15,7 @@ from typing import Any
 from graph_service.access.decision import CallerGrant
 from graph_service.access.policy import Right
 from graph_service.db.access_decision import CallerRow, read_with_caller
+from graph_service.db.access_values import instant_text
 from graph_service.db.read_compiler import WITHHELD, Selected, statement
 from graph_service.domain.pages import decode_cursor, encode_cursor, page_limit
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue
@@ -72,7 +73,7 @@ class Reader:
             statement(root, selections),
             database=self.runtime.database,
             employeeId=self.employee_id,
-            now=now,
+            now=instant_text(now),
             onDate=today,
             asOf=as_of or today,
             reciprocals=self.catalogue.reciprocals,

@@ -18,6 +18,7 @@ from typing import Any, LiteralString
 from graph_service.access.decision import CallerGrant
 from graph_service.access.policy import Right
 from graph_service.db.access_decision import CallerRow, caller_of
+from graph_service.db.access_values import instant_text
 from graph_service.db.cypher import read_template
 from graph_service.db.run import native, read_rows
 from graph_service.errors import Forbidden
@@ -57,7 +58,7 @@ class DistrictView:
         records = await read_rows(
             self.runtime.driver,
             district_view(statement),
-            {**params, "employeeId": self.employee_id, "now": now},
+            {**params, "employeeId": self.employee_id, "now": instant_text(now)},
             database=self.runtime.database,
         )
         rows = [native(record.data()) for record in records]

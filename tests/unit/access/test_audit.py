@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from graph_service.db.audit import audit_entry
@@ -18,4 +20,6 @@ def test_audit_entries_drop_empty_values_and_store_utc() -> None:
     )
     assert "reason" not in entry
     assert entry["grantId"] == "g"
-    assert entry["at"].utcoffset().total_seconds() == 0
+    # The instant in UTC, as the text the append statement stores as a datetime.
+    assert datetime.fromisoformat(entry["at"]) == at("2027-01-01 09:00")
+    assert entry["at"].endswith("+00:00")
