@@ -13,6 +13,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from graph_service.auth import tokens
 from graph_service.auth.principal import PlatformRole, Principal
 from graph_service.auth.tokens import TokenVerifier, mint_development_token
 from graph_service.errors import Unauthenticated
@@ -139,3 +140,63 @@ def test_production_verifies_against_the_jwks(jwks_issuer: tuple[str, rsa.RSAPri
     forged = jwt.encode(_claims(), other, algorithm="RS256", headers={"kid": "k1"})
     with pytest.raises(Unauthenticated):
         verifier.principal_from_token(forged)
+
+
+class _Clock:
+    """Epoch seconds that a test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC).timestamp()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_remembered_token_is_refused_once_it_expires() -> None:
+    clock = _Clock()
+    verifier = TokenVerifier(DEV, clock=clock)
+    token = mint_development_token(DEV, "E1001", lifetime=timedelta(minutes=2))
+    assert verifier.principal_from_token(token).employee_id == "E1001"
+    clock.now += 120 + 29  # within the leeway for clock skew: still the remembered answer
+    assert verifier.principal_from_token(token).employee_id == "E1001"
+    clock.now += 2  # past `exp` and the leeway, though PyJWT's own clock would still accept it
+    with pytest.raises(Unauthenticated):
+        verifier.principal_from_token(token)
+
+
+def test_a_remembered_token_is_verified_again_after_a_while(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = _Clock()
+    verifier = TokenVerifier(DEV, clock=clock)
+    token = mint_development_token(DEV, "E1001")
+    verifier.principal_from_token(token)
+    decoded: list[str] = []
+    real_decode = verifier._decode
+
+    def decode(token: str) -> dict[str, Any]:
+        decoded.append(token)
+        return real_decode(token)
+
+    monkeypatch.setattr(verifier, "_decode", decode)
+    verifier.principal_from_token(token)
+    assert decoded == []  # remembered
+    clock.now += tokens.REVERIFY_SECONDS
+    verifier.principal_from_token(token)
+    assert decoded == [token]
+
+
+def test_only_verified_tokens_are_remembered_and_only_so_many(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tokens, "VERIFIED_TOKENS", 3)
+    verifier = TokenVerifier(DEV)
+    for _ in range(5):
+        with pytest.raises(Unauthenticated):
+            verifier.principal_from_token(
+                _hs256(_claims(), secret="not-the-secret-but-just-as-long-as-one")
+            )
+    assert verifier._verified == {}
+    for n in range(5):
+        verifier.principal_from_token(mint_development_token(DEV, f"E{n}"))
+    assert [v.principal.employee_id for v in verifier._verified.values()] == ["E2", "E3", "E4"]
