@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -213,6 +214,7 @@ def _drive(running: list[_Running], args: argparse.Namespace) -> dict[int, Resul
                 seconds=seconds, ops=only or ops,
             ).result()  # fmt: skip
 
+        load_pid = pool.submit(os.getpid).result()  # the clients' process, metered too
         for run in running:
             slice_of(run, 5)  # warm-up, discarded
         for _ in range(args.rounds):
@@ -225,7 +227,9 @@ def _drive(running: list[_Running], args: argparse.Namespace) -> dict[int, Resul
             for run in running:
                 assert run.service is not None
                 neo4j_pid = run.size.server.status().pid or 0
-                meter = CpuMeter({"service": run.service.pid, "neo4j": neo4j_pid})
+                meter = CpuMeter(
+                    {"service": run.service.pid, "neo4j": neo4j_pid, "client": load_pid}
+                )
                 before = meter.read()
                 result = slice_of(run, args.cpu_seconds, [op])[0]
                 count = len(result.latencies.get(op, []))
@@ -343,10 +347,11 @@ def render(report: dict[str, Any]) -> str:
         f"{report['households']} households, {report['clients']} clients; "
         f"service peak memory {report['service_peak_mb']} MB; run {report['wall_seconds']} s",
         "mix: req/s and latency under the mixed load; alone: the read by itself (4 clients),"
-        " CPU ms per request of the service and of Neo4j; floor: the best single statement",
+        " CPU ms per request of the service, of Neo4j and of the clients; floor: the best"
+        " single statement (its clients: the Neo4j driver)",
         f"{'operation':<20}{'req/s':>7}{'p50':>7}{'p95':>7}{'p99':>7}{'trips':>6}"
-        f"{'alone/s':>8}{'p50':>7}{'svc cpu':>8}{'neo cpu':>8}"
-        f"{'floor/s':>8}{'p50':>7}{'neo cpu':>8}{'x floor':>8}{'errors':>7}",
+        f"{'alone/s':>8}{'p50':>7}{'svc cpu':>8}{'neo cpu':>8}{'cli cpu':>8}"
+        f"{'floor/s':>8}{'p50':>7}{'neo cpu':>8}{'cli cpu':>8}{'x floor':>8}{'errors':>7}",
     ]
     for op, stats in sorted(report["operations"].items()):
         floor = report["floor"].get(op) or {}
@@ -360,7 +365,9 @@ def render(report: dict[str, Any]) -> str:
             f"{stats['p95_ms']:>7.1f}{stats['p99_ms']:>7.1f}{trips!s:>6}"
             f"{_num(alone.get('per_second')):>8}{_num(alone.get('p50_ms')):>7}"
             f"{_num(alone.get('service_cpu_ms')):>8}{_num(alone.get('neo4j_cpu_ms')):>8}"
+            f"{_num(alone.get('client_cpu_ms')):>8}"
             f"{_num(floor_rate):>8}{_num(floor_p50):>7}{_num(floor.get('neo4j_cpu_ms')):>8}"
+            f"{_num(floor.get('driver_cpu_ms')):>8}"
             f"{ratio:>8}{stats['errors']:>7}"
         )
     return "\n".join(lines)

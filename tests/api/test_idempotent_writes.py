@@ -60,7 +60,8 @@ async def test_a_retried_create_answers_the_first_outcome_and_creates_once(
     assert "errors" not in first, first
     # The same outcome; the bookmark is the retry's own (the database may have moved on since,
     # and a client reads its write with either).
-    assert again["data"] == first["data"] and "errors" not in again
+    assert again["data"] == first["data"]
+    assert "errors" not in again
     assert again["extensions"]["bookmarks"]
     assert await _people_named(migrated_driver, settings, last) == 1
     # Without a key, the same request is a new request: the duplicate check refuses it.
@@ -96,7 +97,8 @@ async def test_an_update_retried_with_its_key_is_not_a_stale_version(
     first = _post(http, keyed, EDIT_HOUSEHOLD, input=edit)
     again = _post(http, keyed, EDIT_HOUSEHOLD, input=edit)  # the retry a lost answer causes
     assert first["data"]["editHousehold"]["version"] == created["version"] + 1
-    assert again["data"] == first["data"] and "errors" not in again
+    assert again["data"] == first["data"]
+    assert "errors" not in again
     unkeyed = _post(http, headers, EDIT_HOUSEHOLD, input=edit)
     assert unkeyed["errors"][0]["extensions"]["code"] == "CONFLICT"
 
