@@ -70,7 +70,9 @@ def create_app(
             runtime = AccessRuntime(driver, settings.neo4j_database, policy, run_clock)
             read_audit = ReadAudit(runtime)
             read_audit.start()
-            availability = Availability(driver, settings.neo4j_database)
+            availability = Availability(
+                driver, settings.neo4j_database, slack=settings.neo4j_slack_seconds
+            )
             availability.start()
             await heavy_work.start()
             app.state.availability = availability

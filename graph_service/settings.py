@@ -60,6 +60,12 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("NEO4J_DATABASE", "GRAPH_SERVICE_NEO4J_DATABASE"),
     )
 
+    # Seconds more that the availability monitor lets a slow Neo4j take (a ping, a request
+    # waiting on a silent database) before refusing requests as SERVICE_UNAVAILABLE
+    # (db/availability.py). A test knob: the suite's service sets it on a loaded machine;
+    # keep 0 in production, where an outage must be told within 2 s.
+    neo4j_slack_seconds: float = Field(default=0.0, ge=0, le=60)
+
     # The managed local Neo4j, used when no NEO4J_URI is configured.
     local_neo4j_home: Path = Field(default_factory=lambda: default_state_dir() / "neo4j")
     local_neo4j_port: int = Field(default=7687, ge=1024, le=65535)

@@ -69,3 +69,7 @@ def test_logs_are_json_in_production_and_text_elsewhere_unless_set() -> None:
     assert Settings.model_validate({"env": "development"}).effective_log_format == "text"
     text_in_production = Settings.model_validate({**PRODUCTION, "log_format": "text"})
     assert text_in_production.effective_log_format == "text"
+
+
+def test_the_availability_slack_is_a_test_knob_off_by_default() -> None:
+    assert Settings().neo4j_slack_seconds == 0.0  # issue 14's 2 s bound in production

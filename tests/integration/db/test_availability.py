@@ -45,7 +45,11 @@ async def test_a_slow_request_on_a_database_that_answers_is_not_released(
 # The driver's sockets to the silent server are left to the collector by the released request.
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-async def test_a_request_on_a_server_that_answers_nothing_is_released_in_time() -> None:
+# With slack (the test suite's knob for a loaded machine) the bound moves by exactly that much.
+@pytest.mark.parametrize("slack", [0.0, 0.5])
+async def test_a_request_on_a_server_that_answers_nothing_is_released_in_time(
+    slack: float,
+) -> None:
     # Accepts connections and never answers: what a Neo4j shutting down looked like to its
     # open connections, and what a frozen one looks like.
     accepted: list[asyncio.StreamWriter] = []
@@ -54,7 +58,7 @@ async def test_a_request_on_a_server_that_answers_nothing_is_released_in_time() 
     )
     port = silent.sockets[0].getsockname()[1]
     driver = AsyncGraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", "unused"))
-    availability = Availability(driver, "neo4j")
+    availability = Availability(driver, "neo4j", slack=slack)
     availability.start()
 
     async def read() -> object:
@@ -65,7 +69,7 @@ async def test_a_request_on_a_server_that_answers_nothing_is_released_in_time() 
         with pytest.raises(Unavailable) as released:
             await availability.guard(read, WriteInFlight())
         waited = time.monotonic() - began
-        assert RELEASE_AFTER_SECONDS <= waited < RELEASE_AFTER_SECONDS + 0.4
+        assert RELEASE_AFTER_SECONDS + slack <= waited < RELEASE_AFTER_SECONDS + slack + 0.4
         assert not released.value.wrote  # nothing was committing: "nothing was changed"
     finally:
         await availability.close()

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, event, given, settings
+from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 
 from graph_service.errors import BadInput
@@ -95,8 +95,23 @@ async def _setup(ctx: UseCaseContext) -> dict[str, Ender]:
     }
 
 
+def _with_every_boundary(test: Callable[..., Any]) -> Callable[..., Any]:
+    """Each kind, always tried on both sides of each boundary: a day before its start, its
+    start, and, once ended, that end and the day after (the generated days fall between)."""
+    boundaries = [
+        (date(2019, 12, 31), False),
+        (START, False),
+        (EARLIER_END, True),
+        (date(2020, 7, 1), True),
+    ]
+    for kind in reversed(KINDS):
+        for day, already_ended in reversed(boundaries):
+            test = example(kind=kind, day=day, already_ended=already_ended)(test)
+    return test
+
+
 @settings(
-    max_examples=40,
+    max_examples=12,
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -106,6 +121,7 @@ async def _setup(ctx: UseCaseContext) -> dict[str, Ender]:
     day=st.dates(date(2019, 1, 1), date(2027, 1, 1)),
     already_ended=st.booleans(),
 )
+@_with_every_boundary
 async def test_ending_succeeds_or_changes_nothing(
     ctx: UseCaseContext, kind: str, day: date, already_ended: bool
 ) -> None:

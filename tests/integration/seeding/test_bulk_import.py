@@ -51,6 +51,9 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LocalNeo
         local_neo4j_heap="384m", local_neo4j_pagecache="64m",
     )  # fmt: skip
     local = LocalNeo4j.from_settings(settings)
+    # The client compiler only (docs/local-neo4j.md: a start at about half the CPU): this
+    # server lives for the module.
+    local.quick_start = True
     yield local, settings
     local.stop()
 
