@@ -27,7 +27,7 @@ from graph_service.db.availability import (
 from graph_service.db.bookmarks import parse_bookmarks, request_bookmarks
 from graph_service.errors import ServiceError, Unauthenticated
 from graph_service.graphql.context import Context
-from graph_service.graphql.errors import shape_error
+from graph_service.graphql.errors import drop_traceback, shape_error
 from graph_service.graphql.heavy_work import HEAVY_BODY_BYTES, HeavyWork, TooSlow
 from graph_service.graphql.request_body import (
     RefusedRequest,
@@ -92,11 +92,14 @@ class GraphQLApp(GraphQL[Context, None]):
         except RefusedRequest as refused:
             _record_outcome("BAD_USER_INPUT")  # the code its response carries
             response = refused.response()
+            drop_traceback(refused)
         except HTTPException as error:
             response = PlainTextResponse(error.reason, status_code=error.status_code)
+            drop_traceback(error)
         except Unavailable as outage:
             _record_outcome("SERVICE_UNAVAILABLE")  # the code its response carries
             response = _unavailable_response(outage, keyed=_has_idempotency_key(scope))
+            drop_traceback(outage)
         finally:
             write_in_flight.reset(token)
         await response(scope, receive, send)
@@ -131,11 +134,14 @@ class GraphQLApp(GraphQL[Context, None]):
         # Errors raised before the operation's extensions could shape them (a document that
         # does not parse) are shaped here, so every error leaves with its code.
         if result.errors:
+            found = result.errors
             result.errors = [
                 error if (error.extensions or {}).get("code") else shape_error(error)
-                for error in result.errors
+                for error in found
             ]
             _record_outcome((result.errors[0].extensions or {}).get("code"))
+            for error in (*found, *result.errors):  # logged already, where unexpected
+                drop_traceback(error)
         else:
             _record_outcome("ok")
         return await super().process_result(request, result)
@@ -189,7 +195,9 @@ class GraphQLApp(GraphQL[Context, None]):
         try:
             principal = await state.verifier.authenticate(request.headers.get("authorization"))
         except Unauthenticated as error:
-            auth_error = error
+            # Kept for the resolvers that need a principal: without the traceback, whose
+            # frame (this one) holds the error and the request, body and all, in a cycle.
+            auth_error = error.with_traceback(None)
         record = current_request()
         if record is not None and principal is not None:
             record.employee_id = principal.employee_id  # a staff id, which logs may carry

@@ -117,7 +117,13 @@ class HeavyWork:
         await asyncio.to_thread(glibc_memory.trim)
         self._trim_when_idle()
         if isinstance(outcome, _Raised):
-            raise outcome.error
+            error, outcome = outcome.error, None
+            try:
+                raise error
+            finally:
+                # Not kept in this frame, which the error's traceback holds: a cycle, and
+                # the caller's frames (a request's body) with it until a full collection.
+                del error
         return outcome  # type: ignore[return-value]  # what `function` returned, unpickled
 
     def _trim_when_idle(self) -> None:

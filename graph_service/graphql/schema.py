@@ -13,7 +13,7 @@ from strawberry.types import ExecutionContext
 
 from graph_service.graphql import scalars
 from graph_service.graphql.document_checks import CheckedDocument
-from graph_service.graphql.errors import shape_error
+from graph_service.graphql.errors import drop_traceback, shape_error
 from graph_service.graphql.execution import ProjectedExecutionContext
 from graph_service.graphql.limits import limit_extensions
 from graph_service.graphql.mutations import Mutation
@@ -29,7 +29,9 @@ class ShapeErrors(MaskErrors):
         super().__init__(should_mask_error=lambda _: True)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
-        return shape_error(error)
+        shaped = shape_error(error)  # logs an unexpected error, with its traceback
+        drop_traceback(error)  # which would keep the request's frames in a cycle
+        return shaped
 
 
 class QuietSchema(Schema):

@@ -4,8 +4,10 @@ budget keep the service from answering."""
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
+from types import FrameType
 from typing import Any
 
 import httpx
@@ -109,3 +111,33 @@ def test_a_check_past_its_budget_is_refused_and_the_next_gets_a_new_worker(
             assert client.get("/healthz").status_code == 200
         small = client.post("/graphql", json={"query": "{ service { name } }"}).json()
         assert small["data"]["service"]["name"]
+
+
+def test_answered_refusals_leave_no_traceback_holding_their_request(service_url: str) -> None:
+    # A refusal's traceback held its frames, they the request (its 1 MB body) and the error:
+    # a cycle that waited for the collector's rare full pass (20-35 MB after the hostile bench).
+    refused = [
+        WORST["small JSON objects"],  # refused in the heavy-work process
+        WORST["over the token limit"],
+        json.dumps({"query": '{ node(id: "x") { id } }' + PADDING}).encode(),  # anonymous
+        json.dumps({"query": '{ node(id: "x") { id } }'}).encode(),
+    ]
+    gc.collect()
+    gc.disable()  # nothing collected before the look below
+    try:
+        with httpx.Client(base_url=service_url, timeout=ANSWER_WITHIN_SECONDS) as client:
+            for content in refused:
+                assert _codes(client.post("/graphql", content=content, headers=JSON).json())
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        held = [
+            found
+            for found in gc.garbage
+            if (isinstance(found, BaseException) and found.__traceback__ is not None)
+            or (isinstance(found, FrameType) and "graph_service" in found.f_code.co_filename)
+        ]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert held == []
