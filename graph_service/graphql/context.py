@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from neo4j import AsyncDriver
 from starlette.requests import Request
@@ -11,14 +10,12 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
-from graph_service.access.decision import CallerGrant
 from graph_service.auth.principal import Principal
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue
 from graph_service.errors import Unauthenticated
 from graph_service.graphql.heavy_work import HeavyWork
 from graph_service.services.access_gate import AccessGate
 from graph_service.services.compiled_reads import Reader
-from graph_service.services.context import UseCaseContext
 from graph_service.services.read_audit import ReadAudit
 from graph_service.services.runtime import Runtime
 from graph_service.services.steward_gate import DistrictView
@@ -64,10 +61,6 @@ class Context:
             self._gate = AccessGate(self.runtime, self.read_audit, employee_id)
         return self._gate
 
-    async def caller(self) -> CallerGrant:
-        """The caller's household grant, read once per request (`AccessGate.caller`)."""
-        return await self.gate().caller()
-
     def reader(self, operation: str) -> Reader:
         """The caller's compiled reads for one root field (UNAUTHENTICATED without a token)."""
         return Reader(self.gate(), operation)
@@ -75,11 +68,6 @@ class Context:
     def district_view(self, operation: str) -> DistrictView:
         """The caller's steward view for one root field (UNAUTHENTICATED without a token)."""
         return DistrictView(self.runtime, self.gate().employee_id, operation)
-
-    def use_case(self, audit: list[dict[str, Any]] | None = None) -> UseCaseContext:
-        """What a household use case runs with, acting as the caller; `audit` entries are
-        written in the use case's own transaction."""
-        return self.gate().use_case(audit)
 
 
 Info = StrawberryInfo[Context, None]

@@ -1,9 +1,9 @@
-"""The one place resolvers ask "may this caller do this to these households?".
+"""The one decision: "may this caller do this to these households?".
 
-Use: `caller = await load_caller(runtime, employee_id)` once per request (one indexed lookup),
-then `await decide(runtime, caller, Right.READ, household_ids)` for each check in that request.
-The API's reads read the caller's grant and check scope inside their own statement
-(services/compiled_reads.py) and give that grant to `decide` for the verdict.
+A request asks it through its access gate (services/access_gate.py), which loads the
+caller once per request, or takes the grant a compiled read's statement returned, and
+audits every refusal. Scripts and reports may call it directly: `caller = await
+load_caller(runtime, employee_id)`, then `await decide(runtime, caller, Right.READ, ids)`.
 """
 
 from __future__ import annotations

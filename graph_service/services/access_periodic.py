@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
+from graph_service.errors import ServiceError
 from graph_service.services.access_provisioning import SweepReport
-from graph_service.services.idempotency import DatabaseUnavailable
 from graph_service.services.runtime import Runtime
 from graph_service.services.sweep_lease import new_holder, sweep_when_due
 
@@ -38,7 +38,8 @@ async def provision_periodically(
                 every_seconds=interval_seconds,
                 quiz_due_within_days=quiz_due_within_days,
             )
-        except (Neo4jError, ServiceUnavailable, DatabaseUnavailable):
+        # ServiceError too: the runtime's write gives the driver's errors as ours.
+        except (Neo4jError, ServiceUnavailable, ServiceError):
             log.exception("provisioning sweep failed; retrying in %.0f s", interval_seconds)
         if report is not None:
             for breach in report.sla_breaches:
