@@ -56,7 +56,7 @@ from graph_service.db.migrations import migrate
 from graph_service.graphql.ids import from_global_id, to_global_id
 from graph_service.graphql.schema import schema
 from graph_service.localdb import LocalNeo4j
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
 from graph_service.testing.world import NOW, World, build_world
 
@@ -402,7 +402,7 @@ async def _build(settings: Settings) -> tuple[World, str]:
     async with create_driver(settings) as driver:
         await migrate(driver, database=settings.neo4j_database)
         await driver.execute_query(cypher("testing/wipe_data"), database_=settings.neo4j_database)
-        runtime = AccessRuntime(driver, settings.neo4j_database, load_policy(), clock)
+        runtime = Runtime(driver, settings.neo4j_database, load_policy(), clock)
         world = await build_world(runtime, clock)
     return world, clock.now().isoformat()
 

@@ -31,8 +31,8 @@ from graph_service.graphql.trusted_documents import TrustedDocuments
 from graph_service.observability.middleware import GRAPHQL_PATH, ObservedRequests
 from graph_service.observability.scrape import metrics
 from graph_service.services.access_periodic import provision_periodically
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.read_audit import ReadAudit
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 from graph_service.web.pages import web_routes
 
@@ -57,6 +57,7 @@ def create_app(
     access = access or AccessSettings()
     policy = access.policy()  # an invalid policy file stops the start with its message
     run_clock = clock or access.clock()
+    catalogue = default_catalogue()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -67,7 +68,9 @@ def create_app(
             applied = await migrate(driver, database=settings.neo4j_database)
             if applied:
                 log.info("applied migrations: %s", ", ".join(applied))
-            runtime = AccessRuntime(driver, settings.neo4j_database, policy, run_clock)
+            runtime = Runtime(
+                driver, settings.neo4j_database, policy, run_clock, catalogue, settings
+            )
             read_audit = ReadAudit(runtime)
             read_audit.start()
             availability = Availability(
@@ -81,7 +84,6 @@ def create_app(
             app.state.runtime = runtime
             app.state.read_audit = read_audit
             app.state.verifier = TokenVerifier(settings)
-            app.state.catalogue = default_catalogue()
             sweeper = None
             if sweep:  # tests and demos run the sweep themselves, at instants they choose
                 sweeper = asyncio.create_task(

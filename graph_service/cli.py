@@ -43,7 +43,7 @@ from graph_service.observability.metrics import (
 from graph_service.seeding.cli import import_csv, seed
 from graph_service.seeding.failures import explain
 from graph_service.services.access_periodic import provision_periodically
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 
 
@@ -268,7 +268,9 @@ def _uvicorn_logging(settings: Settings) -> dict[str, Any]:
 async def _sweep_forever(settings: Settings) -> None:
     access = AccessSettings()
     async with create_driver(settings) as driver:
-        runtime = AccessRuntime(driver, settings.neo4j_database, access.policy(), access.clock())
+        runtime = Runtime(
+            driver, settings.neo4j_database, access.policy(), access.clock(), settings=settings
+        )
         await provision_periodically(
             runtime,
             interval_seconds=access.provision_interval_seconds,

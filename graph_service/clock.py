@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, datetime
 from typing import Protocol
 
 
@@ -36,8 +36,3 @@ class FixedClock:
 
     def advance_to(self, instant: datetime) -> None:
         self.instant = instant
-
-
-def today(clock: Clock, zone: tzinfo = UTC) -> date:
-    """The calendar date at this instant in `zone` (pass the district's time zone)."""
-    return clock.now().astimezone(zone).date()

@@ -14,11 +14,11 @@ from graph_service.access.settings import AccessSettings
 from graph_service.clock import Clock
 from graph_service.db.cypher import cypher
 from graph_service.db.read_compiler import Selected
-from graph_service.domain.relationship_types import default_catalogue
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.access_gate import AccessGate
 from graph_service.services.compiled_reads import FoundPage, Reader
 from graph_service.services.context import UseCaseContext
 from graph_service.services.read_audit import ReadAudit
+from graph_service.services.runtime import Runtime
 from graph_service.services.searches import HOUSEHOLD_SEARCHES, PERSON_SEARCHES
 
 DISTRICT_READER = "T-DISTRICT-READER"
@@ -54,14 +54,9 @@ async def give_active_grant(
 
 
 def reader(driver: AsyncDriver, database: str, clock: Clock, employee_id: str) -> Reader:
-    runtime = AccessRuntime(driver, database, AccessSettings().policy(), clock)
-    return Reader(
-        runtime=runtime,
-        read_audit=ReadAudit(runtime),  # not started: its entries stay queued in memory
-        catalogue=default_catalogue(),
-        employee_id=employee_id,
-        operation="test",
-    )
+    runtime = Runtime(driver, database, AccessSettings().policy(), clock)
+    # The audit is not started: its entries stay queued in memory.
+    return Reader(AccessGate(runtime, ReadAudit(runtime), employee_id), operation="test")
 
 
 async def district_reader(ctx: UseCaseContext) -> Reader:

@@ -29,15 +29,15 @@ from graph_service.services.access_events import BatchReport, record_batch
 from graph_service.services.access_log import full_access_log
 from graph_service.services.access_provisioning import SweepReport
 from graph_service.services.access_reference import load_reference_data
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
+from graph_service.services.runtime import Runtime
 from graph_service.services.sweep_lease import sweep_now
 from graph_service.settings import Settings
 
 T = TypeVar("T")
 
 
-def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: str | None) -> T:
+def _run(work: Callable[[Runtime], Awaitable[T]], as_of: str | None) -> T:
     """Build a runtime from settings, run `work` with it, and turn failures into messages.
     `as_of` pins the clock (see AS_OF_HELP: a date, a district-local or an offset instant)."""
     try:
@@ -58,7 +58,7 @@ def _run(work: Callable[[AccessRuntime], Awaitable[T]], as_of: str | None) -> T:
 
     async def main() -> T:
         async with create_driver(settings) as driver:
-            runtime = AccessRuntime(driver, settings.neo4j_database, policy, clock)
+            runtime = Runtime(driver, settings.neo4j_database, policy, clock, settings=settings)
             return await work(runtime)
 
     try:
@@ -117,7 +117,7 @@ def provision(as_of: str | None, quiz_due_within: int | None, full: bool, wait: 
     """Activate pending grants, expire lapsed ones, list quizzes due and SLA breaches."""
     days = quiz_due_within if quiz_due_within is not None else AccessSettings().quiz_due_within_days
 
-    async def work(runtime: AccessRuntime) -> str:
+    async def work(runtime: Runtime) -> str:
         report = await sweep_now(runtime, wait_seconds=wait, quiz_due_within_days=days, full=full)
         return render_sweep(report, runtime.policy)
 
@@ -132,7 +132,7 @@ def provision(as_of: str | None, quiz_due_within: int | None, full: bool, wait: 
 def access_status(employee_id: str, as_of: str | None) -> None:
     """Explain a staff member's household access: status, checklist, dates, next steps."""
 
-    async def work(runtime: AccessRuntime) -> str:
+    async def work(runtime: Runtime) -> str:
         try:
             at = parse_as_of(as_of, runtime.policy.zone) if as_of is not None else None
         except ValueError as error:
@@ -158,7 +158,7 @@ def ingest_events(path: Path, fmt: str | None, as_of: str | None) -> None:
             f"{path} is not UTF-8 text (byte {error.start}); export it as UTF-8 and run again"
         ) from None
 
-    async def work(runtime: AccessRuntime) -> BatchReport:
+    async def work(runtime: Runtime) -> BatchReport:
         return await record_batch(runtime, text, "csv" if chosen == "csv" else "jsonl")
 
     report = _run(work, as_of)
@@ -184,7 +184,7 @@ def access_reference(path: Path, actor: str) -> None:
     except ValidationError as error:
         raise click.ClickException(f"{path}: {error}") from error
 
-    async def work(runtime: AccessRuntime) -> str:
+    async def work(runtime: Runtime) -> str:
         changes = await load_reference_data(runtime, data, actor=actor)
         lines = [
             f"saved {len(data.roles)} roles, {len(data.schools)} schools, {len(data.teams)} teams"
@@ -205,7 +205,7 @@ def access_reference(path: Path, actor: str) -> None:
 def access_audit(employee_id: str | None, limit: int) -> None:
     """Print the audit trail (events, grant transitions, decisions), oldest first."""
 
-    async def work(runtime: AccessRuntime) -> str:
+    async def work(runtime: Runtime) -> str:
         entries = await list_entries(
             runtime.driver, database=runtime.database, employee_id=employee_id, limit=limit
         )
@@ -252,7 +252,7 @@ def access_log(
     if (household_id is None) == (person_id is None):
         raise click.UsageError("give exactly one of --household and --person")
 
-    async def work(runtime: AccessRuntime) -> list[AccessLogEntry]:
+    async def work(runtime: Runtime) -> list[AccessLogEntry]:
         zone = runtime.policy.zone
         bounds = []
         for name, text in (("--from", start), ("--to", end)):

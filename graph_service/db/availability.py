@@ -77,7 +77,7 @@ class Unavailable(Exception):
 @dataclass
 class WriteInFlight:
     """Set by a write transaction from the moment the driver may be committing it (see
-    UseCaseContext.write), and left set once it committed, so that a request released later
+    Runtime.write), and left set once it committed, so that a request released later
     (while reading its answer, say) never says "nothing was changed" about a write that was
     or may have been applied."""
 

@@ -201,16 +201,13 @@ class GraphQLApp(GraphQL[Context, None]):
         record = current_request()
         if record is not None and principal is not None:
             record.employee_id = principal.employee_id  # a staff id, which logs may carry
-        runtime = state.runtime
         return Context(
             request=request,
             response=response if isinstance(response, Response) else None,
-            settings=state.settings,
-            runtime=runtime,
+            runtime=state.runtime,
             read_audit=state.read_audit,
             principal=principal,
             auth_error=auth_error,
-            catalogue=state.catalogue,
             heavy_work=self.heavy_work,
         )
 

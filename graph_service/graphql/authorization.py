@@ -2,13 +2,13 @@
 
 Root fields carry a `Rule` in `permission_classes`. Object types reached only through an
 authorized parent are marked with `@guarded_by_parent`; a test walks the schema and fails for
-any field that is neither. The decision itself is `services.access_decision.decide`: nothing
-here re-implements a rule, it only asks and records.
+any field that is neither. The rules ask the request's one access gate
+(`services/access_gate.py`), whose verdict is `services.access_decision`'s: nothing here
+re-implements a rule.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from strawberry.permission import BasePermission
@@ -16,14 +16,9 @@ from strawberry.permission import BasePermission
 from graph_service.access.decision import Decision
 from graph_service.access.policy import Right
 from graph_service.auth.principal import PlatformRole
-from graph_service.db.scope import targets_in_scope
-from graph_service.errors import Forbidden, NotFound
+from graph_service.errors import Forbidden
 from graph_service.graphql.context import Info
 from graph_service.observability.metrics import ACCESS_DENIALS
-from graph_service.services.access_decision import (
-    queue_not_shown,
-    require_grant,
-)
 
 T = TypeVar("T", bound=type)
 _PARENT_GUARDED: set[type] = set()
@@ -97,7 +92,7 @@ class AccessAdministratorOrFeed(Rule):
 
 class _HouseholdRight(Rule):
     """An active household grant with this right; the objects' scope is checked by the
-    mutation through `authorize_targets`."""
+    mutation through the access gate's `targets`."""
 
     right: ClassVar[Right]
 
@@ -155,62 +150,13 @@ class DistrictReader(Rule):
 async def require_district_reader(info: Info, *, operation: str) -> Decision:
     """An active district-wide grant with Read, read on its own (for fields that are not a
     steward view's one statement); a denial is audited and FORBIDDEN."""
-    decision = await require_right(info, Right.READ, operation=operation)
-    if not (await info.context.caller()).district_wide:
-        ACCESS_DENIALS.labels("not_district_wide").inc()
-        raise Forbidden("this needs a district-wide (central office) grant with Read")
-    return decision
+    return await info.context.gate().require(
+        Right.READ,
+        operation=operation,
+        district_wide="this needs a district-wide (central office) grant with Read",
+    )
 
 
 async def require_right(info: Info, right: Right, *, operation: str) -> Decision:
     """The grant-level decision (no objects yet); a denial is audited and FORBIDDEN."""
-    context = info.context
-    return await require_grant(context.runtime, await context.caller(), right, operation=operation)
-
-
-@dataclass(frozen=True)
-class WriteTarget:
-    """An id a write names, as the caller named it, and what it must be."""
-
-    kind: str  # "Household", "Person", "Relationship" or "Enrollment"
-    raw_id: str
-    # Also admit a person with no current household and no enrolment (someone just
-    # created, being added to a household).
-    may_be_unplaced: bool = False
-
-
-async def authorize_targets(
-    info: Info, right: Right, targets: list[WriteTarget], *, operation: str
-) -> None:
-    """Refuse a write unless every target is in the caller's scope.
-
-    A household must be in scope; a person through their household or school; a
-    relationship through either of its people; an enrolment through its person: one
-    statement answers for all of them by the rules in `cypher/fragments/`. A target out of
-    scope answers exactly as a missing one: NOT_FOUND.
-    """
-    if not targets:
-        return
-    context = info.context
-    caller = await context.caller()
-    found = await targets_in_scope(
-        context.driver,
-        ids=[target.raw_id for target in targets],
-        school_ids=None if caller.district_wide else caller.school_ids,
-        on_date=context.runtime.today(),
-        database=context.runtime.database,
-    )
-    for target in targets:
-        seen = found.get(target.raw_id)
-        allowed = (
-            seen is not None
-            and seen.names(target.kind)
-            and (seen.in_scope or (target.may_be_unplaced and seen.unplaced))
-        )
-        if not allowed:
-            context = info.context
-            queue_not_shown(
-                context.read_audit, context.runtime, caller=caller, right=right,
-                ids=[target.raw_id], operation=operation,
-            )  # fmt: skip
-            raise NotFound(target.kind, target.raw_id)
+    return await info.context.gate().require(right, operation=operation)

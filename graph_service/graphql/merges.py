@@ -88,4 +88,4 @@ class MergeMutations:
 
 def _admin_context(info: Info, entries: list[dict[str, Any]] | None = None) -> UseCaseContext:
     """Acting as the administrator; `entries` are audited in the use case's transaction."""
-    return info.context.use_case(audit=entries)
+    return info.context.gate().use_case(audit=entries)

@@ -21,14 +21,14 @@ from graph_service.access.batch import CUT_SHORT
 from graph_service.access.events import AccessEventIn
 from graph_service.access.policy import Policy
 from graph_service.access.settings import AccessSettings
-from graph_service.clock import Clock, SystemClock, today
+from graph_service.clock import Clock, SystemClock
 from graph_service.db.cypher import cypher
 from graph_service.db.run import Stamp, read_all
 from graph_service.errors import BadInput
 from graph_service.seeding import csv_rows
 from graph_service.seeding.bulk import DEFAULT_BATCH, LOAD_ORDER, write_rows
 from graph_service.services.access_events import record_event
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "households.csv": ("id", "name", "comments", "private", "createdAtSchoolId"),
@@ -213,9 +213,10 @@ async def import_directory(
     """Import `source` (a folder of the files in COLUMNS, or one of them)."""
     clock = clock or SystemClock()
     policy = policy or AccessSettings().policy()
+    runtime = Runtime(driver, database, policy, clock)
     report = ImportReport()
     # Reading and validating is plain CPU and file work: off the event loop.
-    parsed = await asyncio.to_thread(_read_all, source, report, today(clock, policy.zone))
+    parsed = await asyncio.to_thread(_read_all, source, report, runtime.today())
     people = _unique_nodes(parsed, "people.csv", report)
     households = _unique_nodes(parsed, "households.csv", report)
     wanted = {
@@ -245,7 +246,7 @@ async def import_directory(
             driver, database, kind, _distinct(kind, rows[kind]), stamp=stamp,
             batch_size=batch_size,
         )  # fmt: skip
-    await _hire(AccessRuntime(driver, database, policy, clock), staff, report)
+    await _hire(runtime, staff, report)
     rejected = {(r.file, r.line) for r in report.rejected}
     for name, found in parsed.rows.items():
         report.loaded[name] = sum(1 for line, _ in found if (name, line) not in rejected)
@@ -254,7 +255,7 @@ async def import_directory(
 
 
 async def _hire(
-    runtime: AccessRuntime, staff: list[tuple[int, AccessEventIn]], report: ImportReport
+    runtime: Runtime, staff: list[tuple[int, AccessEventIn]], report: ImportReport
 ) -> None:
     """Staff rows go through the access services like any HR feed (one event each)."""
     for line, event in staff:

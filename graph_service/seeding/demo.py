@@ -32,7 +32,7 @@ from graph_service.seeding.story_snapshot import find_snapshot, load_snapshot
 from graph_service.services.access_events import record_event
 from graph_service.services.access_provisioning import run_sweep
 from graph_service.services.access_reference import load_reference_data
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from seeds.district import District, Planted, StaffStory
 from seeds.generator import CHUNK_HOUSEHOLDS, iter_district
 from seeds.planted import PLANTED_HOUSEHOLDS
@@ -114,7 +114,7 @@ async def save_missing_schools(
     wanted = {school.id: school for school in schools}
     missing = [school for school_id, school in wanted.items() if school_id not in known]
     if missing:
-        runtime = AccessRuntime(driver, database, policy, FixedClock(anchor))
+        runtime = Runtime(driver, database, policy, FixedClock(anchor))
         await load_reference_data(runtime, ReferenceData(schools=missing), actor=SEED_ACTOR)
 
 
@@ -123,7 +123,7 @@ async def replay_staff_story(
 ) -> None:
     """Deliver each step's events through the access services, the clock walking the steps."""
     clock = FixedClock(story.steps[0].at)
-    runtime = AccessRuntime(driver, database, policy, clock)
+    runtime = Runtime(driver, database, policy, clock)
     await load_reference_data(runtime, story.reference, actor=SEED_ACTOR)
     for step in story.steps:
         clock.advance_to(step.at)

@@ -1,9 +1,9 @@
-"""The one place resolvers ask "may this caller do this to these households?".
+"""The one decision: "may this caller do this to these households?".
 
-Use: `caller = await load_caller(runtime, employee_id)` once per request (one indexed lookup),
-then `await decide(runtime, caller, Right.READ, household_ids)` for each check in that request.
-The API's reads read the caller's grant and check scope inside their own statement
-(services/compiled_reads.py) and give that grant to `decide` for the verdict.
+A request asks it through its access gate (services/access_gate.py), which loads the
+caller once per request, or takes the grant a compiled read's statement returned, and
+audits every refusal. Scripts and reports may call it directly: `caller = await
+load_caller(runtime, employee_id)`, then `await decide(runtime, caller, Right.READ, ids)`.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from graph_service.db import access_decision as db
 from graph_service.db import audit
 from graph_service.errors import Forbidden
 from graph_service.observability.metrics import ACCESS_DENIALS
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.read_audit import ReadAudit
+from graph_service.services.runtime import Runtime
 
 
-async def load_caller(runtime: AccessRuntime, employee_id: str) -> CallerGrant:
+async def load_caller(runtime: Runtime, employee_id: str) -> CallerGrant:
     """The caller's current grant, read fresh (cache it for this request only)."""
     employed, grant = await db.caller_grant(
         runtime.driver, database=runtime.database, employee_id=employee_id
@@ -31,16 +31,14 @@ async def load_caller(runtime: AccessRuntime, employee_id: str) -> CallerGrant:
     return _caller(runtime, employee_id, employed, grant)
 
 
-def _caller(
-    runtime: AccessRuntime, employee_id: str, employed: bool, grant: Grant | None
-) -> CallerGrant:
+def _caller(runtime: Runtime, employee_id: str, employed: bool, grant: Grant | None) -> CallerGrant:
     return CallerGrant(
         employee_id=employee_id, employed=employed, grant=grant, loaded_at=runtime.now()
     )
 
 
 async def decide(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     caller: CallerGrant,
     right: Right,
     household_ids: list[str],
@@ -93,7 +91,7 @@ async def decide(
 
 
 async def require_grant(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     caller: CallerGrant,
     right: Right,
     *,
@@ -112,9 +110,7 @@ async def require_grant(
     return decision
 
 
-def out_of_scope(
-    runtime: AccessRuntime, caller: CallerGrant, right: Right, ids: list[str]
-) -> Decision:
+def out_of_scope(runtime: Runtime, caller: CallerGrant, right: Right, ids: list[str]) -> Decision:
     """The denial of objects the grant does not cover (or that do not exist: alike)."""
     return Decision(
         allowed=False,
@@ -126,7 +122,7 @@ def out_of_scope(
 
 
 async def record_access_decision(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     *,
     caller: CallerGrant,
     decision: Decision,
@@ -141,7 +137,7 @@ async def record_access_decision(
 
 
 def decision_entry(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     *,
     caller: CallerGrant,
     decision: Decision,
@@ -172,7 +168,7 @@ def decision_entry(
 
 def queue_not_shown(
     read_audit: ReadAudit,
-    runtime: AccessRuntime,
+    runtime: Runtime,
     *,
     caller: CallerGrant,
     right: Right,

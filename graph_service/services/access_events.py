@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from neo4j import AsyncManagedTransaction
-from neo4j.exceptions import ConstraintError
 
 from graph_service.access.as_of import local_iso
 from graph_service.access.batch import BatchFormat, DuplicateRow, RejectedRow, parse_batch
@@ -17,11 +16,10 @@ from graph_service.access.events import HR_EVENTS, AccessEventIn, EventType
 from graph_service.access.facts import Transition
 from graph_service.db import access as db
 from graph_service.db import audit
-from graph_service.db.bookmarks import causal_chain
-from graph_service.errors import BadInput
+from graph_service.errors import BadInput, Conflict
 from graph_service.observability.metrics import FEED_ROWS
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.grant_metrics import count_transitions
+from graph_service.services.runtime import Runtime
 
 # Feeds' clocks drift; an event stamped a few minutes ahead of ours is still believable.
 _CLOCK_SKEW = timedelta(minutes=5)
@@ -34,7 +32,7 @@ class EventOutcome:
     transitions: list[Transition] = field(default_factory=list)
 
 
-def _check_against_policy(event: AccessEventIn, runtime: AccessRuntime, now: datetime) -> None:
+def _check_against_policy(event: AccessEventIn, runtime: Runtime, now: datetime) -> None:
     policy = runtime.policy
     if event.occurred_at > now + _CLOCK_SKEW:
         raise BadInput(
@@ -86,7 +84,7 @@ def _check_employment(event: AccessEventIn, status: str) -> None:
 
 
 async def _check_principal(
-    tx: AsyncManagedTransaction, event: AccessEventIn, runtime: AccessRuntime
+    tx: AsyncManagedTransaction, event: AccessEventIn, runtime: Runtime
 ) -> None:
     """A principal's approval counts only from a current principal of that school."""
     rule = runtime.policy.tracks.school_based.approval
@@ -104,7 +102,7 @@ async def _check_principal(
         )
 
 
-async def record_event(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
+async def record_event(runtime: Runtime, event: AccessEventIn) -> EventOutcome:
     """Apply one event; the same event again (same key) is reported as a duplicate. A refused
     event changes nothing but the audit trail, which records that it came and why it failed."""
     try:
@@ -128,7 +126,7 @@ async def record_event(runtime: AccessRuntime, event: AccessEventIn) -> EventOut
     return outcome
 
 
-async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
+async def _apply(runtime: Runtime, event: AccessEventIn) -> EventOutcome:
     now = runtime.now()
     _check_against_policy(event, runtime, now)
     if event.type is EventType.QUIZ_COMPLETED and event.course_id is None:
@@ -182,14 +180,11 @@ async def _apply(runtime: AccessRuntime, event: AccessEventIn) -> EventOutcome:
         await audit.append(tx, [received, *changes])
         return EventOutcome(key=key, duplicate=False, transitions=transitions)
 
-    async with runtime.driver.session(
-        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
-    ) as session:
-        try:
-            return await session.execute_write(work)
-        except ConstraintError:
-            # The same event arrived twice at once and the other copy committed first.
-            return EventOutcome(key=key, duplicate=True)
+    try:
+        return await runtime.write(work, actor=event.source)
+    except Conflict:
+        # The same event arrived twice at once and the other copy committed first.
+        return EventOutcome(key=key, duplicate=True)
 
 
 @dataclass
@@ -204,7 +199,7 @@ class BatchReport:
         return len(self.duplicate_rows)
 
 
-async def record_batch(runtime: AccessRuntime, text: str, fmt: BatchFormat) -> BatchReport:
+async def record_batch(runtime: Runtime, text: str, fmt: BatchFormat) -> BatchReport:
     """Apply a feed file row by row: bad rows are reported with their line and reason, and
     never stop the good ones (each good row commits on its own)."""
     parsed = parse_batch(text, fmt)

@@ -8,12 +8,11 @@ from graph_service.access.engine import evaluate
 from graph_service.access.history import AccessHistory, build_history
 from graph_service.db import access as db
 from graph_service.db.access_history import grant_history
-from graph_service.db.bookmarks import causal_chain
 from graph_service.errors import NotFound
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 
 
-async def get_access_history(runtime: AccessRuntime, employee_id: str) -> AccessHistory:
+async def get_access_history(runtime: Runtime, employee_id: str) -> AccessHistory:
     """Every grant of `employee_id` with its recorded transitions, plus any the engine finds
     due now that no sweep has recorded yet (so the timeline agrees with the status)."""
     now = runtime.now()
@@ -27,10 +26,7 @@ async def get_access_history(runtime: AccessRuntime, employee_id: str) -> Access
         due = evaluate(facts, runtime.policy, now, activate=False)
         return build_history(employee_id, name, grants, due, runtime.policy, now)
 
-    async with runtime.driver.session(
-        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
-    ) as session:
-        history = await session.execute_read(work)
+    history = await runtime.read(work)
     if history is None:
         raise NotFound("Staff member", employee_id)
     return history

@@ -17,8 +17,8 @@ from graph_service.db.scope import targets_in_scope
 from graph_service.domain.date_range import EARLIEST_DAY, LATEST_DAY
 from graph_service.domain.pages import MAX_PAGE_SIZE, Page, decode_cursor, encode_cursor
 from graph_service.errors import BadInput, NotFound
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import facts_as_of
+from graph_service.services.runtime import Runtime
 
 SubjectKind = Literal["Household", "Person"]
 # Reads an access administrator makes under their platform role, not under a grant.
@@ -26,7 +26,7 @@ _PLATFORM_REASONS = {"access administrator's view of merges"}
 
 
 async def access_log_page(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     *,
     kind: SubjectKind,
     subject_id: str,
@@ -55,7 +55,7 @@ async def access_log_page(
 
 
 async def full_access_log(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     *,
     kind: SubjectKind,
     subject_id: str,
@@ -81,14 +81,14 @@ def cursor_of(entry: AccessLogEntry) -> str:
     return encode_cursor([entry.at.isoformat(), entry.entry_id])
 
 
-async def _subjects(runtime: AccessRuntime, kind: SubjectKind, subject_id: str) -> list[str]:
+async def _subjects(runtime: Runtime, kind: SubjectKind, subject_id: str) -> list[str]:
     ids = await db.subject_ids(runtime.driver, kind=kind, id=subject_id, database=runtime.database)
     if ids is None:
         raise NotFound(kind, subject_id)
     return ids
 
 
-def _edge(runtime: AccessRuntime, day: Any) -> datetime:
+def _edge(runtime: Runtime, day: Any) -> datetime:
     return datetime.combine(day, datetime.min.time(), tzinfo=runtime.policy.zone)
 
 
@@ -105,7 +105,7 @@ def _after(cursor: str | None) -> tuple[datetime, str] | None:
 class _Judge:
     """Decides entitlement entry by entry, reading each actor's history once per instant."""
 
-    def __init__(self, runtime: AccessRuntime) -> None:
+    def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.callers: dict[tuple[str, datetime], CallerGrant | None] = {}
 

@@ -9,15 +9,16 @@ from collections.abc import Callable
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
+from graph_service.errors import ServiceError
 from graph_service.services.access_provisioning import SweepReport
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.services.sweep_lease import new_holder, sweep_when_due
 
 log = logging.getLogger(__name__)
 
 
 async def provision_periodically(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     *,
     interval_seconds: float,
     quiz_due_within_days: int = 30,
@@ -37,7 +38,8 @@ async def provision_periodically(
                 every_seconds=interval_seconds,
                 quiz_due_within_days=quiz_due_within_days,
             )
-        except (Neo4jError, ServiceUnavailable):
+        # ServiceError too: the runtime's write gives the driver's errors as ours.
+        except (Neo4jError, ServiceUnavailable, ServiceError):
             log.exception("provisioning sweep failed; retrying in %.0f s", interval_seconds)
         if report is not None:
             for breach in report.sla_breaches:

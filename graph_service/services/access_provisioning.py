@@ -14,9 +14,8 @@ from graph_service.access.facts import GrantStatus, StaffFacts, Transition
 from graph_service.access.policy import Policy
 from graph_service.db import access as db
 from graph_service.db import audit
-from graph_service.db.bookmarks import causal_chain
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.grant_metrics import counted_sweep
+from graph_service.services.runtime import Runtime
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ _BATCH = 500  # staff whose facts are read per round trip
 
 @counted_sweep  # runs, time and transitions, in the metrics
 async def run_sweep(
-    runtime: AccessRuntime, *, quiz_due_within_days: int = 30, full: bool = False
+    runtime: Runtime, *, quiz_due_within_days: int = 30, full: bool = False
 ) -> SweepReport:
     """Run provisioning at the runtime clock's instant, in one write transaction. It reads
     only the grants it may change or list; `full` re-decides every live grant instead (a
@@ -105,7 +104,7 @@ async def run_sweep(
     services/sweep_lease.py."""
     now = runtime.now()
     policy = runtime.policy
-    today = local_date(now, policy)
+    today = local_date(now, policy)  # the day of the sweep's own instant
 
     async def work(tx: AsyncManagedTransaction) -> SweepReport:
         report = SweepReport(as_of=now)
@@ -143,7 +142,4 @@ async def run_sweep(
         if due is not None:
             report.quiz_due.append(due)
 
-    async with runtime.driver.session(
-        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
-    ) as session:
-        return await session.execute_write(work)
+    return await runtime.write(work, actor="provisioning")

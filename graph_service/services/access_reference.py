@@ -9,15 +9,14 @@ from graph_service.access.engine import evaluate
 from graph_service.access.facts import Transition
 from graph_service.db import access as db
 from graph_service.db import audit
-from graph_service.db.bookmarks import causal_chain
 from graph_service.db.staff import ReferenceData, save_reference_data, staff_affected_by
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.grant_metrics import counted_changes
+from graph_service.services.runtime import Runtime
 
 
 @counted_changes("reference")  # the transitions it caused, in the metrics
 async def load_reference_data(
-    runtime: AccessRuntime, data: ReferenceData, *, actor: str
+    runtime: Runtime, data: ReferenceData, *, actor: str
 ) -> dict[str, list[Transition]]:
     """Save the reference data; returns the grant transitions it caused, by employee id."""
     now = runtime.now()
@@ -55,7 +54,4 @@ async def load_reference_data(
                 )
         return changes
 
-    async with runtime.driver.session(
-        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
-    ) as session:
-        return await session.execute_write(work)
+    return await runtime.write(work, actor=actor)

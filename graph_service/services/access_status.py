@@ -14,15 +14,14 @@ from graph_service.access.point_in_time import before_first_record, facts_at
 from graph_service.access.status import AccessStatus, build_status
 from graph_service.db import access as db
 from graph_service.db.access_history import KeptState, state_at
-from graph_service.db.bookmarks import causal_chain
 from graph_service.errors import BadInput, NotFound
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 
 T = TypeVar("T")
 
 
 async def get_access_status(
-    runtime: AccessRuntime, employee_id: str, *, as_of: datetime | None = None
+    runtime: Runtime, employee_id: str, *, as_of: datetime | None = None
 ) -> AccessStatus:
     """The access status of `employee_id` at the runtime clock's instant or, for an earlier
     `as_of`, as it stood then (from the history kept, so later events do not change it)."""
@@ -38,7 +37,7 @@ async def get_access_status(
     return build_status(facts, runtime.policy, at)
 
 
-async def facts_as_of(runtime: AccessRuntime, employee_id: str, at: datetime) -> StaffFacts | None:
+async def facts_as_of(runtime: Runtime, employee_id: str, at: datetime) -> StaffFacts | None:
     """The facts of `employee_id` as they stood at `at` (None: unknown staff member)."""
     kept = await _read(runtime, lambda tx: state_at(tx, employee_id=employee_id, at=at))
     return _facts_then(kept, employee_id, at) if kept is not None else None
@@ -58,10 +57,5 @@ def _facts_then(kept: KeptState, employee_id: str, at: datetime) -> StaffFacts:
     )
 
 
-async def _read(
-    runtime: AccessRuntime, step: Callable[[AsyncManagedTransaction], Awaitable[T]]
-) -> T:
-    async with runtime.driver.session(
-        database=runtime.database, bookmark_manager=causal_chain(runtime.driver)
-    ) as session:
-        return await session.execute_read(step)
+async def _read(runtime: Runtime, step: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+    return await runtime.read(step)

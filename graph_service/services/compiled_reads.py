@@ -18,15 +18,9 @@ from graph_service.db.access_decision import CallerRow, read_with_caller
 from graph_service.db.access_values import instant_text
 from graph_service.db.read_compiler import WITHHELD, Selected, statement
 from graph_service.domain.pages import decode_cursor, encode_cursor, page_limit
-from graph_service.domain.relationship_types import RelationshipTypeCatalogue
-from graph_service.services.access_decision import (
-    decision_entry,
-    out_of_scope,
-    queue_not_shown,
-    require_grant,
-)
-from graph_service.services.access_runtime import AccessRuntime
-from graph_service.services.read_audit import ReadAudit
+from graph_service.services.access_decision import decision_entry, out_of_scope
+from graph_service.services.access_gate import AccessGate
+from graph_service.services.runtime import Runtime
 from graph_service.services.searches import Search
 
 Selections = dict[str, tuple[Selected, ...]]
@@ -45,13 +39,18 @@ class FoundPage:
 
 @dataclass(frozen=True)
 class Reader:
-    """One caller's compiled reads within one request."""
+    """One caller's compiled reads for one root field, through the request's access gate."""
 
-    runtime: AccessRuntime
-    read_audit: ReadAudit
-    catalogue: RelationshipTypeCatalogue
-    employee_id: str
+    gate: AccessGate
     operation: str
+
+    @property
+    def runtime(self) -> Runtime:
+        return self.gate.runtime
+
+    @property
+    def employee_id(self) -> str:
+        return self.gate.employee_id
 
     async def run(
         self,
@@ -76,12 +75,12 @@ class Reader:
             now=instant_text(now),
             onDate=today,
             asOf=as_of or today,
-            reciprocals=self.catalogue.reciprocals,
+            reciprocals=self.runtime.catalogue.reciprocals,
             checked=checked,
             **params,
         )
         caller = self._caller(row, now)
-        await require_grant(self.runtime, caller, Right.READ, operation=self.operation, at=now)
+        await self.gate.admit(caller, Right.READ, operation=self.operation, at=now)
         return caller, row.row
 
     async def one(
@@ -154,10 +153,7 @@ class Reader:
 
     def not_shown(self, caller: CallerGrant, ids: list[str]) -> None:
         """Queue the audit of root objects the request named and does not get."""
-        queue_not_shown(
-            self.read_audit, self.runtime, caller=caller, right=Right.READ, ids=ids,
-            operation=self.operation,
-        )  # fmt: skip
+        self.gate.not_shown(caller, Right.READ, ids, operation=self.operation)
 
     def read(self, caller: CallerGrant, found: list[Any], *, empty_too: bool = False) -> None:
         """Queue the audit of what this read shows and of the nested objects it withheld
@@ -169,7 +165,7 @@ class Reader:
             _walk(item, shown, withheld)
         policy_version = self.runtime.policy.version
         if shown or empty_too:
-            self.read_audit.record(
+            self.gate.read_audit.record(
                 employee_id=self.employee_id,
                 operation=self.operation,
                 object_ids=shown,
@@ -179,7 +175,7 @@ class Reader:
             )
         if withheld:
             decision = out_of_scope(self.runtime, caller, Right.READ, withheld)
-            self.read_audit.queue(
+            self.gate.read_audit.queue(
                 decision_entry(
                     self.runtime,
                     caller=caller,

@@ -1,107 +1,68 @@
-"""What every use case runs with: the driver and database, who is acting, and the clock."""
+"""What a use case runs with: the runtime, who is acting, and what its write records."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import UTC, date, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j.exceptions import ConstraintError, IncompleteCommit
 
-from graph_service.clock import Clock, today
-from graph_service.db import audit
-from graph_service.db.availability import write_in_flight
-from graph_service.db.bookmarks import causal_chain
-from graph_service.db.idempotency import claim_write, settle_write
+from graph_service.clock import Clock
 from graph_service.db.run import Stamp
-from graph_service.domain.relationship_types import RelationshipTypeCatalogue, default_catalogue
-from graph_service.errors import Conflict, NotFound, StaleVersion
-from graph_service.services.idempotency import (
-    KEY_LIFETIME,
-    AlreadyApplied,
-    IdempotencyClaim,
-    OutcomeUnknown,
-)
+from graph_service.domain.relationship_types import RelationshipTypeCatalogue
+from graph_service.errors import NotFound, StaleVersion
+from graph_service.services.idempotency import IdempotencyClaim
+from graph_service.services.runtime import Runtime
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class UseCaseContext:
-    """Built per request by the caller (the GraphQL layer, a script, a test)."""
+    """Built per request by the caller (the access gate, a script, a test): the one runtime
+    acting as `actor_id`."""
 
-    driver: AsyncDriver
-    database: str
+    runtime: Runtime
     actor_id: str
-    clock: Clock
-    zone: tzinfo = field(default_factory=lambda: ZoneInfo("UTC"))
-    catalogue: RelationshipTypeCatalogue = field(default_factory=default_catalogue)
     # Audit entries for this change, appended in its own transaction (the API's write audit).
     audit: tuple[dict[str, Any], ...] = ()
     # The write's Idempotency-Key, recorded in the same transaction (services/idempotency.py).
     idempotency: IdempotencyClaim | None = None
 
+    @property
+    def driver(self) -> AsyncDriver:
+        return self.runtime.driver
+
+    @property
+    def database(self) -> str:
+        return self.runtime.database
+
+    @property
+    def clock(self) -> Clock:
+        return self.runtime.clock
+
+    @property
+    def catalogue(self) -> RelationshipTypeCatalogue:
+        return self.runtime.catalogue
+
+    def now(self) -> datetime:
+        return self.runtime.now()
+
     def today(self) -> date:
-        """The district's calendar date now: the default "as of" and effective date."""
-        return today(self.clock, self.zone)
+        """The runtime's today (the district's date now)."""
+        return self.runtime.today()
 
     def stamp(self) -> Stamp:
-        return Stamp(actor=self.actor_id, now=self.clock.now())
+        return Stamp(actor=self.actor_id, now=self.runtime.now())
 
     async def write(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-        """Run `work` as one managed write transaction. A ServiceError raised inside rolls
-        everything back; a uniqueness constraint hit becomes a Conflict."""
-
-        claim = self.idempotency
-        now = self.clock.now().astimezone(UTC)
-
-        in_flight = write_in_flight.get()
-
-        async def work_then_audit(tx: AsyncManagedTransaction) -> T:
-            if in_flight is not None:
-                in_flight.committing = False  # a retried attempt starts over, uncommitted
-            if claim is not None:
-                await claim_write(
-                    tx, key=claim.key, fingerprint=claim.fingerprint, operation=claim.operation,
-                    actor=self.actor_id, now=now, expired_before=now - KEY_LIFETIME,
-                )  # fmt: skip
-            result = await work(tx)
-            if claim is not None:
-                await settle_write(tx, key=claim.key, outcome_id=claim.outcome_of(result))
-            await audit.append(tx, list(self.audit))
-            if in_flight is not None:
-                in_flight.committing = True  # what the driver does next is commit
-            return result
-
-        async with self.driver.session(
-            database=self.database, bookmark_manager=causal_chain(self.driver)
-        ) as session:
-            try:
-                committed = await session.execute_write(work_then_audit)
-            except ConstraintError as error:
-                if claim is not None and "IdempotentWrite" in (error.message or ""):
-                    raise AlreadyApplied from None
-                raise Conflict(_constraint_message(error)) from None
-            except IncompleteCommit:
-                raise OutcomeUnknown(keyed=claim is not None) from None
-            finally:
-                if in_flight is not None:
-                    in_flight.committing = False
-            if in_flight is not None:
-                in_flight.committed = True
-            return committed
-
-
-def _constraint_message(error: ConstraintError) -> str:
-    text = error.message or ""
-    # Neo4j names the property in its message ("... property `studentNumber` = 'S-1'").
-    for prop, what in (("studentNumber", "student number"), ("stateId", "state id")):
-        if prop in text:
-            return f"another person already has this {what}"
-    return "the change would duplicate a record that must be unique"
+        """Run `work` as the runtime's one write transaction, acting as the actor, with this
+        use case's audit entries and idempotency claim."""
+        return await self.runtime.write(
+            work, actor=self.actor_id, audit=self.audit, idempotency=self.idempotency
+        )
 
 
 def require_version(kind: str, identifier: str, expected: int, seen: int | None) -> None:

@@ -66,7 +66,7 @@ def claim_for(
 
 
 class AlreadyApplied(Exception):
-    """The key was claimed by a write that committed first (raised by UseCaseContext.write)."""
+    """The key was claimed by a write that committed first (raised by Runtime.write)."""
 
 
 class KeyReused(BadInput):

@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from graph_service.db import audit
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 
 log = logging.getLogger(__name__)
 FLUSH_EVERY_SECONDS = 2.0
@@ -22,7 +22,7 @@ FLUSHER_TASK = "read-audit-flusher"  # the background task's name (tests tell it
 
 
 class ReadAudit:
-    def __init__(self, runtime: AccessRuntime) -> None:
+    def __init__(self, runtime: Runtime) -> None:
         self._runtime = runtime
         self._queue: list[dict[str, Any]] = []
         self._wake = asyncio.Event()

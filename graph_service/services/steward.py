@@ -59,7 +59,7 @@ async def relationship_network(
         center_id=center_id,
         depth=_within(depth, 1, MAX_NETWORK_DEPTH, "depth"),
         limit=_within(limit, 1, MAX_NETWORK_NODES, "limit"),
-        as_of=as_of or view.today(),
+        as_of=as_of or view.runtime.today(),
     )
     if network is None:
         raise NotFound("Person or household", center_id)
@@ -86,7 +86,7 @@ async def connection_between(
         to_person_id=to_person_id,
         max_length=_within(max_length, 1, MAX_CONNECTION_LENGTH, "maxLength"),
         max_paths=MAX_CONNECTION_PATHS,
-        as_of=as_of or view.today(),
+        as_of=as_of or view.runtime.today(),
     )
     if connection is None:
         raise NotFound("Person", f"{from_person_id} or {to_person_id}")
@@ -113,7 +113,7 @@ async def households_sharing(
         view.read,
         shared_by=shared_by,
         household_id=household_id,
-        as_of=as_of or view.today(),
+        as_of=as_of or view.runtime.today(),
         ever=ever,
         limit=page_limit(first),
         after=after,
@@ -128,7 +128,7 @@ async def duplicate_candidates(
     and a phone both have on `as_of`), sorted by name. One round trip."""
     total, page = await steward_shared.duplicate_pairs(
         view.read,
-        as_of=as_of or view.today(),
+        as_of=as_of or view.runtime.today(),
         limit=page_limit(first),
         after=after,
     )
@@ -139,7 +139,7 @@ async def duplicate_candidates(
 
 async def census_summary(view: DistrictView, *, as_of: date | None = None) -> CensusSummary:
     """How many records break each census rule on `as_of`. One round trip."""
-    return await steward_census.census_summary(view.read, as_of=as_of or view.today())
+    return await steward_census.census_summary(view.read, as_of=as_of or view.runtime.today())
 
 
 def _duplicate_finding(pair: DuplicatePair) -> CensusFinding:
@@ -161,7 +161,7 @@ async def census_findings(
 ) -> CountedPage[CensusFinding]:
     """The records breaking one census rule on `as_of`, a page at a time, with the rule's
     total. One round trip."""
-    day = as_of or view.today()
+    day = as_of or view.runtime.today()
     limit = page_limit(first)
     if rule is CensusRule.DUPLICATE_PERSON_CANDIDATES:
         total, pairs = await steward_shared.duplicate_pairs(

@@ -11,7 +11,6 @@ the grant the statement returned, rights included, at the same instant.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from typing import Any, LiteralString
 
@@ -21,10 +20,8 @@ from graph_service.db.access_decision import CallerRow, caller_of
 from graph_service.db.access_values import instant_text
 from graph_service.db.cypher import read_template
 from graph_service.db.run import native, read_rows
-from graph_service.errors import Forbidden
-from graph_service.observability.metrics import ACCESS_DENIALS
-from graph_service.services.access_decision import require_grant
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.access_gate import admit
+from graph_service.services.runtime import Runtime
 
 _GATE_COLUMNS = ("employmentStatus", "grant", "districtWide")
 
@@ -40,16 +37,14 @@ def district_view(statement: LiteralString) -> LiteralString:
 
 @dataclass
 class DistrictView:
-    """One caller's steward view within one request."""
+    """One caller's steward view within one request (built by the request's context; the
+    verdict is the access gate's `admit`, on the grant the view's statement read)."""
 
-    runtime: AccessRuntime
+    runtime: Runtime
     employee_id: str
     operation: str
     # The caller as the view's statement read it (set by `read`): the audit's.
     caller: CallerGrant | None = None
-
-    def today(self) -> date:
-        return self.runtime.today()
 
     async def read(self, statement: LiteralString, /, **params: Any) -> list[dict[str, Any]]:
         """The rows of the view `statement` for this caller, in one round trip; FORBIDDEN
@@ -66,10 +61,10 @@ class DistrictView:
         caller = CallerGrant(
             employee_id=self.employee_id, employed=gate.employed, grant=gate.grant, loaded_at=now
         )
-        await require_grant(self.runtime, caller, Right.READ, operation=self.operation, at=now)
-        if not caller.district_wide:
-            ACCESS_DENIALS.labels("not_district_wide").inc()
-            raise Forbidden("steward views need a district-wide (central office) grant")
+        await admit(
+            self.runtime, caller, Right.READ, operation=self.operation, at=now,
+            district_wide="steward views need a district-wide (central office) grant",
+        )  # fmt: skip
         self.caller = caller
         for row in rows:
             for column in _GATE_COLUMNS:

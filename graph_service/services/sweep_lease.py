@@ -23,7 +23,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph_service.db.leases import LeaseState, acquire_lease, release_lease
 from graph_service.errors import Conflict
 from graph_service.services.access_provisioning import SweepReport, run_sweep
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 
 LEASE = "provisioning-sweep"
 # Longer than any sweep should take; a holder that dies mid-sweep frees the lease after this.
@@ -50,7 +50,7 @@ def new_holder() -> str:
 
 
 async def sweep_when_due(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     *,
     holder: str,
     every_seconds: float,
@@ -65,7 +65,7 @@ async def sweep_when_due(
 
 
 async def sweep_now(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     *,
     wait_seconds: float,
     quiz_due_within_days: int = 30,
@@ -83,7 +83,7 @@ async def sweep_now(
     return await _sweep_then_release(runtime, holder, quiz_due_within_days, full=full)
 
 
-async def _acquire(runtime: AccessRuntime, holder: str, every: float | None) -> LeaseState:
+async def _acquire(runtime: Runtime, holder: str, every: float | None) -> LeaseState:
     return await acquire_lease(
         runtime.driver,
         database=runtime.database,
@@ -95,7 +95,7 @@ async def _acquire(runtime: AccessRuntime, holder: str, every: float | None) -> 
 
 
 async def _sweep_then_release(
-    runtime: AccessRuntime, holder: str, quiz_due_within_days: int, *, full: bool
+    runtime: Runtime, holder: str, quiz_due_within_days: int, *, full: bool
 ) -> SweepReport:
     try:
         return await run_sweep(runtime, quiz_due_within_days=quiz_due_within_days, full=full)

@@ -7,7 +7,7 @@ the engine decided, not hand-written nodes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -20,8 +20,8 @@ from graph_service.services import enrollments, households, people, relationship
 from graph_service.services.access_events import record_event
 from graph_service.services.access_provisioning import run_sweep
 from graph_service.services.access_reference import load_reference_data
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.context import UseCaseContext
+from graph_service.services.runtime import Runtime
 from graph_service.testing.use_cases import submit
 
 ZONE = ZoneInfo("America/Chicago")
@@ -85,16 +85,14 @@ def _event(kind: EventType, when: datetime, employee: str, **fields: Any) -> Acc
     return AccessEventIn(type=kind, employee_id=employee, source=source, occurred_at=when, **fields)
 
 
-async def _at(
-    runtime: AccessRuntime, clock: FixedClock, when: datetime, *events: AccessEventIn
-) -> None:
+async def _at(runtime: Runtime, clock: FixedClock, when: datetime, *events: AccessEventIn) -> None:
     clock.advance_to(when)
     for event in events:
         await record_event(runtime, event)
 
 
 async def _hire(
-    runtime: AccessRuntime, clock: FixedClock, when: datetime, employee: str, role: str, where: str
+    runtime: Runtime, clock: FixedClock, when: datetime, employee: str, role: str, where: str
 ) -> None:
     await _at(
         runtime,
@@ -113,13 +111,13 @@ async def _hire(
 
 
 async def _complete(
-    runtime: AccessRuntime, clock: FixedClock, when: datetime, employee: str, courses: list[str]
+    runtime: Runtime, clock: FixedClock, when: datetime, employee: str, courses: list[str]
 ) -> None:
     events = [_event(EventType.COURSE_COMPLETED, when, employee, course_id=c) for c in courses]
     await _at(runtime, clock, when, *events)
 
 
-async def _sweep(runtime: AccessRuntime, clock: FixedClock, when: datetime) -> None:
+async def _sweep(runtime: Runtime, clock: FixedClock, when: datetime) -> None:
     clock.advance_to(when)
     await run_sweep(runtime)
 
@@ -128,7 +126,7 @@ def _local(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=ZONE)
 
 
-async def build_staff(runtime: AccessRuntime, clock: FixedClock) -> None:
+async def build_staff(runtime: Runtime, clock: FixedClock) -> None:
     """Reference data and every staff member of STAFF, ending with the clock at NOW."""
     clock.advance_to(_local("2024-07-15 08:00"))
     await load_reference_data(runtime, REFERENCE, actor="world")
@@ -274,16 +272,10 @@ async def build_households(ctx: UseCaseContext, world: World) -> None:
     )  # fmt: skip
 
 
-async def build_world(runtime: AccessRuntime, clock: FixedClock) -> World:
+async def build_world(runtime: Runtime, clock: FixedClock) -> World:
     """The whole story on an empty, migrated database; the clock ends at NOW."""
     world = World()
     await build_staff(runtime, clock)
-    ctx = UseCaseContext(
-        driver=runtime.driver,
-        database=runtime.database,
-        actor_id="world",
-        clock=clock,
-        zone=runtime.policy.zone,
-    )
+    ctx = UseCaseContext(runtime=replace(runtime, clock=clock), actor_id="world")
     await build_households(ctx, world)
     return world

@@ -25,18 +25,13 @@ from graph_service.access.policy import Right
 from graph_service.db import audit
 from graph_service.db.idempotency import find_write
 from graph_service.domain.base import validated
-from graph_service.graphql.authorization import (
-    CanAdd,
-    CanDelete,
-    CanWrite,
-    WriteTarget,
-    authorize_targets,
-)
+from graph_service.graphql.authorization import CanAdd, CanDelete, CanWrite
 from graph_service.graphql.context import Info
 from graph_service.graphql.ids import input_data
 from graph_service.graphql.mutations.common import answer_with
 from graph_service.graphql.types.household import Household
 from graph_service.graphql.types.person import Person
+from graph_service.services.access_gate import WriteTarget
 from graph_service.services.context import UseCaseContext
 from graph_service.services.idempotency import (
     HEADER,
@@ -258,8 +253,9 @@ async def _authorize(info: Info, declaration: Declaration, raw_input: object) ->
         for target in targets
         for raw in target.ids(request)
     ]
-    await authorize_targets(info, right, named, operation=operation)
-    caller = await context.caller()
+    gate = context.gate()
+    await gate.targets(right, named, operation=operation)
+    caller = await gate.caller()
     entry = audit.audit_entry(
         "household.write",
         at=runtime.now(),
@@ -271,4 +267,4 @@ async def _authorize(info: Info, declaration: Declaration, raw_input: object) ->
         allowed=True,
         policyVersion=caller.grant.policy_version if caller.grant else runtime.policy.version,
     )
-    return Write(request=request, caller=caller, ctx=context.use_case(audit=[entry]))
+    return Write(request=request, caller=caller, ctx=gate.use_case(audit=[entry]))

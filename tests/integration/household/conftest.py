@@ -10,12 +10,14 @@ from typing import Any
 import pytest
 from neo4j import AsyncDriver
 
+from graph_service.access.policy import load_policy
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
 from graph_service.domain.households import Household
 from graph_service.domain.people import Person
 from graph_service.services import households, people
 from graph_service.services.context import UseCaseContext
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 from graph_service.testing.use_cases import submit
 
@@ -29,9 +31,8 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def ctx(db: AsyncDriver, settings: Settings, clock: FixedClock) -> UseCaseContext:
-    return UseCaseContext(
-        driver=db, database=settings.neo4j_database, actor_id="staff-1", clock=clock
-    )
+    runtime = Runtime(db, settings.neo4j_database, load_policy(), clock, settings=settings)
+    return UseCaseContext(runtime, actor_id="staff-1")
 
 
 def address(number: str = "12", street: str = "Main", **overrides: Any) -> dict[str, Any]:

@@ -46,7 +46,8 @@ async def test_each_read_is_one_round_trip(ctx: UseCaseContext, read: str) -> No
     household_id, person_id = await _populated(ctx)
     await district_reader(ctx)  # the compiled searches read as a district-wide caller
     counting = CountingDriver(ctx.driver)
-    counted = dataclasses.replace(ctx, driver=counting)  # type: ignore[arg-type]  # a stand-in
+    runtime = dataclasses.replace(ctx.runtime, driver=counting)  # type: ignore[arg-type]  # a stand-in
+    counted = dataclasses.replace(ctx, runtime=runtime)
     reading = reader(counting, ctx.database, ctx.clock, DISTRICT_READER)  # type: ignore[arg-type]
     reads: dict[str, Callable[[], Awaitable[object]]] = {
         "household": lambda: household_reads.get_household(counted, household_id),

@@ -10,8 +10,8 @@ from neo4j import AsyncDriver
 from graph_service.access.policy import Policy, load_policy
 from graph_service.clock import FixedClock
 from graph_service.seeding.demo import DemoSummary, load_demo_district
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.context import UseCaseContext
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 
 # Inside a recertification window (April 1 - June 30), so every access state shows at once.
@@ -38,14 +38,10 @@ async def demo(db: AsyncDriver, settings: Settings, clock: FixedClock) -> DemoSu
 
 @pytest.fixture
 def ctx(db: AsyncDriver, settings: Settings, clock: FixedClock, policy: Policy) -> UseCaseContext:
-    return UseCaseContext(
-        driver=db, database=settings.neo4j_database, actor_id="tester", clock=clock,
-        zone=policy.zone,
-    )  # fmt: skip
+    runtime = Runtime(db, settings.neo4j_database, policy, clock, settings=settings)
+    return UseCaseContext(runtime, actor_id="tester")
 
 
 @pytest.fixture
-def runtime(
-    db: AsyncDriver, settings: Settings, clock: FixedClock, policy: Policy
-) -> AccessRuntime:
-    return AccessRuntime(db, settings.neo4j_database, policy, clock)
+def runtime(db: AsyncDriver, settings: Settings, clock: FixedClock, policy: Policy) -> Runtime:
+    return Runtime(db, settings.neo4j_database, policy, clock, settings=settings)

@@ -29,7 +29,7 @@ from typing import Any, LiteralString
 import pytest
 from neo4j import AsyncDriver
 
-from graph_service.access.settings import AccessSettings
+from graph_service.access.policy import load_policy
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
 from graph_service.domain.people import Person
@@ -43,8 +43,8 @@ from graph_service.services import (
     phones,
     relationships,
 )
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.context import UseCaseContext
+from graph_service.services.runtime import Runtime
 from graph_service.services.steward_gate import DistrictView
 from graph_service.settings import Settings
 from graph_service.testing.use_cases import submit
@@ -74,9 +74,8 @@ async def steward_db(migrated_driver: AsyncDriver, settings: Settings) -> AsyncD
 @pytest.fixture(scope="module")
 def ctx(steward_db: AsyncDriver, settings: Settings) -> UseCaseContext:
     clock = FixedClock(datetime(2026, 9, 1, 15, 0, tzinfo=UTC))
-    return UseCaseContext(
-        driver=steward_db, database=settings.neo4j_database, actor_id="steward-1", clock=clock
-    )
+    runtime = Runtime(steward_db, settings.neo4j_database, load_policy(), clock, settings=settings)
+    return UseCaseContext(runtime, actor_id="steward-1")
 
 
 @dataclass
@@ -284,8 +283,7 @@ async def district_reader_view(ctx: UseCaseContext) -> DistrictView:
     await give_active_grant(
         ctx.driver, ctx.database, employee_id=ctx.actor_id, school_id=None, now=ctx.clock.now()
     )
-    runtime = AccessRuntime(ctx.driver, ctx.database, AccessSettings().policy(), ctx.clock)
-    return DistrictView(runtime=runtime, employee_id=ctx.actor_id, operation="test")
+    return DistrictView(runtime=ctx.runtime, employee_id=ctx.actor_id, operation="test")
 
 
 @pytest.fixture(scope="module")

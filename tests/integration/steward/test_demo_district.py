@@ -15,6 +15,7 @@ from graph_service.domain.steward import CensusRule
 from graph_service.seeding.demo import DemoSummary, load_demo_district
 from graph_service.services import steward
 from graph_service.services.context import UseCaseContext
+from graph_service.services.runtime import Runtime
 from graph_service.services.steward_gate import DistrictView
 from graph_service.settings import Settings
 from seeds.district import Planted
@@ -37,10 +38,11 @@ async def demo(migrated_driver: AsyncDriver, settings: Settings) -> DemoSummary:
 
 @pytest.fixture(scope="module")
 def ctx(migrated_driver: AsyncDriver, settings: Settings) -> UseCaseContext:
-    return UseCaseContext(
-        driver=migrated_driver, database=settings.neo4j_database, actor_id="steward",
-        clock=FixedClock(ANCHOR), zone=load_policy(None).zone,
+    runtime = Runtime(
+        migrated_driver, settings.neo4j_database, load_policy(None), FixedClock(ANCHOR),
+        settings=settings,
     )  # fmt: skip
+    return UseCaseContext(runtime, actor_id="steward")
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from graph_service.access.policy import load_policy
 from graph_service.clock import SystemClock
 from graph_service.domain.relationship_types import RelationshipTypeCatalogue, default_catalogue
 from graph_service.errors import BadInput
 from graph_service.services.context import UseCaseContext
 from graph_service.services.relationships import relationship_types
+from graph_service.services.runtime import Runtime
 
 
 def test_reciprocals_run_both_ways() -> None:
@@ -39,12 +41,13 @@ def test_a_district_catalogue_file_replaces_the_packaged_one(tmp_path: Path) -> 
 
 
 def test_the_catalogue_offers_each_type_with_its_reciprocal() -> None:
-    ctx = UseCaseContext(
+    runtime = Runtime(
         driver=None,  # type: ignore[arg-type]  # the picker list needs no database
         database="neo4j",
-        actor_id="staff-1",
+        policy=load_policy(),
         clock=SystemClock(),
     )
+    ctx = UseCaseContext(runtime, actor_id="staff-1")
     types = relationship_types(ctx)
     assert types["Father"] == "Child"
     assert types["Child"] == "Parent"
