@@ -16,7 +16,7 @@ from graph_service.auth.principal import PlatformRole
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
 from graph_service.db.cypher import cypher
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 from graph_service.testing.service import running_service
 from graph_service.testing.world import NOW, World, build_world
@@ -30,7 +30,7 @@ def clock() -> FixedClock:
 
 async def _build(driver: AsyncDriver, settings: Settings, clock: FixedClock) -> World:
     await driver.execute_query(cypher("testing/wipe_data"), database_=settings.neo4j_database)
-    runtime = AccessRuntime(driver, settings.neo4j_database, load_policy(), clock)
+    runtime = Runtime(driver, settings.neo4j_database, load_policy(), clock)
     return await build_world(runtime, clock)
 
 

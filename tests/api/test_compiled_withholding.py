@@ -21,7 +21,7 @@ from graph_service.clock import FixedClock
 from graph_service.db.scope import households_of_people
 from graph_service.graphql.ids import from_global_id, to_global_id
 from graph_service.services.access_decision import decide, load_caller
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 from graph_service.testing.world import World
 
@@ -59,7 +59,7 @@ async def _decision(
     world: World,
     known: list[str],
 ) -> Decision:
-    runtime = AccessRuntime(driver, settings.neo4j_database, AccessSettings().policy(), clock)
+    runtime = Runtime(driver, settings.neo4j_database, AccessSettings().policy(), clock)
     caller = await load_caller(runtime, employee)
     everyone = list(world.people.values())
     placed = await households_of_people(

@@ -16,7 +16,7 @@ from graph_service.access.policy import Policy, load_policy
 from graph_service.clock import FixedClock
 from graph_service.services.access_events import EventOutcome, record_event
 from graph_service.services.access_reference import load_reference_data
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 from graph_service.testing.world import REFERENCE
 
@@ -81,9 +81,9 @@ def clock() -> FixedClock:
 @pytest.fixture
 async def runtime(
     db: AsyncDriver, settings: Settings, policy: Policy, clock: FixedClock
-) -> AccessRuntime:
+) -> Runtime:
     """An access runtime on a wiped database holding the district's reference data."""
-    runtime = AccessRuntime(driver=db, database=settings.neo4j_database, policy=policy, clock=clock)
+    runtime = Runtime(driver=db, database=settings.neo4j_database, policy=policy, clock=clock)
     await load_reference_data(runtime, DISTRICT, actor="test")
     # Lincoln's principal, who gives the approvals in these tests.
     await send(
@@ -94,7 +94,7 @@ async def runtime(
 
 
 async def send(
-    runtime: AccessRuntime, clock: FixedClock, when: str, *events: AccessEventIn
+    runtime: Runtime, clock: FixedClock, when: str, *events: AccessEventIn
 ) -> list[EventOutcome]:
     """Deliver events with the clock pinned at `when`."""
     clock.advance_to(at(when))
@@ -103,7 +103,7 @@ async def send(
 
 # A staff member hired and through their courses (the CLI tests' starting point).
 @pytest.fixture
-async def certified(runtime: AccessRuntime, clock: FixedClock) -> AccessRuntime:
+async def certified(runtime: Runtime, clock: FixedClock) -> Runtime:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     await send(runtime, clock, "2026-09-01 14:00", *completions("2026-09-01 13:00"))
     return runtime

@@ -10,8 +10,8 @@ from graph_service.access.policy import Right
 from graph_service.clock import FixedClock
 from graph_service.services.access_decision import decide, load_caller
 from graph_service.services.access_provisioning import run_sweep
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at, send
 
 
@@ -70,7 +70,7 @@ class Scenario:
         return self.name
 
 
-async def play(runtime: AccessRuntime, clock: FixedClock, scenario: Scenario) -> None:
+async def play(runtime: Runtime, clock: FixedClock, scenario: Scenario) -> None:
     """Run each step in order; an expectation that fails names the step."""
     for number, step in enumerate(scenario.steps, start=1):
         where = f"step {number} ({step})"
@@ -89,7 +89,7 @@ async def play(runtime: AccessRuntime, clock: FixedClock, scenario: Scenario) ->
             assert decision.allowed == step.allowed, f"{where}: {decision.reason}"
 
 
-async def _expect(runtime: AccessRuntime, step: Expect, where: str) -> None:
+async def _expect(runtime: Runtime, step: Expect, where: str) -> None:
     status = await get_access_status(runtime, step.employee)
     assert status.status == step.status, f"{where}: got {status.status} ({status.lost_reason})"
     if step.track is not None:

@@ -9,7 +9,7 @@ from graph_service.db import audit
 from graph_service.db.cypher import cypher
 from graph_service.services.access_log import access_log_page
 from graph_service.services.access_provisioning import run_sweep
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at, completions, event, hired, send
 
 HOUSEHOLD = "H-LOGGED"
@@ -24,7 +24,7 @@ def _read(when: str) -> dict[str, object]:
 
 
 async def test_entitlement_is_decided_at_each_entrys_instant(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await runtime.driver.execute_query(
         cypher("testing/create_households_at_school"),
@@ -63,7 +63,7 @@ async def test_entitlement_is_decided_at_each_entrys_instant(
     assert rest.next_cursor is None
 
 
-async def test_an_append_sent_again_writes_each_entry_once(runtime: AccessRuntime) -> None:
+async def test_an_append_sent_again_writes_each_entry_once(runtime: Runtime) -> None:
     """A batch whose commit answer was lost is sent again with later entries: the entries
     already recorded stay as they were, the new ones are written, none twice."""
     first = [_read("2026-09-01 15:00"), _read("2026-09-01 16:00")]

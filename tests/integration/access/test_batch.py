@@ -6,7 +6,7 @@ import json
 
 from graph_service.clock import FixedClock
 from graph_service.services.access_events import record_batch
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at
 from tests.integration.access.helpers import latest_grant
 
@@ -38,7 +38,7 @@ JSONL = "\n".join([json.dumps(HIRE_E8), json.dumps(NO_TIME), "this is not json",
 
 
 async def test_csv_batch_applies_good_rows_and_reports_bad_ones(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     clock.advance_to(at("2026-09-01 10:00"))
     report = await record_batch(runtime, CSV, "csv")
@@ -53,7 +53,7 @@ async def test_csv_batch_applies_good_rows_and_reports_bad_ones(
     assert (again.applied, again.duplicates, len(again.rejected)) == (0, 4, 2)
 
 
-async def test_jsonl_batch_reports_line_numbers(runtime: AccessRuntime, clock: FixedClock) -> None:
+async def test_jsonl_batch_reports_line_numbers(runtime: Runtime, clock: FixedClock) -> None:
     clock.advance_to(at("2026-09-01 10:00"))
     report = await record_batch(runtime, JSONL, "jsonl")
     assert report.applied == 2

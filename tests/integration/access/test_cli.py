@@ -21,13 +21,13 @@ from graph_service.access.policy import InvalidPolicy
 from graph_service.db.leases import acquire_lease
 from graph_service.services.access_periodic import provision_periodically
 from graph_service.services.access_provisioning import SweepReport
-from graph_service.services.access_runtime import AccessRuntime, build_access_runtime
+from graph_service.services.runtime import Runtime, build_runtime
 from graph_service.services.sweep_lease import LEASE
 from graph_service.settings import Settings
 
 
 def test_provision_as_of_a_date_activates_and_a_second_run_changes_nothing(
-    certified: AccessRuntime, cli_env: CliRunner
+    certified: Runtime, cli_env: CliRunner
 ) -> None:
     first = cli_env.invoke(provision, ["--as-of", "2026-09-02"])
     assert first.exit_code == 0, first.output
@@ -42,7 +42,7 @@ def test_provision_as_of_a_date_activates_and_a_second_run_changes_nothing(
 
 
 async def test_provision_says_when_another_sweep_is_running(
-    certified: AccessRuntime, cli_env: CliRunner
+    certified: Runtime, cli_env: CliRunner
 ) -> None:
     held = await acquire_lease(
         certified.driver, database=certified.database, name=LEASE, holder="replica-b", seconds=60
@@ -53,14 +53,14 @@ async def test_provision_says_when_another_sweep_is_running(
     assert "another provisioning sweep is running (replica-b" in result.output
 
 
-def test_provision_lists_quizzes_due(certified: AccessRuntime, cli_env: CliRunner) -> None:
+def test_provision_lists_quizzes_due(certified: Runtime, cli_env: CliRunner) -> None:
     cli_env.invoke(provision, ["--as-of", "2026-09-02"])
     result = cli_env.invoke(provision, ["--as-of", "2028-06-20", "--quiz-due-within", "14"])
     assert "Recertification quiz due soon: 1" in result.output
     assert "E100 Staff E100: due 2028-06-30 (10 days left)" in result.output
 
 
-def test_access_status_command_explains(certified: AccessRuntime, cli_env: CliRunner) -> None:
+def test_access_status_command_explains(certified: Runtime, cli_env: CliRunner) -> None:
     result = cli_env.invoke(access_status, ["E100", "--as-of", "2026-09-02"])
     assert result.exit_code == 0, result.output
     assert "PENDING" in result.output
@@ -70,7 +70,7 @@ def test_access_status_command_explains(certified: AccessRuntime, cli_env: CliRu
 
 
 def test_ingest_events_reports_rejected_rows(
-    runtime: AccessRuntime, cli_env: CliRunner, tmp_path: Path
+    runtime: Runtime, cli_env: CliRunner, tmp_path: Path
 ) -> None:
     feed = tmp_path / "hr.csv"
     feed.write_text(
@@ -84,7 +84,7 @@ def test_ingest_events_reports_rejected_rows(
     assert "line 3: a hired event needs name" in result.output
 
 
-async def test_periodic_provisioning_runs_until_cancelled(certified: AccessRuntime) -> None:
+async def test_periodic_provisioning_runs_until_cancelled(certified: Runtime) -> None:
     reports: list[SweepReport] = []
     two_runs = asyncio.Event()
 
@@ -105,7 +105,7 @@ async def test_periodic_provisioning_runs_until_cancelled(certified: AccessRunti
 
 
 def test_access_reference_loads_roles_schools_and_teams(
-    runtime: AccessRuntime, cli_env: CliRunner, tmp_path: Path
+    runtime: Runtime, cli_env: CliRunner, tmp_path: Path
 ) -> None:
     data = tmp_path / "district.json"
     data.write_text(
@@ -123,7 +123,7 @@ def test_access_reference_loads_roles_schools_and_teams(
     assert "roles.0.name" in refused.output
 
 
-def test_access_audit_prints_the_trail(certified: AccessRuntime, cli_env: CliRunner) -> None:
+def test_access_audit_prints_the_trail(certified: Runtime, cli_env: CliRunner) -> None:
     cli_env.invoke(provision, ["--as-of", "2026-09-02"])
     result = cli_env.invoke(access_audit, ["E100"])
     assert result.exit_code == 0, result.output
@@ -140,7 +140,7 @@ async def test_an_invalid_policy_file_stops_the_service_at_start(
     broken.write_text('{"version": "x"}')
     monkeypatch.setenv("GRAPH_SERVICE_ACCESS_POLICY_FILE", str(broken))
     with pytest.raises(InvalidPolicy, match=r"policy\.json refused: district: Field required"):
-        build_access_runtime(db, settings.neo4j_database)
+        build_runtime(db, settings)
 
 
 HIRE = {
@@ -163,7 +163,7 @@ HIRE_CSV = "type,employeeId,source,occurredAt,name,roleId,locationId\n" + ",".jo
     ],
 )
 def test_ingest_events_exits_non_zero_exactly_when_a_row_is_rejected(
-    runtime: AccessRuntime, cli_env: CliRunner, tmp_path: Path, fmt: str, good: str, bad: str
+    runtime: Runtime, cli_env: CliRunner, tmp_path: Path, fmt: str, good: str, bad: str
 ) -> None:
     feed = tmp_path / f"feed.{fmt}"
     feed.write_text(good)
@@ -184,7 +184,7 @@ def test_ingest_events_exits_non_zero_exactly_when_a_row_is_rejected(
 
 
 def test_access_status_as_of_a_date_time_in_any_form(
-    certified: AccessRuntime, cli_env: CliRunner
+    certified: Runtime, cli_env: CliRunner
 ) -> None:
     # One fixture for every form: each names the same instant.
     forms = [
@@ -200,7 +200,7 @@ def test_access_status_as_of_a_date_time_in_any_form(
 
 
 def test_provision_and_ingest_take_date_times_and_refuse_what_is_no_instant(
-    certified: AccessRuntime, cli_env: CliRunner, tmp_path: Path
+    certified: Runtime, cli_env: CliRunner, tmp_path: Path
 ) -> None:
     swept = cli_env.invoke(provision, ["--as-of", "2026-09-02T06:45:00-05:00"])
     assert swept.exit_code == 0, swept.output

@@ -8,13 +8,13 @@ from graph_service.access.events import EventType
 from graph_service.access.facts import GrantStatus
 from graph_service.clock import FixedClock
 from graph_service.services.access_events import record_event
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at, completions, event, hired, send
 from tests.integration.access.helpers import count_nodes, latest_grant
 
 
 async def test_the_same_event_delivered_twice_at_once_is_applied_once(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     clock.advance_to(at("2026-09-01 10:00"))
@@ -26,7 +26,7 @@ async def test_the_same_event_delivered_twice_at_once_is_applied_once(
 
 
 async def test_one_persons_events_at_once_leave_one_consistent_grant(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     clock.advance_to(at("2026-09-01 10:00"))

@@ -18,8 +18,8 @@ from graph_service.services.access_decision import (
     record_access_decision,
 )
 from graph_service.services.access_provisioning import run_sweep
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at, completions, event, hired, send
 from tests.integration.access.helpers import audit_entries
 
@@ -38,7 +38,7 @@ def member(
 
 
 async def make_household(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     household_id: str,
     *members: dict[str, Any],
     created_at: str | None = None,
@@ -53,7 +53,7 @@ async def make_household(
 
 
 @pytest.fixture
-async def district(runtime: AccessRuntime, clock: FixedClock) -> AccessRuntime:
+async def district(runtime: Runtime, clock: FixedClock) -> Runtime:
     """A certified office professional at Lincoln (E100), an enrollment-team analyst (E200),
     and households in and out of Lincoln's scope."""
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
@@ -97,7 +97,7 @@ async def district(runtime: AccessRuntime, clock: FixedClock) -> AccessRuntime:
     ],
 )
 async def test_school_grant_covers_enrolled_and_newly_created_households(
-    district: AccessRuntime, household: str, allowed: bool
+    district: Runtime, household: str, allowed: bool
 ) -> None:
     caller = await load_caller(district, "E100")
     decision = await decide(district, caller, Right.WRITE, [household])
@@ -105,7 +105,7 @@ async def test_school_grant_covers_enrolled_and_newly_created_households(
     assert decision.policy_version == "2026.1"
 
 
-async def test_central_office_grant_covers_the_district(district: AccessRuntime) -> None:
+async def test_central_office_grant_covers_the_district(district: Runtime) -> None:
     caller = await load_caller(district, "E200")
     decision = await decide(
         district, caller, Right.DELETE, ["H-enrolled-elm", "H-enrolled-lincoln"]
@@ -114,7 +114,7 @@ async def test_central_office_grant_covers_the_district(district: AccessRuntime)
 
 
 async def test_next_decision_after_a_revocation_commits_is_a_denial(
-    district: AccessRuntime, clock: FixedClock
+    district: Runtime, clock: FixedClock
 ) -> None:
     before = await load_caller(district, "E100")
     assert (await decide(district, before, Right.READ, ["H-enrolled-lincoln"])).allowed
@@ -126,7 +126,7 @@ async def test_next_decision_after_a_revocation_commits_is_a_denial(
 
 
 async def test_mover_is_denied_at_the_old_school_at_once(
-    district: AccessRuntime, clock: FixedClock
+    district: Runtime, clock: FixedClock
 ) -> None:
     await send(
         district,
@@ -139,12 +139,12 @@ async def test_mover_is_denied_at_the_old_school_at_once(
     assert decision.reason == "no active household access grant"
 
 
-async def test_unknown_caller_is_denied(district: AccessRuntime) -> None:
+async def test_unknown_caller_is_denied(district: Runtime) -> None:
     caller = await load_caller(district, "E-NOBODY")
     assert not (await decide(district, caller, Right.READ, [])).allowed
 
 
-async def test_decisions_are_audited_without_credentials(district: AccessRuntime) -> None:
+async def test_decisions_are_audited_without_credentials(district: Runtime) -> None:
     caller = await load_caller(district, "E100")
     ids = ["H-enrolled-lincoln", "H-enrolled-elm"]
     decision = await decide(district, caller, Right.READ, ids)
@@ -162,6 +162,6 @@ async def test_decisions_are_audited_without_credentials(district: AccessRuntime
     assert not any("token" in key.lower() or "secret" in key.lower() for key in entry)
 
 
-async def test_status_of_an_unknown_staff_member_is_not_found(district: AccessRuntime) -> None:
+async def test_status_of_an_unknown_staff_member_is_not_found(district: Runtime) -> None:
     with pytest.raises(NotFound, match='Staff member "E-NOBODY" not found'):
         await get_access_status(district, "E-NOBODY")

@@ -10,14 +10,12 @@ from graph_service.access.facts import GrantStatus
 from graph_service.clock import FixedClock
 from graph_service.errors import BadInput
 from graph_service.services.access_events import record_event
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at, completions, event, hired, send
 from tests.integration.access.helpers import audit_entries, count_nodes, latest_grant
 
 
-async def test_hire_and_courses_make_a_pending_grant(
-    runtime: AccessRuntime, clock: FixedClock
-) -> None:
+async def test_hire_and_courses_make_a_pending_grant(runtime: Runtime, clock: FixedClock) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     outcomes = await send(runtime, clock, "2026-09-01 10:00", *completions("2026-09-01 09:30"))
     assert [t.to_status for t in outcomes[-1].transitions] == [GrantStatus.PENDING]
@@ -28,9 +26,7 @@ async def test_hire_and_courses_make_a_pending_grant(
     assert grant.policy_version == runtime.policy.version
 
 
-async def test_replaying_an_event_changes_nothing(
-    runtime: AccessRuntime, clock: FixedClock
-) -> None:
+async def test_replaying_an_event_changes_nothing(runtime: Runtime, clock: FixedClock) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     first = await send(runtime, clock, "2026-09-01 10:00", *completions("2026-09-01 09:30"))
     before = await count_nodes(runtime)
@@ -40,7 +36,7 @@ async def test_replaying_an_event_changes_nothing(
     assert await count_nodes(runtime) == before
 
 
-async def test_feed_keys_make_events_idempotent(runtime: AccessRuntime, clock: FixedClock) -> None:
+async def test_feed_keys_make_events_idempotent(runtime: Runtime, clock: FixedClock) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     keyed = event(
         EventType.COURSE_COMPLETED, "2026-09-01 09:30", course_id="FERPA-101", key="lms-42"
@@ -51,7 +47,7 @@ async def test_feed_keys_make_events_idempotent(runtime: AccessRuntime, clock: F
 
 
 async def test_event_for_unknown_staff_is_refused_and_changes_nothing(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     before = await count_nodes(runtime)
     with pytest.raises(BadInput, match=r'employeeId: no staff member "E404"'):
@@ -95,7 +91,7 @@ async def test_event_for_unknown_staff_is_refused_and_changes_nothing(
     ],
 )
 async def test_invalid_events_are_refused_with_the_field(
-    runtime: AccessRuntime, clock: FixedClock, bad: object, message: str
+    runtime: Runtime, clock: FixedClock, bad: object, message: str
 ) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     clock.advance_to(at("2026-09-01 10:00"))
@@ -108,7 +104,7 @@ async def test_invalid_events_are_refused_with_the_field(
 
 
 async def test_every_event_and_transition_is_audited(
-    runtime: AccessRuntime, clock: FixedClock, db: AsyncDriver
+    runtime: Runtime, clock: FixedClock, db: AsyncDriver
 ) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     await send(runtime, clock, "2026-09-01 10:00", *completions("2026-09-01 09:30"))
@@ -129,7 +125,7 @@ async def test_every_event_and_transition_is_audited(
     ],
 )
 async def test_principal_approval_must_come_from_that_schools_principal(
-    runtime: AccessRuntime, clock: FixedClock, approver: str, school: str, message: str
+    runtime: Runtime, clock: FixedClock, approver: str, school: str, message: str
 ) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00", role="teacher"))
     approval = event(
@@ -140,7 +136,7 @@ async def test_principal_approval_must_come_from_that_schools_principal(
 
 
 async def test_access_administrator_approval_is_not_checked_against_schools(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00", role="teacher"))
     approval = event(
@@ -163,7 +159,7 @@ async def test_access_administrator_approval_is_not_checked_against_schools(
     ],
 )
 async def test_hr_events_must_fit_employment(
-    runtime: AccessRuntime,
+    runtime: Runtime,
     clock: FixedClock,
     departed_first: bool,
     kind: EventType,
@@ -180,7 +176,7 @@ async def test_hr_events_must_fit_employment(
 
 
 async def test_rehire_of_someone_never_hired_is_refused(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     rehire = event(
         EventType.REHIRED, "2026-09-03 08:00", "E-NEW", role_id="teacher", location_id="elm"
@@ -190,7 +186,7 @@ async def test_rehire_of_someone_never_hired_is_refused(
 
 
 async def test_an_hr_change_older_than_the_last_one_is_refused(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await send(runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00"))
     moved = event(EventType.LOCATION_CHANGED, "2026-10-01 08:00", location_id="elm")

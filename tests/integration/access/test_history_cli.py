@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from graph_service.access.cli import access_status
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 
 AS_OF = [
     ("2026-08-31", "Household access requires active district employment"),
@@ -18,7 +18,7 @@ AS_OF = [
 
 
 def test_access_status_as_of_an_instant_answers_as_it_stood_then(
-    certified: AccessRuntime, cli_env: CliRunner
+    certified: Runtime, cli_env: CliRunner
 ) -> None:
     for as_of, says in AS_OF:  # one story, asked at each instant (a story per case is slow)
         result = cli_env.invoke(access_status, ["E100", "--as-of", as_of])
@@ -27,7 +27,7 @@ def test_access_status_as_of_an_instant_answers_as_it_stood_then(
 
 
 def test_access_status_refuses_an_as_of_that_names_no_instant(
-    certified: AccessRuntime, cli_env: CliRunner
+    certified: Runtime, cli_env: CliRunner
 ) -> None:
     result = cli_env.invoke(access_status, ["E100", "--as-of", "last tuesday"])
     assert result.exit_code == 1

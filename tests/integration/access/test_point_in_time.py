@@ -18,8 +18,8 @@ from graph_service.db.cypher import cypher
 from graph_service.errors import BadInput, NotFound
 from graph_service.services.access_history import get_access_history
 from graph_service.services.access_provisioning import run_sweep
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at, completions, event, hired, send
 
 OFFICE = "Office Professional"
@@ -80,7 +80,7 @@ TIMELINE = [
 ]
 
 
-async def _deliver(runtime: AccessRuntime, clock: FixedClock, when: str) -> None:
+async def _deliver(runtime: Runtime, clock: FixedClock, when: str) -> None:
     moment = at(when)
     if when == "2026-09-01 08:00":
         await send(runtime, clock, when, hired(when))
@@ -116,7 +116,7 @@ def _check(status: AccessStatus, then: Then) -> None:
 
 
 async def test_status_at_each_instant_matches_the_timeline_and_never_changes_later(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     first: dict[str, AccessStatus] = {}  # each instant, asked as soon as it is past
     for delivered, _what in STORY:
@@ -133,7 +133,7 @@ async def test_status_at_each_instant_matches_the_timeline_and_never_changes_lat
 
 
 async def _history_lists_each_grant_with_its_transitions_and_reasons(
-    runtime: AccessRuntime,
+    runtime: Runtime,
 ) -> None:
     """Asked at the end of the same story (played once: it is the slow part)."""
     history = await get_access_history(runtime, "E100")
@@ -160,7 +160,7 @@ async def _history_lists_each_grant_with_its_transitions_and_reasons(
 
 
 async def test_an_expiry_not_yet_swept_shows_as_due_in_the_history(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     for delivered, _what in STORY[:3]:
         await _deliver(runtime, clock, delivered)
@@ -177,7 +177,7 @@ async def test_an_expiry_not_yet_swept_shows_as_due_in_the_history(
 
 
 async def test_unknown_staff_and_instants_before_history_are_refused(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     with pytest.raises(NotFound):
         await get_access_status(runtime, "E404", as_of=at("2026-08-01 00:00"))

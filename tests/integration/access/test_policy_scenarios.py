@@ -8,7 +8,7 @@ import pytest
 from graph_service.access.events import EventType
 from graph_service.access.policy import Right
 from graph_service.clock import FixedClock
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import completions, event, hired
 from tests.integration.access.scenarios import Decide, Expect, Scenario, Send, Sweep, play
 
@@ -302,7 +302,5 @@ SCENARIOS = [
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=str)
-async def test_policy_scenario(
-    runtime: AccessRuntime, clock: FixedClock, scenario: Scenario
-) -> None:
+async def test_policy_scenario(runtime: Runtime, clock: FixedClock, scenario: Scenario) -> None:
     await play(runtime, clock, scenario)

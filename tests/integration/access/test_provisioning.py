@@ -8,17 +8,17 @@ from datetime import date
 from graph_service.access.facts import GrantStatus
 from graph_service.clock import FixedClock
 from graph_service.services.access_provisioning import run_sweep
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at, completions, hired, send
 from tests.integration.access.helpers import count_nodes
 
 
-async def certify(runtime: AccessRuntime, clock: FixedClock, employee: str, when: str) -> None:
+async def certify(runtime: Runtime, clock: FixedClock, employee: str, when: str) -> None:
     await send(runtime, clock, when, hired(when, employee))
     await send(runtime, clock, when, *completions(when, employee))
 
 
-async def test_second_run_changes_nothing(runtime: AccessRuntime, clock: FixedClock) -> None:
+async def test_second_run_changes_nothing(runtime: Runtime, clock: FixedClock) -> None:
     await certify(runtime, clock, "E1", "2026-09-01 10:00")
     await certify(runtime, clock, "E2", "2026-09-01 11:00")
     clock.advance_to(at("2026-09-02 07:00"))
@@ -30,7 +30,7 @@ async def test_second_run_changes_nothing(runtime: AccessRuntime, clock: FixedCl
     assert await count_nodes(runtime) == graph
 
 
-async def test_lapsed_grants_expire_once(runtime: AccessRuntime, clock: FixedClock) -> None:
+async def test_lapsed_grants_expire_once(runtime: Runtime, clock: FixedClock) -> None:
     await certify(runtime, clock, "E1", "2026-09-01 10:00")
     clock.advance_to(at("2026-09-02 07:00"))
     await run_sweep(runtime)
@@ -41,7 +41,7 @@ async def test_lapsed_grants_expire_once(runtime: AccessRuntime, clock: FixedClo
 
 
 async def test_grants_pending_past_two_business_days_are_reported_as_breaches(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await certify(runtime, clock, "E-late", "2026-09-04 16:00")  # Friday before Labor Day
     await certify(runtime, clock, "E-on-time", "2026-09-08 09:00")
@@ -53,9 +53,7 @@ async def test_grants_pending_past_two_business_days_are_reported_as_breaches(
     assert report.count(GrantStatus.ACTIVE) == 2
 
 
-async def test_quizzes_due_within_n_days_are_listed(
-    runtime: AccessRuntime, clock: FixedClock
-) -> None:
+async def test_quizzes_due_within_n_days_are_listed(runtime: Runtime, clock: FixedClock) -> None:
     await certify(runtime, clock, "E1", "2026-09-01 10:00")
     clock.advance_to(at("2026-09-02 07:00"))
     await run_sweep(runtime)
@@ -67,9 +65,7 @@ async def test_quizzes_due_within_n_days_are_listed(
     ]
 
 
-async def test_full_sweep_agrees_with_the_targeted_one(
-    runtime: AccessRuntime, clock: FixedClock
-) -> None:
+async def test_full_sweep_agrees_with_the_targeted_one(runtime: Runtime, clock: FixedClock) -> None:
     await certify(runtime, clock, "E1", "2026-09-01 10:00")
     await certify(runtime, clock, "E2", "2026-09-01 11:00")
     clock.advance_to(at("2026-09-02 07:00"))

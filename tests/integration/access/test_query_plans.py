@@ -9,7 +9,7 @@ import pytest
 
 from graph_service.db.cypher import cypher
 from graph_service.db.read_compiler import Selected, statement
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.services.searches import HOUSEHOLD_SEARCHES, PERSON_SEARCHES
 
 
@@ -32,7 +32,7 @@ def operators(plan: dict[str, Any]) -> list[str]:
     ],
 )
 async def test_reads_seek_by_unique_index(
-    runtime: AccessRuntime, name: str, params: dict[str, Any]
+    runtime: Runtime, name: str, params: dict[str, Any]
 ) -> None:
     _, summary, _ = await runtime.driver.execute_query(
         "EXPLAIN " + cypher(name), params, database_=runtime.database
@@ -67,7 +67,7 @@ SEARCHES = sorted(s.root for s in [*HOUSEHOLD_SEARCHES.values(), *PERSON_SEARCHE
 
 
 @pytest.mark.parametrize("root", ["household", "person", "nodes", *SEARCHES])
-async def test_compiled_reads_never_scan_a_label(runtime: AccessRuntime, root: str) -> None:
+async def test_compiled_reads_never_scan_a_label(runtime: Runtime, root: str) -> None:
     """Whatever a page selects, its statement starts from index seeks: the caller's by the
     unique employee id, the objects by id or by the search's own index."""
     selections = {"Household": HOUSEHOLD, "Person": PERSON}

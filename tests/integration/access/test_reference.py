@@ -9,7 +9,7 @@ from graph_service.db.staff import CentralOfficeTeam, ReferenceData
 from graph_service.services.access_decision import decide, load_caller
 from graph_service.services.access_provisioning import run_sweep
 from graph_service.services.access_reference import load_reference_data
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import at, completions, hired, send
 from tests.integration.access.helpers import audit_entries, latest_grant
 
@@ -25,7 +25,7 @@ def enrollment_team(*, approved: bool) -> ReferenceData:
 
 
 async def test_withdrawing_team_approval_revokes_its_grants_at_once(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await send(
         runtime, clock, "2026-09-01 08:00", hired("2026-09-01 08:00", "E5", "analyst", "enrollment")
@@ -43,7 +43,7 @@ async def test_withdrawing_team_approval_revokes_its_grants_at_once(
 
 
 async def test_approving_a_team_grants_members_who_meet_its_courses(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await load_reference_data(runtime, enrollment_team(approved=False), actor="E-ADMIN")
     await send(
@@ -58,7 +58,7 @@ async def test_approving_a_team_grants_members_who_meet_its_courses(
     assert grant.status is GrantStatus.PENDING
 
 
-async def test_reference_changes_are_audited(runtime: AccessRuntime) -> None:
+async def test_reference_changes_are_audited(runtime: Runtime) -> None:
     await load_reference_data(runtime, enrollment_team(approved=False), actor="E-ADMIN")
     # The fixture's own load shares this instant, so the entries are told apart by actor.
     entries = [

@@ -18,7 +18,7 @@ from graph_service.access.policy import SHIPPED_POLICY, parse_policy
 from graph_service.clock import FixedClock
 from graph_service.services.access_events import record_event
 from graph_service.services.access_provisioning import run_sweep
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import ZONE
 from tests.integration.access.helpers import latest_grant
 
@@ -30,13 +30,13 @@ FIRST, LAST = date(2026, 7, 1), date(2029, 6, 30)
     reason="about a minute; set GRAPH_SERVICE_ACCESS_EXHAUSTIVE_DB=1 to run",
 )
 async def test_every_day_of_three_school_years_on_the_graph(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     # One required course instead of three: the rule under test is the SLA, not the courses.
     data = json.loads(SHIPPED_POLICY.read_text())
     data["tracks"]["officeProfessional"]["courses"] = ["FERPA-101"]
     policy = parse_policy(json.dumps(data))
-    quick = AccessRuntime(runtime.driver, runtime.database, policy, clock)
+    quick = Runtime(runtime.driver, runtime.database, policy, clock)
     met: dict[str, date] = {}
     day = FIRST
     while day <= LAST + timedelta(days=10):

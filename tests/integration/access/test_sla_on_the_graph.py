@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from graph_service.clock import FixedClock
 from graph_service.services.access_provisioning import run_sweep
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from tests.integration.access.conftest import ZONE, completions, hired, send
 from tests.integration.access.helpers import latest_grant
 
@@ -15,7 +15,7 @@ FIRST, LAST = date(2026, 12, 18), date(2027, 1, 8)
 
 
 async def test_no_grant_is_active_later_than_two_business_days_after_requirements(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     calendar = runtime.policy.calendar
     met_on: dict[str, date] = {}

@@ -12,7 +12,7 @@ from graph_service.access.facts import GrantStatus
 from graph_service.clock import FixedClock
 from graph_service.db.leases import acquire_lease, release_lease
 from graph_service.services.access_provisioning import run_sweep
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.services.sweep_lease import (
     LEASE,
     SweepInProgress,
@@ -26,7 +26,7 @@ from tests.integration.access.helpers import audit_entries
 STAFF = [f"E-{n:02d}" for n in range(8)]
 
 
-async def _certified_then_due(runtime: AccessRuntime, clock: FixedClock) -> None:
+async def _certified_then_due(runtime: Runtime, clock: FixedClock) -> None:
     """Eight staff with every course done (pending grants), and the clock a day on."""
     for employee in STAFF:
         await send(runtime, clock, "2026-09-01 10:00", hired("2026-09-01 10:00", employee))
@@ -34,7 +34,7 @@ async def _certified_then_due(runtime: AccessRuntime, clock: FixedClock) -> None
     clock.advance_to(at("2026-09-02 07:00"))
 
 
-async def _activations_audited(runtime: AccessRuntime) -> Counter[str]:
+async def _activations_audited(runtime: Runtime) -> Counter[str]:
     entries = await audit_entries(runtime)
     return Counter(
         e["employeeId"]
@@ -44,7 +44,7 @@ async def _activations_audited(runtime: AccessRuntime) -> Counter[str]:
 
 
 async def test_overlapping_sweeps_apply_and_audit_each_transition_once(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     # No lease here: what a holder slower than its lease would overlap with.
     await _certified_then_due(runtime, clock)
@@ -53,7 +53,7 @@ async def test_overlapping_sweeps_apply_and_audit_each_transition_once(
     assert await _activations_audited(runtime) == Counter(STAFF)
 
 
-async def test_one_process_sweeps_per_period(runtime: AccessRuntime, clock: FixedClock) -> None:
+async def test_one_process_sweeps_per_period(runtime: Runtime, clock: FixedClock) -> None:
     await _certified_then_due(runtime, clock)
     ticks = await asyncio.gather(
         *(sweep_when_due(runtime, holder=new_holder(), every_seconds=600) for _ in range(5))
@@ -68,7 +68,7 @@ async def test_one_process_sweeps_per_period(runtime: AccessRuntime, clock: Fixe
     assert await _activations_audited(runtime) == Counter(STAFF)
 
 
-async def test_the_next_period_is_swept_again(runtime: AccessRuntime) -> None:
+async def test_the_next_period_is_swept_again(runtime: Runtime) -> None:
     assert await sweep_when_due(runtime, holder="a", every_seconds=3) is not None
     assert await sweep_when_due(runtime, holder="b", every_seconds=3) is None
     await asyncio.sleep(3.1)
@@ -76,7 +76,7 @@ async def test_the_next_period_is_swept_again(runtime: AccessRuntime) -> None:
 
 
 async def test_a_sweep_by_hand_waits_for_the_running_one(
-    runtime: AccessRuntime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock
 ) -> None:
     await _certified_then_due(runtime, clock)
     database = runtime.database
@@ -95,7 +95,7 @@ async def test_a_sweep_by_hand_waits_for_the_running_one(
     assert report.count(GrantStatus.ACTIVE) == len(STAFF)
 
 
-async def test_a_lease_whose_holder_died_frees_itself(runtime: AccessRuntime) -> None:
+async def test_a_lease_whose_holder_died_frees_itself(runtime: Runtime) -> None:
     database = runtime.database
     await acquire_lease(
         runtime.driver, database=database, name=LEASE, holder="crashed", seconds=0.2
@@ -104,7 +104,7 @@ async def test_a_lease_whose_holder_died_frees_itself(runtime: AccessRuntime) ->
     await sweep_now(runtime, wait_seconds=0)  # no SweepInProgress
 
 
-async def test_many_processes_asking_at_once_get_one_lease(runtime: AccessRuntime) -> None:
+async def test_many_processes_asking_at_once_get_one_lease(runtime: Runtime) -> None:
     answers = await asyncio.gather(
         *(
             acquire_lease(

@@ -35,7 +35,7 @@ from graph_service.db.availability import PLAN_AGAIN_SECONDS
 from graph_service.db.cypher import cypher
 from graph_service.db.migrations import migrate
 from graph_service.localdb import LocalNeo4j
-from graph_service.services.access_runtime import AccessRuntime
+from graph_service.services.runtime import Runtime
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
 from graph_service.testing.service import free_port, running_service
 from graph_service.testing.world import NOW, STAFF, build_world
@@ -100,7 +100,7 @@ def _built(settings: Settings) -> None:
         )
         try:
             await migrate(driver, database=settings.neo4j_database)
-            runtime = AccessRuntime(driver, settings.neo4j_database, load_policy(), clock)
+            runtime = Runtime(driver, settings.neo4j_database, load_policy(), clock)
             await build_world(runtime, clock)
         finally:
             await driver.close()

@@ -15,9 +15,9 @@ from graph_service.seeding.csv_import import ImportReport, import_directory
 from graph_service.seeding.csv_rows import graph_id
 from graph_service.services import household_reads
 from graph_service.services.access_reference import load_reference_data
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
 from graph_service.services.context import UseCaseContext
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 from seeds.staff import ROLES
 
@@ -81,7 +81,7 @@ def export(tmp_path: Path) -> Path:
 
 @pytest.fixture
 async def imported(
-    db: AsyncDriver, settings: Settings, export: Path, runtime: AccessRuntime, policy: Policy
+    db: AsyncDriver, settings: Settings, export: Path, runtime: Runtime, policy: Policy
 ) -> ImportReport:
     await load_reference_data(
         runtime,
@@ -111,7 +111,7 @@ async def test_each_bad_row_is_reported_with_file_line_and_reason(imported: Impo
 
 
 async def test_good_rows_load_and_read_back_through_the_services(
-    imported: ImportReport, ctx: UseCaseContext, runtime: AccessRuntime
+    imported: ImportReport, ctx: UseCaseContext, runtime: Runtime
 ) -> None:
     assert imported.loaded["people.csv"] == 2
     view = await household_reads.get_household(ctx, graph_id("household", "H1"))
@@ -133,7 +133,7 @@ async def test_importing_the_same_files_again_changes_nothing(
     db: AsyncDriver,
     settings: Settings,
     export: Path,
-    runtime: AccessRuntime,
+    runtime: Runtime,
 ) -> None:
     before = await count_graph(db, settings.neo4j_database)
     again = await import_directory(

@@ -14,10 +14,10 @@ from graph_service.seeding.bulk import count_graph, graph_ids
 from graph_service.seeding.demo import DemoSummary, load_demo_district
 from graph_service.services import household_reads, people
 from graph_service.services.access_decision import decide, load_caller
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
 from graph_service.services.context import UseCaseContext
 from graph_service.services.people import PossibleDuplicates
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 from graph_service.testing.use_cases import submit
 from seeds.generator import generate_district
@@ -76,7 +76,7 @@ async def test_every_generated_row_is_in_the_graph(
     ],
 )
 async def test_demo_staff_are_in_their_access_states(
-    demo: DemoSummary, runtime: AccessRuntime, state: str, status: str
+    demo: DemoSummary, runtime: Runtime, state: str, status: str
 ) -> None:
     found = await get_access_status(runtime, demo.staff_by_state[state])
     assert found.status == status
@@ -137,7 +137,7 @@ def _born(demo: DemoSummary, pair: int) -> str:
 
 
 async def test_school_staff_see_households_of_their_students_only(
-    demo: DemoSummary, runtime: AccessRuntime
+    demo: DemoSummary, runtime: Runtime
 ) -> None:
     district = generate_district(households=SMALL, seed=11, anchor=ANCHOR)
     home = demo.school_ids[0]

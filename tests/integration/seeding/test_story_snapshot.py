@@ -24,8 +24,8 @@ from graph_service.seeding.story_snapshot import (
     record_snapshot,
     story_key,
 )
-from graph_service.services.access_runtime import AccessRuntime
 from graph_service.services.access_status import get_access_status
+from graph_service.services.runtime import Runtime
 from graph_service.settings import Settings
 from seeds.generator import DISTRICT_ZONE
 from seeds.staff import staff_story
@@ -100,7 +100,7 @@ async def test_the_demo_loads_over_a_database_holding_other_data(
     assert demo.staff_story_applied
     assert demo.counts.nodes["Household"] == theirs.nodes["Household"] + demo.rows["households"]
     assert demo.counts.nodes["Person"] == theirs.nodes["Person"] + demo.rows["people"]
-    runtime = AccessRuntime(db, database, load_policy(), FixedClock(DEMO_INSTANT))
+    runtime = Runtime(db, database, load_policy(), FixedClock(DEMO_INSTANT))
     for state, status in (("active", "active"), ("expired", "expired"), ("pending", "pending")):
         found = await get_access_status(runtime, demo.staff_by_state[state])
         assert found.status == status, state
