@@ -16,10 +16,8 @@ from graph_service.testing.database import TestDatabase, provide_test_database
 
 @pytest.fixture(scope="session")
 def test_database() -> Iterator[TestDatabase]:
-    """The run's Neo4j: NEO4J_URI, else testcontainers, else the managed local server, with
-    the quick-start JVM settings of the plugin's (docs/local-neo4j.md): on 2 shared cores its
-    start took a third of the time and the C2 compiler no longer competes with the tests."""
-    with provide_test_database(quick_start=True) as database:
+    """The run's Neo4j: NEO4J_URI, else testcontainers, else the managed local server."""
+    with provide_test_database() as database:
         yield database
 
 
