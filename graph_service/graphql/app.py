@@ -166,7 +166,7 @@ class GraphQLApp(GraphQL[Context, None]):
         bookmarks the request carries, and the response returns theirs (db/bookmarks.py)."""
         try:
             if self.trusted is not None:
-                development = context.settings.env == "development"
+                development = context.runtime.settings.env == "development"
                 ad_hoc = may_run_ad_hoc(context.principal, development=development)
                 request_data.query = self.trusted.document_for(
                     request_data.query, request_data.extensions, ad_hoc=ad_hoc

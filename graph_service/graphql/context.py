@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from neo4j import AsyncDriver
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
 from graph_service.auth.principal import Principal
-from graph_service.domain.relationship_types import RelationshipTypeCatalogue
 from graph_service.errors import Unauthenticated
 from graph_service.graphql.heavy_work import HeavyWork
 from graph_service.services.access_gate import AccessGate
@@ -19,7 +17,6 @@ from graph_service.services.compiled_reads import Reader
 from graph_service.services.read_audit import ReadAudit
 from graph_service.services.runtime import Runtime
 from graph_service.services.steward_gate import DistrictView
-from graph_service.settings import Settings
 
 
 @dataclass
@@ -35,18 +32,6 @@ class Context:
     # Where a large document is parsed and checked (none: in this process, as in unit tests).
     heavy_work: HeavyWork | None = None
     _gate: AccessGate | None = field(default=None, init=False)
-
-    @property
-    def settings(self) -> Settings:
-        return self.runtime.settings
-
-    @property
-    def catalogue(self) -> RelationshipTypeCatalogue:
-        return self.runtime.catalogue
-
-    @property
-    def driver(self) -> AsyncDriver:
-        return self.runtime.driver
 
     def require_principal(self) -> Principal:
         """The verified caller, or UNAUTHENTICATED."""

@@ -41,7 +41,7 @@ from graph_service.services import enrollments, people, person_merges, phones, r
 
 async def _person_of_enrolment(info: Info, enrolment_id: str) -> str:
     touched = await what_ids_touch(
-        info.context.driver, ids=[enrolment_id], database=info.context.runtime.database
+        info.context.runtime.driver, ids=[enrolment_id], database=info.context.runtime.database
     )
     found = touched.get(enrolment_id)
     if found is None or not found.person_ids:
