@@ -1,9 +1,11 @@
 """An id outside the caller's scope and an id that names nothing take the same path (issue
 12, finding 2: an existing person out of scope answered measurably slower than a missing id).
 
-Same statements sent, no audit write on the request's path for either, byte-identical
-answers, and one audit entry each, alike but for the id asked. The timing itself is measured
-by `bench/forbidden_vs_missing.py` (2,000 ids, permutation test), not here.
+Same statements sent, the same work done by the database (an id that names nothing is
+checked against a stand-in record, so its scope check runs too), no audit write on the
+request's path for either, byte-identical answers, and one audit entry each, alike but for
+the id asked. The timing itself is measured by `bench/forbidden_vs_missing.py` (2,000 ids,
+permutation test), not here.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from neo4j import GraphDatabase
 
+from graph_service.db import run as db_run
 from graph_service.graphql.ids import to_global_id
 from graph_service.services.read_audit import FLUSHER_TASK
 from graph_service.settings import Settings
@@ -106,6 +110,60 @@ def test_out_of_scope_and_missing_ids_take_the_same_path(
     assert missing_entry["deniedIds"] == [asked.missing]
     assert forbidden_entry["operation"] == field
     assert _alike(asked.entries)
+
+
+Operator = tuple[str, int, int]  # a plan operator: its type, rows, database hits
+
+
+def _operators(plan: dict[str, Any]) -> list[Operator]:
+    own = (plan["operatorType"].split("@")[0], plan.get("rows", 0), plan.get("dbHits", 0))
+    return [own] + [op for child in plan.get("children", []) for op in _operators(child)]
+
+
+def _profiled(settings: Settings, statement: str, params: dict[str, Any]) -> list[Operator]:
+    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    with (
+        GraphDatabase.driver(settings.bolt_uri, auth=auth) as driver,
+        driver.session(database=settings.neo4j_database) as session,
+    ):
+        summary = session.run("PROFILE " + statement, params).consume()
+    assert summary.profile is not None
+    return _operators(summary.profile)
+
+
+def _just_below(raw: str) -> str:
+    """The id right before `raw` in the order of ids: it names nothing, and its stand-in (the
+    record with the next id up) is `raw`'s record."""
+    return str(uuid.UUID(int=uuid.UUID(raw).int - 1))
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_a_missing_id_costs_the_database_what_an_out_of_scope_one_does(
+    field: str, as_staff: Any, settings: Settings, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Operator by operator, the same rows and database hits: the read of an id that names
+    nothing does the scope check an out-of-scope id's read does (before, it ended at the
+    index seek: a tenth of a millisecond less, which timing could tell apart)."""
+    kind, query = FIELDS[field]
+    key = OUT_OF_SCOPE[kind]
+    forbidden = world.households[key] if kind == "Household" else world.people[key]
+    sent: list[tuple[str, dict[str, Any]]] = []
+    read_once = db_run._read_once
+
+    async def spy(driver: Any, statement: Any, params: dict[str, Any], /, **kw: Any) -> Any:
+        sent.append((statement, params))
+        return await read_once(driver, statement, params, **kw)
+
+    monkeypatch.setattr(db_run, "_read_once", spy)
+    for raw in (forbidden, _just_below(forbidden)):
+        answer, _ = _ask(as_staff, query, raw, kind)
+        assert b"errors" not in answer
+    monkeypatch.undo()
+    (forbidden_statement, forbidden_params), (missing_statement, missing_params) = sent
+    assert forbidden_statement == missing_statement
+    forbidden_work = _profiled(settings, forbidden_statement, forbidden_params)
+    assert forbidden_work == _profiled(settings, missing_statement, missing_params)
+    assert sum(hits for _, _, hits in forbidden_work) > 20  # the scope check ran
 
 
 WRITES = {
