@@ -1,8 +1,10 @@
-// For a write: what each of $ids names, and whether a grant for the schools $schoolIds (null:
-// district-wide) covers it on $onDate, by the rules written once in cypher/fragments/: a
-// household directly; a person through a household or an enrolment on $asOf; a relationship
-// through either of its people; an enrolment through its person. `unplaced`: a person with
-// no household and no enrolment on $asOf (someone just created, whom Add or Write may place).
+// For the access log's explanation of a past write: whether a grant for the schools
+// $schoolIds (null: district-wide) covered each of $ids, of any kind, on $onDate, by the rules
+// written once in cypher/fragments/: a household directly; a person through a household or an
+// enrolment on $asOf; a relationship through either of its people; an enrolment through its
+// person. `unplaced`: a person with no household and no enrolment on $asOf (someone just
+// created, whom Add or Write may place). A write checks its own targets with
+// write_targets_in_scope.
 WITH $schoolIds AS scopeSchoolIds
 UNWIND $ids AS targetId
 OPTIONAL MATCH (household:Household {id: targetId})
@@ -23,9 +25,6 @@ WITH scopeSchoolIds, targetId, household, person, linkedPeople,
       // @include fragments/person_school_ids
     ) = 0 AS unplaced
 RETURN targetId AS id,
-  household IS NOT NULL AS isHousehold,
-  person IS NOT NULL AS isPerson,
-  size(linkedPeople) > 0 AS isLinked,
   CASE
     WHEN household IS NOT NULL THEN any(this IN [household] WHERE
       // @include fragments/this_household_in_scope

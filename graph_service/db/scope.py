@@ -37,21 +37,11 @@ async def households_of_people(
 
 @dataclass(frozen=True)
 class Target:
-    """What one id a write names is, and whether the caller's grant covers it."""
+    """Whether the caller's grant covered one id (the access log's question, asked of ids
+    of any kind)."""
 
-    is_household: bool
-    is_person: bool
-    is_linked: bool  # a relationship or an enrolment, reached through its people
     in_scope: bool
     unplaced: bool  # a person with no household and no enrolment yet
-
-    def names(self, kind: str) -> bool:
-        """Whether the id really is a `kind`: a household id is not accepted as a person's."""
-        if kind == "Household":
-            return self.is_household
-        if kind == "Person":
-            return self.is_person
-        return self.is_linked and not self.is_person and not self.is_household
 
 
 async def targets_in_scope(
@@ -62,16 +52,45 @@ async def targets_in_scope(
     on_date: date,
     database: str,
 ) -> dict[str, Target]:
-    """For each id: what it names and whether a grant for `school_ids` (None: district-wide)
-    covers it on `on_date`, in one round trip."""
+    """For each id, of any kind: whether a grant for `school_ids` (None: district-wide) covered
+    it on `on_date`, in one round trip (the access log's explanation; a write checks its
+    targets with `write_targets_in_scope`)."""
     rows = await read_all(
         driver, cypher("scope/targets_in_scope"), database=database,
         ids=ids, schoolIds=school_ids, onDate=on_date, asOf=on_date,
     )  # fmt: skip
+    return {row["id"]: Target(row["inScope"], row["unplaced"]) for row in rows}
+
+
+@dataclass(frozen=True)
+class CheckedTarget:
+    """Whether one id a write names is a record of the kind the write expects, and whether
+    the caller's grant covers it."""
+
+    named: bool
+    in_scope: bool
+    unplaced: bool  # a person with no household and no enrolment yet
+
+
+async def write_targets_in_scope(
+    driver: AsyncDriver,
+    *,
+    targets: list[tuple[str, str]],
+    school_ids: list[str] | None,
+    on_date: date,
+    database: str,
+) -> dict[tuple[str, str], CheckedTarget]:
+    """For each (id, kind) of `targets` (kind "Household", "Person", "Relationship" or
+    "Enrollment"): whether the id names a `kind` and whether a grant for `school_ids` (None:
+    district-wide) covers it on `on_date`, in one round trip. An id of nothing is checked
+    against a stand-in record, so that it costs what an id outside the scope costs."""
+    rows = await read_all(
+        driver, cypher("scope/write_targets_in_scope"), database=database,
+        targets=[{"id": raw, "kind": kind} for raw, kind in targets],
+        schoolIds=school_ids, onDate=on_date, asOf=on_date,
+    )  # fmt: skip
     return {
-        row["id"]: Target(
-            row["isHousehold"], row["isPerson"], row["isLinked"], row["inScope"], row["unplaced"]
-        )
+        (row["id"], row["kind"]): CheckedTarget(row["named"], row["inScope"], row["unplaced"])
         for row in rows
     }
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from graph_service.access.decision import CallerGrant, Decision
 from graph_service.access.policy import Right
-from graph_service.db.scope import targets_in_scope
+from graph_service.db.scope import write_targets_in_scope
 from graph_service.errors import Forbidden, NotFound
 from graph_service.observability.metrics import ACCESS_DENIALS
 from graph_service.services.access_decision import load_caller, queue_not_shown, require_grant
@@ -97,23 +97,23 @@ class AccessGate:
 
     async def targets(self, right: Right, targets: list[WriteTarget], *, operation: str) -> None:
         """Refuse a write unless every target is in the caller's scope, by the rules of
-        `cypher/fragments/` in one statement (`scope/targets_in_scope`). A target out of
+        `cypher/fragments/` in one statement (`scope/write_targets_in_scope`). A target out of
         scope answers exactly as a missing one: NOT_FOUND."""
         if not targets:
             return
         caller = await self.caller()
-        found = await targets_in_scope(
+        found = await write_targets_in_scope(
             self.runtime.driver,
-            ids=[target.raw_id for target in targets],
+            targets=[(target.raw_id, target.kind) for target in targets],
             school_ids=None if caller.district_wide else caller.school_ids,
             on_date=self.runtime.today(),
             database=self.runtime.database,
         )
         for target in targets:
-            seen = found.get(target.raw_id)
+            seen = found.get((target.raw_id, target.kind))
             allowed = (
                 seen is not None
-                and seen.names(target.kind)
+                and seen.named
                 and (seen.in_scope or (target.may_be_unplaced and seen.unplaced))
             )
             if not allowed:
