@@ -2,14 +2,15 @@
 outside their scope from one that does not exist? (issue 12, finding 2)
 
 From a clean managed Neo4j of its own: load the demo district, start the service as users run
-it, and, as the demo's school clerk, ask each root field (`person`, `node`, `household`) for
-`--ids` existing records outside the clerk's scope and as many random well-formed ids that
-name nothing, the two kinds interleaved in a random order, one request at a time over HTTP;
-and `households(by: {namePrefix})` for names of households outside the scope against random
-names nobody has.
+it, and, as the demo's school clerk, ask each root field (`person`, `node`, `household`) and
+the write `editHousehold` for `--ids` existing records outside the clerk's scope and as many
+random well-formed ids that name nothing, the two kinds interleaved in a random order, one
+request at a time over HTTP; and `households(by: {namePrefix})` for names of households
+outside the scope against random names nobody has.
 For each field it reports both medians, the permutation test's two-sided p-value for the
 difference of medians (a small p: the two can be told apart), whether every answer was
-byte-identical, and how each kind of id was audited (one entry per id, same shape, for both).
+byte-identical (a write's NOT_FOUND without the id it names), and how each kind of id was
+audited (one entry per id, same shape, for both).
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ FIELDS = {
     # A clerk's name search for the name of a household outside their scope against a name
     # nobody has: both find nothing, and both must cost the same (the search reads only the
     # clerk's schools' listings, never the district's name index).
+    # A write naming a household outside the scope against one naming nothing: both answer
+    # NOT_FOUND (the message names the id asked, so answers are compared without it).
+    "editHousehold": (
+        "Household",
+        "mutation($id: String!) { editHousehold(input: {householdId: $id, expectedVersion: 1, "
+        'name: "X"}) { id } }',
+    ),
     "households by name": (
         "HouseholdName",
         "query($name: String!) { households(by: {namePrefix: $name}, first: 20) { nodes { id } } }",
@@ -161,9 +169,16 @@ def _time_field(
         started = time.perf_counter()
         response = client.post("/graphql", json=payload)
         elapsed = time.perf_counter() - started
-        bodies.add(_without_bookmarks(response.content))
+        bodies.add(_without_id(_without_bookmarks(response.content), kind, raw))
         (forbidden if exists else absent).append(elapsed)
     return forbidden, absent, bodies, missing
+
+
+def _without_id(body: bytes, kind: str, raw: str) -> bytes:
+    """The answer with the id asked replaced: a write's NOT_FOUND names the id it was given."""
+    if kind == "HouseholdName":
+        return body
+    return body.replace(to_global_id(kind, raw).encode(), b"<id>").replace(raw.encode(), b"<id>")
 
 
 def _without_bookmarks(body: bytes) -> bytes:
