@@ -53,7 +53,7 @@ UNAVAILABLE_WITHIN_SECONDS = 2.0
 RESUMES_WITHIN_SECONDS = PLAN_AGAIN_SECONDS + 5.0
 # A paused server (SIGSTOP, then SIGCONT) keeps its warm JVM and its plans, but the write
 # load changed this small graph's statistics enough for Neo4j to plan the largest statements
-# again (docs/operations.md): ready again 2.7 s and 5.3 s after it answered, at load 7-10.
+# again (docs/operations.md): ready again 1.0-5.4 s after it answered, at load 6-10.
 RESUMES_AFTER_PAUSE_SECONDS = 10.0
 # Pings time out after 1 s, twice in a row for "down": the monitor knows within ~2.5 s.
 PAUSE_SEEN_WITHIN_SECONDS = 10.0
