@@ -23,7 +23,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession, RoutingCon
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph_service.db.availability import round_trip_answered, round_trip_failed
-from graph_service.db.warm_plans import RecentStatements, recent_statements
+from graph_service.db.warm_plans import RecentStatements, recent_statements, writes
 from graph_service.observability.metrics import NEO4J_SECONDS, NEO4J_TRANSACTIONS
 
 R = TypeVar("R")
@@ -115,13 +115,19 @@ def _remember_queries(driver: AsyncDriver, recent: RecentStatements) -> None:
 def _remember_runs(
     target: AsyncSession | AsyncManagedTransaction, recent: RecentStatements
 ) -> None:
+    """A session's runs are each a transaction of their own; a managed transaction's run
+    after one of its write statements, with uncommitted changes (db/warm_plans.py)."""
     run = target.run
+    in_transaction = isinstance(target, AsyncManagedTransaction)
+    changed = False
 
     @functools.wraps(run)
     async def remembered(
         query: Any, parameters: dict[str, Any] | None = None, **kwargs: Any
     ) -> Any:
-        recent.ran(query, {**(parameters or {}), **kwargs})
+        nonlocal changed
+        recent.ran(query, {**(parameters or {}), **kwargs}, after_changes=changed)
+        changed |= in_transaction and isinstance(query, str) and writes(query)
         return await run(query, parameters, **kwargs)
 
     _wrap_with(target, "run", remembered)

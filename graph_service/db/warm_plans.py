@@ -12,22 +12,50 @@ types and a hint of their sizes: a name of another length was planned again; the
 are replaced by samples, so no person's data is kept), and the availability monitor has
 Neo4j `EXPLAIN` each of them after an outage, most recent first: that plans and caches a
 statement without running it. Requests are refused until then (db/availability.py).
+
+Neo4j also caches a statement's plan apart for a transaction that has uncommitted changes
+(measured: a statement run after a write in its transaction was planned again by an
+`EXPLAIN` in a clean one, 2.6-2.9 s for the two largest, and the other way round; either
+way, the same state's plan was then found in 0.02-0.06 s). So a statement is remembered
+with whether it ran after a write statement of its transaction, and planned again in that
+state: after an uncommitted change that is rolled back. Without it, the duplicate check and
+the compiled read of `createPerson`, which run after its writes, were planned again in the
+wrong state, and the first write once ready planned them itself (3.7-6.5 s).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 from neo4j import AsyncDriver
 from neo4j.exceptions import ClientError
 
+from graph_service.db.cypher import cypher
+
 log = logging.getLogger(__name__)
 
 RECENT = 64  # statements; the service's hot paths use a few dozen
+# An updating clause, in upper case as every statement under cypher/ writes them; a comment
+# line does not count. A miss costs a plan made in the wrong state, nothing more.
+_UPDATING = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b")
+_COMMENT = re.compile(r"//[^\n]*")
+
+
+def writes(statement: str) -> bool:
+    """Whether `statement` may change the graph (then later statements of its transaction
+    run with uncommitted changes)."""
+    return _UPDATING.search(_COMMENT.sub("", statement)) is not None
+
+
+class Recent(NamedTuple):
+    statement: str
+    params: dict[str, Any]
+    after_changes: bool  # ran after a write statement of its transaction
 
 
 def _sample(value: Any) -> Any:
@@ -54,18 +82,26 @@ class RecentStatements:
     """The latest statements run, each with sample parameters, most recent last."""
 
     def __init__(self) -> None:
-        self._statements: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._statements: OrderedDict[tuple[str, bool], dict[str, Any]] = OrderedDict()
 
-    def ran(self, statement: object, params: dict[str, Any] | None) -> None:
+    def ran(
+        self, statement: object, params: dict[str, Any] | None, *, after_changes: bool = False
+    ) -> None:
         if not isinstance(statement, str) or statement.startswith("EXPLAIN "):
             return  # a neo4j.Query wrapper (the service passes text), or plan_again's own
-        self._statements[statement] = {k: _sample(v) for k, v in (params or {}).items()}
-        self._statements.move_to_end(statement)
+        if statement == cypher("meta/uncommitted_change"):
+            return  # plan_again's own too
+        key = (statement, after_changes)
+        self._statements[key] = {k: _sample(v) for k, v in (params or {}).items()}
+        self._statements.move_to_end(key)
         while len(self._statements) > RECENT:
             self._statements.popitem(last=False)
 
-    def latest_first(self) -> list[tuple[str, dict[str, Any]]]:
-        return list(reversed(self._statements.items()))
+    def latest_first(self) -> list[Recent]:
+        return [
+            Recent(text, params, after)
+            for (text, after), params in reversed(self._statements.items())
+        ]
 
 
 _recent: WeakKeyDictionary[AsyncDriver, RecentStatements] = WeakKeyDictionary()
@@ -81,13 +117,17 @@ async def plan_again(driver: AsyncDriver, database: str) -> int:
     A lost connection is raised (the database went away again); a statement Neo4j will not
     explain (a schema command, say) is skipped."""
     planned = 0
-    for statement, params in recent_statements(driver).latest_first():
+    for statement, params, after_changes in recent_statements(driver).latest_first():
         # The text is a statement this process ran (from cypher/), not input.
         explain = "EXPLAIN " + statement
         try:
-            async with driver.session(database=database) as session:
-                result = await session.run(explain, params)
-                await result.consume()
+            async with (
+                driver.session(database=database) as session,
+                await session.begin_transaction() as tx,  # rolled back: never committed
+            ):
+                if after_changes:
+                    await (await tx.run(cypher("meta/uncommitted_change"))).consume()
+                await (await tx.run(explain, params)).consume()
         except ClientError as error:
             log.debug("not planned again: %s", error.message)
             continue
