@@ -19,6 +19,7 @@ hands that field to graphql-core, which also reports any error as it always has.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, cast
 
 from graphql import (
@@ -32,6 +33,7 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, UndefinedType
+from graphql.type.scalars import serialize_boolean, serialize_id, serialize_int, serialize_string
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
@@ -118,40 +120,105 @@ class ProjectedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return self._complete(plan.type, source[plan.key], fields)
 
     def _complete(self, of_type: GraphQLOutputType, value: Any, fields: FieldDetailsList) -> Any:
-        if isinstance(of_type, GraphQLNonNull):
-            completed = self._complete(of_type.of_type, value, fields)
-            if completed is None:
-                raise _LongPath  # graphql-core's "Cannot return null", located
-            return completed
+        shape = _shape_of(of_type)
         if value is None:
+            if shape.non_null:
+                raise _LongPath  # graphql-core's "Cannot return null", located
             return None
-        if isinstance(of_type, GraphQLList):
-            if type(value) is not list:
-                raise _LongPath
-            item_type = of_type.of_type
-            return [self._complete(item_type, item, fields) for item in value]
-        if isinstance(of_type, GraphQLScalarType | GraphQLEnumType):
+        if shape.kind is _Kind.LEAF:
+            if type(value) is shape.as_is and (
+                shape.as_is is not int or _INT_MIN <= cast(int, value) <= _INT_MAX
+            ):
+                return value  # what the scalar's own serialize would return
+            leaf = cast(GraphQLScalarType | GraphQLEnumType, shape.named)
             try:
-                serialized = of_type.serialize(value)
+                serialized = leaf.serialize(value)
             except Exception:  # the long path reports it, located
                 raise _LongPath from None
             if serialized is None or serialized is Undefined:
                 raise _LongPath
             return serialized
-        if isinstance(of_type, GraphQLObjectType) and type(value) is dict:
-            if of_type.is_type_of is not None and not _is_type_of(of_type, value):
+        if shape.kind is _Kind.LIST:
+            if type(value) is not list:
                 raise _LongPath
-            grouped, deferred, _ = self.collect_subfields(of_type, fields)
+            item_type = shape.item_type
+            assert item_type is not None
+            return [self._complete(item_type, item, fields) for item in value]
+        if shape.kind is _Kind.OBJECT and type(value) is dict:
+            object_type = shape.named
+            assert isinstance(object_type, GraphQLObjectType)
+            if object_type.is_type_of is not None and not _is_type_of(object_type, value):
+                raise _LongPath
+            grouped, deferred, _ = self.collect_subfields(object_type, fields)
             if deferred:
                 raise _LongPath
             answer: dict[str, Any] = {}
             for response_key, sub_fields in grouped.items():
                 if sub_fields[0].node.name.value == "__typename":
-                    answer[response_key] = of_type.name
+                    answer[response_key] = object_type.name
                 else:
-                    answer[response_key] = self._answer(of_type, value, sub_fields)
+                    answer[response_key] = self._answer(object_type, value, sub_fields)
             return answer
         raise _LongPath
+
+
+class _Kind(Enum):
+    LEAF = 1
+    LIST = 2
+    OBJECT = 3
+    OTHER = 4  # an abstract type: the long path's
+
+
+# The built-in scalars whose serialize returns a value of this exact Python type unchanged
+# (Int: within 32 bits); any other value goes through serialize.
+_AS_IS: dict[Any, type] = {
+    serialize_string: str,
+    serialize_id: str,
+    serialize_boolean: bool,
+    serialize_int: int,
+}
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # GraphQL's Int
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """An output type taken apart once: nullability, kind, the list's item type or the
+    named type, and for a built-in scalar the Python type it passes through as is."""
+
+    non_null: bool
+    kind: _Kind
+    named: GraphQLOutputType | None = None
+    item_type: GraphQLOutputType | None = None
+    as_is: type | None = None
+
+
+# By the type's identity (wrapping types compare by shape); the type is kept with its entry,
+# so a type of a discarded schema never answers for another that got its id.
+_SHAPES: dict[int, tuple[GraphQLOutputType, _Shape]] = {}
+
+
+def _shape_of(of_type: GraphQLOutputType) -> _Shape:
+    entry = _SHAPES.get(id(of_type))
+    if entry is not None and entry[0] is of_type:
+        return entry[1]
+    shape = _shape(of_type)
+    _SHAPES[id(of_type)] = (of_type, shape)
+    return shape
+
+
+def _shape(of_type: GraphQLOutputType) -> _Shape:
+    non_null = isinstance(of_type, GraphQLNonNull)
+    nullable: GraphQLOutputType = (
+        of_type.of_type if isinstance(of_type, GraphQLNonNull) else of_type
+    )
+    if isinstance(nullable, GraphQLList):
+        return _Shape(non_null, _Kind.LIST, item_type=nullable.of_type)
+    if isinstance(nullable, GraphQLScalarType | GraphQLEnumType):
+        as_is = _AS_IS.get(nullable.serialize) if isinstance(nullable, GraphQLScalarType) else None
+        return _Shape(non_null, _Kind.LEAF, named=nullable, as_is=as_is)
+    if isinstance(nullable, GraphQLObjectType):
+        return _Shape(non_null, _Kind.OBJECT, named=nullable)
+    return _Shape(non_null, _Kind.OTHER)
 
 
 def _is_type_of(of_type: GraphQLObjectType, value: dict[str, Any]) -> bool:
