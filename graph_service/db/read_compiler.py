@@ -39,6 +39,7 @@ _LOCAL = re.compile(r"\b([a-z][A-Za-z0-9]*_)(?![A-Za-z0-9_])")
 _BINDING = re.compile(r"\b(this|link|owner)\b")
 _ROOT_PLACEHOLDER = re.compile(r"@([A-Z]\w*)\b")
 _SPACE = re.compile(r"\s+")
+_PARAMETER = re.compile(r"\$(\w+)")
 WITHHELD = "__withheld"  # the key an out-of-scope nested object carries instead of its fields
 AUDITED = ("Household", "Person")  # the types whose objects a read's audit names
 
@@ -188,6 +189,13 @@ def compile_read(root: str, selections: tuple[tuple[str, tuple[Selected, ...]], 
     text = _ROOT_PLACEHOLDER.sub(projection, _COMMENT.sub("", read_template(f"roots/{root}")))
     # One line: the driver sends, and Neo4j hashes for its query cache, every byte each time.
     return _SPACE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=512)
+def parameters_of(text: str) -> frozenset[str]:
+    """The names of the `$parameters` a compiled statement reads: a read sends only those (a
+    search's page has no relationship labels, so no `$reciprocals`, the type catalogue)."""
+    return frozenset(_PARAMETER.findall(text))
 
 
 def statement(root: str, selections: dict[str, tuple[Selected, ...]]) -> LiteralString:

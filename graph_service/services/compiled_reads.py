@@ -22,6 +22,7 @@ from graph_service.db.read_compiler import (
     Audited,
     Selected,
     audited_fields,
+    parameters_of,
     statement,
 )
 from graph_service.domain.pages import decode_cursor, encode_cursor, page_limit
@@ -74,17 +75,21 @@ class Reader:
         checked)."""
         now = self.runtime.now()
         today = self.runtime.today()
-        row = await read_with_caller(
-            self.runtime.driver,
-            statement(root, selections),
-            database=self.runtime.database,
+        text = statement(root, selections)
+        params.update(
             employeeId=self.employee_id,
             now=instant_text(now),
             onDate=today,
             asOf=as_of or today,
             reciprocals=self.runtime.catalogue.reciprocals,
             checked=checked,
-            **params,
+        )
+        wanted = parameters_of(text)
+        row = await read_with_caller(
+            self.runtime.driver,
+            text,
+            database=self.runtime.database,
+            **{name: value for name, value in params.items() if name in wanted},
         )
         caller = self._caller(row, now)
         await self.gate.admit(caller, Right.READ, operation=self.operation, at=now)
