@@ -13,7 +13,9 @@ resolver, `field_value`, an entry lookup) or a compiled object's global `id`
 built from the selection graphql-core collects (fragments and directives included), exactly
 as the long path would. The first thing it would not answer exactly like the long path (a
 null where the type forbids it, a value the type refuses, a resolver, an abstract type)
-hands that field to graphql-core, which also reports any error as it always has.
+hands that field to graphql-core, which also reports any error as it always has. The
+basic fields of strawberry objects (a search's connection, its edges and page info, which
+hold projected maps) take the same path, read as the default resolver reads them.
 """
 
 from __future__ import annotations
@@ -54,6 +56,21 @@ class _LongPath(Exception):
 
 
 _PLANS: dict[tuple[GraphQLObjectType, str], _Field | None] = {}
+_LONG = _Field("", cast(GraphQLOutputType, None))  # a step the short path cannot answer
+_Step = tuple[str, _Field | None, FieldDetailsList]  # response key, plan (None: __typename)
+
+
+def _plan_for(parent_type: GraphQLObjectType, fields: FieldDetailsList) -> _Field | None:
+    """The plan of the field `fields` select, None when the short path cannot answer it."""
+    node = fields[0].node
+    plan_key = (parent_type, node.name.value)
+    try:
+        plan = _PLANS[plan_key]
+    except KeyError:
+        plan = _PLANS[plan_key] = _plan(parent_type, node.name.value)
+    if plan is None or node.arguments:
+        return None
+    return plan
 
 
 def _plan(parent_type: GraphQLObjectType, field_name: str) -> _Field | None:
@@ -90,7 +107,7 @@ class ProjectedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> AwaitableOrValue[Any] | UndefinedType:
-        if type(source) is dict:
+        if _answerable(source):
             try:
                 return self._answer(parent_type, source, field_details_list)
             except _LongPath:
@@ -99,17 +116,18 @@ class ProjectedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             parent_type, source, field_details_list, path, position_context
         )
 
-    def _answer(
-        self, parent_type: GraphQLObjectType, source: dict[str, Any], fields: FieldDetailsList
-    ) -> Any:
-        node = fields[0].node
-        plan_key = (parent_type, node.name.value)
-        try:
-            plan = _PLANS[plan_key]
-        except KeyError:
-            plan = _PLANS[plan_key] = _plan(parent_type, node.name.value)
-        if plan is None or node.arguments:
+    def _answer(self, parent_type: GraphQLObjectType, source: Any, fields: FieldDetailsList) -> Any:
+        plan = _plan_for(parent_type, fields)
+        if plan is None:
             raise _LongPath
+        return self._value(plan, source, fields)
+
+    def _value(self, plan: _Field, source: Any, fields: FieldDetailsList) -> Any:
+        if type(source) is not dict:  # a strawberry object: the default resolver's getattr
+            value = getattr(source, plan.key, _MISSING)
+            if value is _MISSING or plan.global_id_of is not None:
+                raise _LongPath
+            return self._complete(plan.type, value, fields)
         if plan.global_id_of is not None:
             raw = source.get("id")
             if raw is None:
@@ -118,6 +136,29 @@ class ProjectedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if plan.key not in source:
             raise _LongPath
         return self._complete(plan.type, source[plan.key], fields)
+
+    def _steps(self, object_type: GraphQLObjectType, fields: FieldDetailsList) -> list[_Step]:
+        """The fields to answer of each `object_type` object completed for `fields` (the
+        same for every item of a list): collected and planned once per operation."""
+        cache: dict[tuple[GraphQLObjectType, int], tuple[FieldDetailsList, list[_Step]]]
+        cache = self.__dict__.setdefault("_projected_steps", {})
+        key = (object_type, id(fields))
+        found = cache.get(key)
+        if found is not None:
+            return found[1]
+        grouped, deferred, _ = self.collect_subfields(object_type, fields)
+        if deferred:
+            raise _LongPath
+        steps: list[_Step] = []
+        for response_key, sub_fields in grouped.items():
+            if sub_fields[0].node.name.value == "__typename":
+                steps.append((response_key, None, sub_fields))
+            else:
+                steps.append(
+                    (response_key, _plan_for(object_type, sub_fields) or _LONG, sub_fields)
+                )
+        cache[key] = (fields, steps)  # `fields` kept alive, so its id is not reused meanwhile
+        return steps
 
     def _complete(self, of_type: GraphQLOutputType, value: Any, fields: FieldDetailsList) -> Any:
         shape = _shape_of(of_type)
@@ -144,20 +185,19 @@ class ProjectedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             item_type = shape.item_type
             assert item_type is not None
             return [self._complete(item_type, item, fields) for item in value]
-        if shape.kind is _Kind.OBJECT and type(value) is dict:
+        if shape.kind is _Kind.OBJECT and _answerable(value):
             object_type = shape.named
             assert isinstance(object_type, GraphQLObjectType)
             if object_type.is_type_of is not None and not _is_type_of(object_type, value):
                 raise _LongPath
-            grouped, deferred, _ = self.collect_subfields(object_type, fields)
-            if deferred:
-                raise _LongPath
             answer: dict[str, Any] = {}
-            for response_key, sub_fields in grouped.items():
-                if sub_fields[0].node.name.value == "__typename":
+            for response_key, plan, sub_fields in self._steps(object_type, fields):
+                if plan is None:
                     answer[response_key] = object_type.name
+                elif plan is _LONG:
+                    raise _LongPath
                 else:
-                    answer[response_key] = self._answer(object_type, value, sub_fields)
+                    answer[response_key] = self._value(plan, value, sub_fields)
             return answer
         raise _LongPath
 
@@ -221,7 +261,17 @@ def _shape(of_type: GraphQLOutputType) -> _Shape:
     return _Shape(non_null, _Kind.OTHER)
 
 
-def _is_type_of(of_type: GraphQLObjectType, value: dict[str, Any]) -> bool:
+_MISSING = object()
+
+
+def _answerable(value: Any) -> bool:
+    """A projected map, or an instance of a strawberry type (a connection, its edges and
+    page info, which wrap projected maps): objects whose basic fields the default resolver
+    reads as entries or attributes."""
+    return type(value) is dict or hasattr(type(value), "__strawberry_definition__")
+
+
+def _is_type_of(of_type: GraphQLObjectType, value: Any) -> bool:
     """The type's own check (types/compiled.py `Projected`: the map's `__typename`); it
     reads no resolve info, and one that would is left to the long path."""
     assert of_type.is_type_of is not None
