@@ -17,12 +17,14 @@ def instant_text(value: datetime) -> str:
 def stored(value: Any) -> Any:
     """A value ready for the graph: aware datetimes in UTC (one zone in storage), enums as
     their text."""
+    if type(value) is str:  # most values (an audit entry's ids), at once
+        return value
     if isinstance(value, datetime):
         return value.astimezone(UTC)
     if isinstance(value, date):
         return value
     if isinstance(value, list):
-        return [stored(item) for item in value]
+        return [item if type(item) is str else stored(item) for item in value]
     if hasattr(value, "value") and isinstance(value.value, str):
         return value.value
     return value

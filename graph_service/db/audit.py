@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
@@ -21,10 +22,16 @@ from graph_service.db.run import fetch_all, native
 _SECRET_WORDS = ("token", "secret", "password", "authorization", "jwt")
 
 
+# Keys are the callers' keyword names, a fixed set; every read's audit checks them.
+@lru_cache(maxsize=256)
+def _names_a_secret(key: str) -> bool:
+    return any(word in key.lower() for word in _SECRET_WORDS)
+
+
 def audit_entry(kind: str, *, at: datetime, actor: str, **details: Any) -> dict[str, Any]:
     """One audit entry's properties; None values are left out."""
     for key in details:
-        if any(word in key.lower() for word in _SECRET_WORDS):
+        if _names_a_secret(key):
             raise ValueError(f'audit entries never hold credentials (field "{key}")')
     # `at` travels as text, made an instant by the append statement: every read appends an
     # entry, and the driver's own conversion of a datetime parameter is slow (access_values).

@@ -39,7 +39,9 @@ _LOCAL = re.compile(r"\b([a-z][A-Za-z0-9]*_)(?![A-Za-z0-9_])")
 _BINDING = re.compile(r"\b(this|link|owner)\b")
 _ROOT_PLACEHOLDER = re.compile(r"@([A-Z]\w*)\b")
 _SPACE = re.compile(r"\s+")
+_PARAMETER = re.compile(r"\$(\w+)")
 WITHHELD = "__withheld"  # the key an out-of-scope nested object carries instead of its fields
+AUDITED = ("Household", "Person")  # the types whose objects a read's audit names
 
 
 @dataclass(frozen=True)
@@ -189,8 +191,34 @@ def compile_read(root: str, selections: tuple[tuple[str, tuple[Selected, ...]], 
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=512)
+def parameters_of(text: str) -> frozenset[str]:
+    """The names of the `$parameters` a compiled statement reads: a read sends only those (a
+    search's page has no relationship labels, so no `$reciprocals`, the type catalogue)."""
+    return frozenset(_PARAMETER.findall(text))
+
+
 def statement(root: str, selections: dict[str, tuple[Selected, ...]]) -> LiteralString:
     """`compile_read` as the driver's statement type. The text is composed only from the
     templates in `cypher/read/` and field names of the validated schema, never from a
     request's values (those are parameters), so it is as constant as a literal."""
     return compile_read(root, tuple(sorted(selections.items())))  # type: ignore[return-value,unused-ignore]
+
+
+Audited = tuple[tuple[str, "Audited"], ...]
+
+
+@lru_cache(maxsize=512)
+def audited_fields(type_name: str, selection: tuple[Selected, ...]) -> Audited:
+    """Where households and people can be found in the projection of `selection` of an
+    object of `type_name`: the keys of the selected fields that hold one (shown, or a
+    withheld marker) or an object that leads to one, each with the same below it. What a
+    read's audit walks, instead of every value of the answer."""
+    found: list[tuple[str, Audited]] = []
+    for selected in selection:
+        if selected.type_name is None:
+            continue
+        below = audited_fields(selected.type_name, selected.children)
+        if selected.type_name in AUDITED or below:
+            found.append((selected.key, below))
+    return tuple(found)

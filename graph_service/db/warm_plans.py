@@ -61,6 +61,15 @@ class Recent(NamedTuple):
 def _sample(value: Any) -> Any:
     """A value of `value`'s type and size that says nothing else about it: Neo4j caches a
     plan per statement and parameter types, with a hint of the size of strings and lists."""
+    # Every statement run samples its parameters: the common exact types first, strings in
+    # maps and lists without a call each (a read's `$reciprocals` holds dozens).
+    kind = type(value)
+    if kind is str:
+        return "x" * len(value)
+    if kind is dict:
+        return {k: "x" * len(v) if type(v) is str else _sample(v) for k, v in value.items()}
+    if kind is list:
+        return ["x" * len(v) if type(v) is str else _sample(v) for v in value]
     if isinstance(value, bool | int | float):
         return type(value)()  # False, 0, 0.0
     if isinstance(value, str):

@@ -10,6 +10,7 @@ is its errors, or the checked document, which unpickles in a fraction of its par
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from typing import Any
 from graphql import (
     DocumentNode,
     GraphQLError,
+    GraphQLSchema,
     NameNode,
     OperationDefinitionNode,
     OperationType,
@@ -37,7 +39,30 @@ from graph_service.graphql.limits import document_limit_errors, remembered_limit
 CACHED_DOCUMENTS = 256  # parsed and validated small documents kept, by their text
 
 _parse_cached = lru_cache(maxsize=CACHED_DOCUMENTS)(parse)
-_validate_cached = lru_cache(maxsize=CACHED_DOCUMENTS)(validate_document)
+
+# Validation remembered by the identity of the schema and of the (cached, so long-lived)
+# document: graphql-core's nodes hash by value, all the way down, so an `lru_cache` keyed on
+# the document hashed a page's hundred-odd nodes on every request. Each entry keeps what it
+# was computed for, so an id reused by another object never answers for it.
+_Validated = tuple[GraphQLSchema, DocumentNode, list[GraphQLError]]
+_VALIDATED: OrderedDict[tuple[int, int, tuple[type[ASTValidationRule], ...]], _Validated] = (
+    OrderedDict()
+)
+
+
+def _validate_cached(
+    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
+) -> list[GraphQLError]:
+    key = (id(schema), id(document), rules)
+    found = _VALIDATED.get(key)
+    if found is not None and found[0] is schema and found[1] is document:
+        _VALIDATED.move_to_end(key)
+        return found[2]
+    errors = validate_document(schema, document, rules)
+    _VALIDATED[key] = (schema, document, errors)
+    if len(_VALIDATED) > CACHED_DOCUMENTS:
+        _VALIDATED.popitem(last=False)
+    return errors
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,15 @@ from graph_service.access.decision import CallerGrant
 from graph_service.access.policy import Right
 from graph_service.db.access_decision import CallerRow, read_with_caller
 from graph_service.db.access_values import instant_text
-from graph_service.db.read_compiler import WITHHELD, Selected, statement
+from graph_service.db.read_compiler import (
+    AUDITED,
+    WITHHELD,
+    Audited,
+    Selected,
+    audited_fields,
+    parameters_of,
+    statement,
+)
 from graph_service.domain.pages import decode_cursor, encode_cursor, page_limit
 from graph_service.services.access_decision import decision_entry, out_of_scope
 from graph_service.services.access_gate import AccessGate
@@ -67,17 +75,21 @@ class Reader:
         checked)."""
         now = self.runtime.now()
         today = self.runtime.today()
-        row = await read_with_caller(
-            self.runtime.driver,
-            statement(root, selections),
-            database=self.runtime.database,
+        text = statement(root, selections)
+        params.update(
             employeeId=self.employee_id,
             now=instant_text(now),
             onDate=today,
             asOf=as_of or today,
             reciprocals=self.runtime.catalogue.reciprocals,
             checked=checked,
-            **params,
+        )
+        wanted = parameters_of(text)
+        row = await read_with_caller(
+            self.runtime.driver,
+            text,
+            database=self.runtime.database,
+            **{name: value for name, value in params.items() if name in wanted},
         )
         caller = self._caller(row, now)
         await self.gate.admit(caller, Right.READ, operation=self.operation, at=now)
@@ -101,7 +113,7 @@ class Reader:
             self.not_shown(caller, [identifier])
             return None
         node: dict[str, Any] = row["node"]
-        self.read(caller, [node])
+        self.read(caller, [node], {kind: selection})
         return node
 
     async def nodes(
@@ -120,7 +132,7 @@ class Reader:
         }
         missing = [raw for kind, ids in wanted.items() for raw in ids if (kind, raw) not in found]
         self.not_shown(caller, missing)
-        self.read(caller, list(found.values()))
+        self.read(caller, list(found.values()), selections)
         return found
 
     async def page(
@@ -141,7 +153,8 @@ class Reader:
         caller, row = await self.run(search.root, {search.kind: selection}, as_of=as_of, **params)
         shown = row["page"][:limit]
         nodes = [item["node"] for item in shown]
-        self.read(caller, nodes, empty_too=True)  # a search that found nobody was a read too
+        # A search that found nobody was a read too.
+        self.read(caller, nodes, {search.kind: selection}, empty_too=True)
         cursors = [encode_cursor(item["sortKey"]) for item in shown]
         more = len(row["page"]) > limit and bool(cursors)
         return FoundPage(nodes, cursors, cursors[-1] if more else None)
@@ -155,14 +168,23 @@ class Reader:
         """Queue the audit of root objects the request named and does not get."""
         self.gate.not_shown(caller, Right.READ, ids, operation=self.operation)
 
-    def read(self, caller: CallerGrant, found: list[Any], *, empty_too: bool = False) -> None:
+    def read(
+        self,
+        caller: CallerGrant,
+        found: list[Any],
+        selections: Selections,
+        *,
+        empty_too: bool = False,
+    ) -> None:
         """Queue the audit of what this read shows and of the nested objects it withheld
-        (made null), and null those out of `found` in place; `empty_too` audits a read that
-        shows nothing (a search with no match)."""
+        (made null), and null those out of `found` (households and people projected with
+        `selections`, by type) in place; `empty_too` audits a read that shows nothing (a
+        search with no match)."""
         shown: list[str] = []
         withheld: list[str] = []
         for item in found:
-            _walk(item, shown, withheld)
+            kind = item["__typename"]
+            _walk(item, audited_fields(kind, selections[kind]), shown, withheld)
         policy_version = self.runtime.policy.version
         if shown or empty_too:
             self.gate.read_audit.record(
@@ -186,25 +208,29 @@ class Reader:
             )
 
 
-def _walk(value: Any, shown: list[str], withheld: list[str]) -> None:
+def _walk(value: dict[str, Any], fields: Audited, shown: list[str], withheld: list[str]) -> None:
     """Collect the ids of households and people shown, and of those withheld, replacing a
-    withheld object's marker by None (the API's null for "outside your scope")."""
-    stack = [value]
+    withheld object's marker by None (the API's null for "outside your scope"); only the
+    `fields` that can hold one are visited (read_compiler.audited_fields)."""
+    stack = [(value, fields)]
     while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            for index, element in enumerate(item):
-                if isinstance(element, dict) and WITHHELD in element:
-                    withheld.append(element["id"])
-                    item[index] = None
-                elif isinstance(element, dict | list):
-                    stack.append(element)
-        elif isinstance(item, dict):
-            if item.get("__typename") in ("Household", "Person") and "id" in item:
-                shown.append(item["id"])
-            for key, element in item.items():
-                if isinstance(element, dict) and WITHHELD in element:
+        item, below = stack.pop()
+        if item.get("__typename") in AUDITED and "id" in item:
+            shown.append(item["id"])
+        for key, further in below:
+            element = item.get(key)
+            if type(element) is dict:
+                if WITHHELD in element:
                     withheld.append(element["id"])
                     item[key] = None
-                elif isinstance(element, dict | list):
-                    stack.append(element)
+                else:
+                    stack.append((element, further))
+            elif type(element) is list:
+                for index, entry in enumerate(element):
+                    if type(entry) is not dict:
+                        continue
+                    if WITHHELD in entry:
+                        withheld.append(entry["id"])
+                        element[index] = None
+                    else:
+                        stack.append((entry, further))

@@ -8,7 +8,14 @@ import re
 from graphql import GraphQLObjectType, get_named_type
 
 from graph_service.db.cypher import read_template_names
-from graph_service.db.read_compiler import Selected, compile_read, type_fields
+from graph_service.db.read_compiler import (
+    Selected,
+    audited_fields,
+    compile_read,
+    parameters_of,
+    statement,
+    type_fields,
+)
 from graph_service.graphql.schema import schema
 from graph_service.services.searches import HOUSEHOLD_SEARCHES, PERSON_SEARCHES
 
@@ -131,3 +138,31 @@ def test_lets_of_nested_objects_bind_names_of_their_own() -> None:
     bound = re.findall(r"\[(let\d+_\w+) IN", statement)
     assert len(bound) == 3  # the person's edges and sharers, the relative's edges
     assert len(set(bound)) == 3
+
+
+def test_a_statement_names_exactly_the_parameters_it_reads() -> None:
+    members = _object("members", "Member", _object("person", "Person", *NAME))
+    labelled = _object(
+        "members", "Member", _object(
+            "person", "Person", _object("householdRelationships", "Relationship",
+                                        Selected("label", "label")),
+        ),
+    )  # fmt: skip
+
+    names = parameters_of(statement("household", {"Household": (members,)}))
+    with_labels = parameters_of(statement("household", {"Household": (labelled,)}))
+
+    assert {"id", "employeeId", "now", "asOf", "onDate", "checked"} <= names
+    assert "reciprocals" not in names
+    assert "reciprocals" in with_labels
+
+
+def test_the_audit_visits_only_fields_that_can_hold_households_or_people() -> None:
+    address = _object(
+        "addresses", "HouseholdAddress", _object("address", "Address", Selected("city", "city"))
+    )
+    selection = (address, Selected("name", "name"), *DEEP[0].children[0].children)
+
+    assert audited_fields("Household", selection) == (
+        ("members", (("person", (("memberships", (("household", ()),)),)),)),
+    )

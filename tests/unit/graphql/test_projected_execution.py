@@ -58,10 +58,24 @@ PROJECTED: dict[str, Any] = {}
 
 
 @strawberry.type
+class Shelf:
+    """A strawberry object holding projected maps, as a search's connection and edges do."""
+
+    label: str
+    holders: list[Holder]
+    first: Holder | None
+
+
+@strawberry.type
 class Query:
     @strawberry.field
     def holder(self) -> Holder | None:
         return PROJECTED["holder"]  # type: ignore[no-any-return]  # a projected map, as compiled reads return
+
+    @strawberry.field
+    def shelf(self) -> Shelf:
+        holder = PROJECTED["holder"]
+        return Shelf(label=PROJECTED.get("label", "top"), holders=[holder, holder], first=holder)
 
 
 def _schema(context_class: type) -> strawberry.Schema:
@@ -165,3 +179,42 @@ def test_the_long_path_runs_only_where_the_short_one_cannot_answer(
     assert executed.count("Holder.contacts") == 1
     assert executed.count("Contact.shout") == 2
     assert not [name for name in executed if name.startswith(("Place.", "Holder.places"))]
+
+
+SHELF = "{ shelf { label holders { name tags home { street } } first { __typename name } } }"
+SHELF_CASES = ["values that fit", "null where forbidden", "a nested object's null where forbidden"]
+
+
+@pytest.mark.parametrize("case", [*SHELF_CASES, "a null label"])
+def test_strawberry_objects_holding_projected_maps_answer_as_the_long_path(case: str) -> None:
+    PROJECTED["holder"] = CASES.get(case, CASES["values that fit"])
+    PROJECTED["label"] = None if case == "a null label" else "top"
+    try:
+        fast, long = FAST.execute_sync(SHELF), LONG.execute_sync(SHELF)
+    finally:
+        PROJECTED.pop("label")
+
+    def shown(result: Any) -> Any:
+        errors = sorted((e.message, tuple(e.path or ())) for e in result.errors or [])
+        return result.data, errors
+
+    assert shown(fast) == shown(long)
+
+
+def test_a_strawberry_objects_basic_fields_take_the_short_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    executed: list[str] = []
+    long_path = StrawberryGraphQLCoreExecutionContext.execute_field
+
+    def counting(self: Any, parent_type: Any, source: Any, fields: Any, *rest: Any) -> Any:
+        executed.append(f"{parent_type.name}.{fields[0].node.name.value}")
+        return long_path(self, parent_type, source, fields, *rest)
+
+    monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_field", counting)
+    PROJECTED["holder"] = _holder()
+
+    result = FAST.execute_sync(SHELF)
+
+    assert result.errors is None
+    assert executed == ["Query.shelf"]
