@@ -159,19 +159,23 @@ def test_the_short_path_answers_as_the_long_one(case: str) -> None:
         }  # fmt: skip
 
 
-def test_the_long_path_runs_only_where_the_short_one_cannot_answer(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Fields graphql-core executed: the root field, and the contacts, whose `shout` has a
-    resolver of its own; the rest (nested objects and lists included) took the short path."""
-    executed: list[str] = []
+@pytest.fixture
+def executed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The fields graphql-core's own (long) path executes, as "Type.field", from now on."""
+    names: list[str] = []
     long_path = StrawberryGraphQLCoreExecutionContext.execute_field
 
     def counting(self: Any, parent_type: Any, source: Any, fields: Any, *rest: Any) -> Any:
-        executed.append(f"{parent_type.name}.{fields[0].node.name.value}")
+        names.append(f"{parent_type.name}.{fields[0].node.name.value}")
         return long_path(self, parent_type, source, fields, *rest)
 
     monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_field", counting)
+    return names
+
+
+def test_the_long_path_runs_only_where_the_short_one_cannot_answer(executed: list[str]) -> None:
+    """Fields graphql-core executed: the root field, and the contacts, whose `shout` has a
+    resolver of its own; the rest (nested objects and lists included) took the short path."""
     PROJECTED["holder"] = _holder()
 
     assert _answer(FAST)["errors"] == []
@@ -201,17 +205,7 @@ def test_strawberry_objects_holding_projected_maps_answer_as_the_long_path(case:
     assert shown(fast) == shown(long)
 
 
-def test_a_strawberry_objects_basic_fields_take_the_short_path(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    executed: list[str] = []
-    long_path = StrawberryGraphQLCoreExecutionContext.execute_field
-
-    def counting(self: Any, parent_type: Any, source: Any, fields: Any, *rest: Any) -> Any:
-        executed.append(f"{parent_type.name}.{fields[0].node.name.value}")
-        return long_path(self, parent_type, source, fields, *rest)
-
-    monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_field", counting)
+def test_a_strawberry_objects_basic_fields_take_the_short_path(executed: list[str]) -> None:
     PROJECTED["holder"] = _holder()
 
     result = FAST.execute_sync(SHELF)
