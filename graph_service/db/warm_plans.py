@@ -29,6 +29,7 @@ import logging
 import re
 from collections import OrderedDict
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -46,6 +47,7 @@ _UPDATING = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b")
 _COMMENT = re.compile(r"//[^\n]*")
 
 
+@lru_cache(maxsize=512)  # every statement of a write's transaction asks; texts are cypher/'s
 def writes(statement: str) -> bool:
     """Whether `statement` may change the graph (then later statements of its transaction
     run with uncommitted changes)."""
