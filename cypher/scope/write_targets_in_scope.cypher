@@ -10,29 +10,34 @@
 // nothing, a stand-in: the record with the next id up. The checks run on whichever was found,
 // so an id outside the scope and an id of nothing take the same statements and the same work
 // (issue 12; the compiled reads do the same, fragments/person_or_stand_in). A stand-in decides
-// nothing: `named` is false for it, and so are `inScope` and `unplaced`.
+// nothing: `named` is false for it, and so are `inScope` and `unplaced`. Each kind's seek
+// has a bound only for a target of its kind (null otherwise: the seek reads nothing). A
+// `kind = ...` beside the seek's condition was planned as a filter after the seek: a false
+// one let no row reach the LIMIT, and the seek read every id above the target's (half of all
+// households, relationships and enrolments per write, on average). An UNWIND of the id or of
+// nothing lost the index's order and sorted every id above the target's instead.
 WITH $schoolIds AS scopeSchoolIds
 UNWIND $targets AS target
 WITH scopeSchoolIds, target.id AS targetId, target.kind AS kind
 OPTIONAL CALL (targetId, kind) {
   MATCH (candidate:Household)
-  WHERE kind = 'Household' AND candidate.id >= targetId
+  WHERE candidate.id >= CASE kind WHEN 'Household' THEN targetId END
   RETURN candidate AS household ORDER BY candidate.id LIMIT 1
 }
 OPTIONAL CALL (targetId, kind) {
   MATCH (candidate:Person)
-  WHERE kind = 'Person' AND candidate.id >= targetId
+  WHERE candidate.id >= CASE kind WHEN 'Person' THEN targetId END
   RETURN candidate AS person ORDER BY candidate.id LIMIT 1
 }
 OPTIONAL CALL (targetId, kind) {
   MATCH (one:Person)-[candidate:RELATED_TO]->(other:Person)
-  WHERE kind = 'Relationship' AND candidate.id >= targetId
+  WHERE candidate.id >= CASE kind WHEN 'Relationship' THEN targetId END
   WITH one, other, candidate ORDER BY candidate.id LIMIT 1
   RETURN candidate.id AS relationshipId, [one, other] AS relatedPeople
 }
 OPTIONAL CALL (targetId, kind) {
   MATCH (student:Person)-[candidate:ENROLLED_AT]->(:School)
-  WHERE kind = 'Enrollment' AND candidate.id >= targetId
+  WHERE candidate.id >= CASE kind WHEN 'Enrollment' THEN targetId END
   WITH student, candidate ORDER BY candidate.id LIMIT 1
   RETURN candidate.id AS enrolmentId, [student] AS enrolledPeople
 }
