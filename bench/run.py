@@ -16,10 +16,12 @@ import argparse
 import asyncio
 import json
 import os
+import random
+import statistics
 import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -55,9 +57,9 @@ def _args() -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--seconds", type=float, default=30.0, help="load per size")
+    parser.add_argument("--seconds", type=float, default=60.0, help="load per size")
     parser.add_argument(
-        "--rounds", type=int, default=3, help="turns the sizes take within --seconds"
+        "--rounds", type=int, default=6, help="turns the sizes take within --seconds"
     )
     parser.add_argument(
         "--floor-seconds", type=float, default=5.0, help="per read, after as long a warm-up"
@@ -95,6 +97,24 @@ async def pick_samples(driver: AsyncDriver, database: str, anchor: datetime) -> 
         school_id=school,
         today=today.isoformat(),
     )
+
+
+async def _same_samples(settings: Settings, first: Samples, today: str) -> Samples:
+    """The smallest size's samples for a larger size: the same households, people, names and
+    streets (a smaller demo district is a prefix of a larger one with the same seed), so that
+    the sizes' p50s differ by the district's size, not by which records each drew. Checked
+    present; `today` stays this size's own (its clock was pinned when it was loaded)."""
+    async with create_driver(settings) as driver:
+        (found,) = await read_all(
+            driver, cypher("bench/records_present"), database=settings.neo4j_database,
+            householdIds=first.household_ids, personIds=first.person_ids,
+        )  # fmt: skip
+    if (found["households"], found["people"]) != (len(first.household_ids), len(first.person_ids)):
+        raise SystemExit(
+            f"the larger district lacks some of the smaller one's sampled records ({found}); "
+            "the sizes must be loaded with the same --seed"
+        )
+    return replace(first, today=today)
 
 
 async def _prepare(
@@ -258,6 +278,10 @@ def main() -> None:
     try:
         for size in sizes:
             running.append(_start(size, args.seed, args.output, args.workers))
+        for run in running[1:]:
+            run.samples = asyncio.run(
+                _same_samples(run.settings, running[0].samples, run.samples.today)
+            )
         results = _drive(running, args)
         for run in running:
             if run.service is not None:
@@ -290,7 +314,7 @@ def main() -> None:
         print(render(report))
         print(f"JSON: {path}\n")
     if len(reports) > 1:
-        growth = _growth(reports)
+        growth = _growth(reports, [results[run.size.households] for run in running])
         name = "growth-" + "-".join(str(r["households"]) for r in reports) + ".json"
         (args.output / name).write_text(json.dumps(growth, indent=2))
         print(render_growth(growth))
@@ -323,11 +347,15 @@ def _report(
     }
 
 
-def _growth(reports: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each size's p50 against the smallest's, for every operation, from the same run."""
-    base = reports[0]
+def _growth(reports: list[dict[str, Any]], mixes: list[Result]) -> dict[str, Any]:
+    """Each size's p50 against the smallest's, for every operation, from the same run: under
+    the mix (with a 95% bootstrap interval, since a p50 from a few hundred requests on a shared
+    2-core machine moves by several percent) and each read alone."""
+    base, base_mix = reports[0], mixes[0]
     ratios: dict[str, dict[str, float]] = {}
-    for report in reports[1:]:
+    intervals: dict[str, dict[str, list[float]]] = {}
+    alone: dict[str, dict[str, float]] = {}
+    for report, mix in zip(reports[1:], mixes[1:], strict=True):
         key = f"{report['households']}/{base['households']}"
         ratios[key] = {
             op: stats["p50_ms"] / base["operations"][op]["p50_ms"]
@@ -337,14 +365,47 @@ def _growth(reports: list[dict[str, Any]]) -> dict[str, Any]:
         ratios[key]["household page, one client"] = (
             report["probe"]["household_page_p50_ms"] / base["probe"]["household_page_p50_ms"]
         )
-    return {"sizes": [r["households"] for r in reports], "p50_ratios": ratios}
+        intervals[key] = {
+            op: _ratio_interval(base_mix.latencies[op], mix.latencies[op])
+            for op in ratios[key]
+            if op in mix.latencies and op in base_mix.latencies
+        }
+        alone[key] = {
+            op: stats["p50_ms"] / base["alone"][op]["p50_ms"]
+            for op, stats in report["alone"].items()
+            if base["alone"].get(op, {}).get("p50_ms")
+        }
+    return {
+        "sizes": [r["households"] for r in reports],
+        "p50_ratios": ratios,
+        "p50_ratio_95_intervals": intervals,
+        "alone_p50_ratios": alone,
+    }
+
+
+def _ratio_interval(base: list[float], other: list[float], draws: int = 2000) -> list[float]:
+    """The 2.5th and 97.5th percentiles of p50(other) / p50(base) over bootstrap resamples."""
+    rng = random.Random(0)
+    found = sorted(
+        statistics.median(rng.choices(other, k=len(other)))
+        / statistics.median(rng.choices(base, k=len(base)))
+        for _ in range(draws)
+    )
+    return [round(found[int(draws * 0.025)], 3), round(found[int(draws * 0.975) - 1], 3)]
 
 
 def render_growth(growth: dict[str, Any]) -> str:
-    lines = ["growth (p50 against the smallest size, same run, sizes taking turns):"]
+    lines = [
+        "growth (p50 against the smallest size, same run, sizes taking turns; "
+        "under the mix with its 95% interval, and alone):"
+    ]
     for key, ratios in growth["p50_ratios"].items():
+        intervals = growth["p50_ratio_95_intervals"][key]
+        alone = growth["alone_p50_ratios"][key]
         for op, ratio in sorted(ratios.items()):
-            lines.append(f"  {key:<14}{op:<28}{ratio:>6.2f}x")
+            low, high = intervals.get(op, [float("nan")] * 2)
+            by_itself = f"{alone[op]:>6.2f}x alone" if op in alone else ""
+            lines.append(f"  {key:<14}{op:<28}{ratio:>6.2f}x  [{low:.2f}, {high:.2f}]  {by_itself}")
     return "\n".join(lines)
 
 
