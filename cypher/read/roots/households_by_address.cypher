@@ -17,8 +17,11 @@ RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
       // @include fragments/household_after_cursor
     WITH h, scopeSchoolIds
     WHERE scopeSchoolIds IS NULL
-      OR
-      // @include fragments/household_in_school_scope
+      OR (
+        // @include fragments/household_listed_in_school_scope
+        AND
+        // @include fragments/household_in_school_scope
+      )
     WITH h AS this
     ORDER BY this.nameKey, this.id
     LIMIT $limit
