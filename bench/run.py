@@ -263,10 +263,11 @@ def _drive(running: list[_Running], args: argparse.Namespace) -> dict[int, Resul
         load_pid = pool.submit(os.getpid).result()  # the clients' process, metered too
         for run in running:
             # Discarded. A Neo4j that has just loaded a district has not yet compiled its read
-            # paths (JIT) nor planned the service's statements: measured after 5 s of warm-up,
-            # a fresh 10,000-household server spent 12 ms of its CPU on a person page and the
-            # same server, warm, 1.2-1.5 ms, while the floor, measured last, ran on the warm
-            # JVM: the ratios to the floor and between sizes measured the JIT, not the reads.
+            # paths (JIT) nor planned the service's statements: after 5 s of warm-up a fresh
+            # 10,000-household server spent 9-12 ms of its CPU per person page where servers
+            # warmed by minutes of traffic spent 1.2-1.5 (this shared machine, other work
+            # running), while the floor, measured last, ran on the warm JVM: the ratios to the
+            # floor and between sizes measured the JIT as much as the reads.
             slice_of(run, args.warm_up_seconds)
         for _ in range(args.rounds):
             for run in running:
