@@ -55,8 +55,10 @@ CREATE = "mutation($input: CreatePersonInput!) { createPerson(input: $input) { i
 
 def _names() -> dict[str, str]:
     # createPerson's result: the compiled read of the new person's id
-    written = read_compiler.statement("person", {"Person": (Selected("id", "id"),)})
-    return {cypher(name): name for name in statement_names()} | {written: "read/roots/person"}
+    written = read_compiler.statement("person_written", {"Person": (Selected("id", "id"),)})
+    return {cypher(name): name for name in statement_names()} | {
+        written: "read/roots/person_written"
+    }
 
 
 def _with_fragments(statements: list[Recent], folder: Path) -> list[Recent]:
