@@ -1,18 +1,21 @@
 """Where the time goes when a restarted Neo4j plans the service's statements again.
 
-    .venv/bin/python -m bench.resume --port 7784 [--quick-start] [--conf KEY=VALUE ...]
-        [--restarts 2] [--writes 15] [--prefix "CYPHER ..."]
+    .venv/bin/python -m bench.resume --port 7784 [--quick-start] [--restarts 2]
+        [--writes 15] [--sessions 1] [--fragments DIR] [--prefix "CYPHER ..."]
 
 Builds the outage test's world on a scratch server (wiped first), runs `--writes` writes of
 the outage test through the service so that it records the statements they run
 (db/warm_plans.py), stops the service, times `EXPLAIN` of each on the same server (the plans
 of the service's own runs cached: a pause), then `--restarts` times: kills Neo4j (SIGKILL),
-starts it and times `EXPLAIN` of each recorded statement one after the other, as the
-availability monitor does: cold JVM, no plans. Then, on that now warmer JVM, it clears
+starts it and has `warm_plans.plan_again` plan the recorded statements, as the
+availability monitor does (on `--sessions` sessions at once), each timed: cold JVM, no
+plans. Then, on that now warmer JVM, it clears
 the query caches and times the same again (planner work without the JIT's warm-up), and
 once more with the plans cached. `--prefix` puts query options before each statement
 (`CYPHER planner=dp`, say); `--quick-start` runs the JVM the outage test's server runs
-(the client compiler only), without it the default compilers (C1 and C2).
+(the client compiler only), without it the default compilers (C1 and C2). `--fragments`
+plans the statements as if its folder's fragments replaced those of cypher/fragments/:
+`bench/no_scope_rule` measures what the scope rule costs to plan.
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ from neo4j import AsyncDriver, AsyncGraphDatabase
 from graph_service.access.policy import load_policy
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
-from graph_service.db import warm_plans
+from graph_service.db import cypher as cypher_library
+from graph_service.db import read_compiler, warm_plans
 from graph_service.db.cypher import cypher, statement_names
 from graph_service.db.migrations import migrate
+from graph_service.db.read_compiler import Selected
 from graph_service.db.warm_plans import Recent
 from graph_service.localdb import LocalNeo4j
 from graph_service.services.runtime import Runtime
@@ -49,7 +54,30 @@ CREATE = "mutation($input: CreatePersonInput!) { createPerson(input: $input) { i
 
 
 def _names() -> dict[str, str]:
-    return {cypher(name): name for name in statement_names()}
+    # createPerson's result: the compiled read of the new person's id
+    written = read_compiler.statement("person_written", {"Person": (Selected("id", "id"),)})
+    return {cypher(name): name for name in statement_names()} | {
+        written: "read/roots/person_written"
+    }
+
+
+def _with_fragments(statements: list[Recent], folder: Path) -> list[Recent]:
+    """`statements` as they would read with the fragments of `folder` in place of those of
+    cypher/fragments/ (to measure what a rewrite of a rule would save)."""
+    before = _names()
+    texts = cypher_library._texts()  # the loader's cached texts, replaced in place
+    for path in folder.glob("*.cypher"):
+        texts[f"fragments/{path.stem}"] = path.read_text(encoding="utf-8")
+    cached = (cypher_library._library, cypher_library.read_template, read_compiler._sections)
+    for loader in (*cached, read_compiler.compile_read):
+        loader.cache_clear()
+    after = {name: text for text, name in _names().items()}
+    return [
+        recent._replace(statement=after[before[recent.statement]])
+        if recent.statement in before
+        else recent
+        for recent in statements
+    ]
 
 
 async def _build(settings: Settings) -> None:
@@ -112,20 +140,45 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _after_restart(server: LocalNeo4j, statements: list[Recent], prefix: str) -> None:
+async def _after_restart(
+    server: LocalNeo4j, statements: list[Recent], prefix: str, sessions: int
+) -> None:
     auth = ("neo4j", DEV_NEO4J_PASSWORD)
     async with AsyncGraphDatabase.driver(server.bolt_uri, auth=auth) as driver:
         print(f"  database answers after {await _ping_until_answered(driver):.2f} s")
         pid = server.status().pid
         assert pid is not None
-        for label, clear in (("cold JVM, no plans", False), ("caches cleared", True),
-                             ("plans cached", False)):  # fmt: skip
+        cpu = _cpu_seconds(pid)
+        print(f"  cold JVM, no plans (load {os.getloadavg()[0]:.1f}):")
+        if prefix:
+            await _explain_all(driver, statements, prefix)
+        else:  # what the availability monitor runs
+            recent = warm_plans.recent_statements(driver)
+            for statement, params, after_changes in reversed(statements):
+                recent.ran(statement, params, after_changes=after_changes)
+            began = time.monotonic()
+            planned = await warm_plans.plan_again(driver, "neo4j", sessions=sessions)
+            print(f"    {time.monotonic() - began:6.2f} s  plan_again, {planned} statements, "
+                  f"{sessions} session(s)")  # fmt: skip
+        print(f"    Neo4j CPU {_cpu_seconds(pid) - cpu:.1f} s")
+        for label, clear in (("caches cleared", True), ("plans cached", False)):
             if clear:
                 await driver.execute_query("CALL db.clearQueryCaches()")
             cpu = _cpu_seconds(pid)
             print(f"  {label} (load {os.getloadavg()[0]:.1f}):")
             await _explain_all(driver, statements, prefix)
             print(f"    Neo4j CPU {_cpu_seconds(pid) - cpu:.1f} s")
+
+
+class _Planned(logging.Handler):
+    """plan_again's word on each statement (its debug log), with the statement's name."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not str(record.msg).startswith("planned again") or not isinstance(record.args, tuple):
+            return
+        seconds, length, start = record.args
+        named = (n for t, n in _names().items() if len(t) == length and t.startswith(str(start)))
+        print(f"    {seconds:6.2f} s  {next(named, start)}")
 
 
 def _port_taken(port: int) -> bool:
@@ -135,6 +188,9 @@ def _port_taken(port: int) -> bool:
 
 def main() -> None:
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    planned = logging.getLogger(warm_plans.__name__)
+    planned.setLevel(logging.DEBUG)
+    planned.addHandler(_Planned())
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=7784)
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME)
@@ -142,6 +198,9 @@ def main() -> None:
     parser.add_argument("--prefix", default="", help='query options, e.g. "CYPHER planner=dp"')
     parser.add_argument("--restarts", type=int, default=2)
     parser.add_argument("--writes", type=int, default=15)
+    parser.add_argument("--fragments", type=Path, help="plan as if these were cypher/fragments/")
+    parser.add_argument("--sessions", type=int, default=warm_plans.PLANNERS,
+                        help="plan_again's sessions planning at once")  # fmt: skip
     args = parser.parse_args()
     server = LocalNeo4j(
         home=args.home.resolve(), port=args.port, password=DEV_NEO4J_PASSWORD,
@@ -159,6 +218,8 @@ def main() -> None:
             asyncio.run(_writes(url, token, args.writes))
             (recent,) = list(warm_plans._recent.values())  # the service's one driver
             statements = recent.latest_first()
+        if args.fragments is not None:
+            statements = _with_fragments(statements, args.fragments)
         auth = ("neo4j", DEV_NEO4J_PASSWORD)
 
         async def as_planned_by_the_runs() -> None:
@@ -178,7 +239,7 @@ def main() -> None:
             began = time.monotonic()
             server.start()
             print(f"restart {restart + 1}: Bolt after {time.monotonic() - began:.1f} s")
-            asyncio.run(_after_restart(server, statements, args.prefix))
+            asyncio.run(_after_restart(server, statements, args.prefix, args.sessions))
     finally:
         server.stop()
 

@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 PING_INTERVAL_SECONDS = 0.5
+# While the database is down: its return is noticed this soon without a prober asking
+# `/readyz` (a refused connection costs nothing), since the 5 s of issue 14 start then.
+DOWN_PING_INTERVAL_SECONDS = 0.1
 PING_TIMEOUT_SECONDS = 1.0
 # A refused or broken connection is the database gone; a slow answer may be a busy one, so
 # it takes two in a row.
@@ -271,8 +274,9 @@ class Availability:
                 )
             if slow:
                 continue  # a slow ping already took its time: the next one says at once
+            interval = PING_INTERVAL_SECONDS if self.up else DOWN_PING_INTERVAL_SECONDS
             with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(PING_INTERVAL_SECONDS):
+                async with asyncio.timeout(interval):
                     await self._ping_now.wait()  # or sooner, when a request's round trip failed
 
     async def _plan_again(self) -> bool:

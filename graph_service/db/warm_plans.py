@@ -11,7 +11,9 @@ the types and sizes of its last run (Neo4j caches a plan per statement text, par
 types and a hint of their sizes: a name of another length was planned again; the values
 are replaced by samples, so no person's data is kept), and the availability monitor has
 Neo4j `EXPLAIN` each of them after an outage, most recent first: that plans and caches a
-statement without running it. Requests are refused until then (db/availability.py).
+statement without running it. Requests are refused until then (db/availability.py). One
+session plans them one after the other: two at once gained nothing measurable on the shared
+2 cores (the same cold code warms either way; bench/resume.py --sessions).
 
 Neo4j also caches a statement's plan apart for a transaction that has uncommitted changes
 (measured: a statement run after a write in its transaction was planned again by an
@@ -25,11 +27,13 @@ wrong state, and the first write once ready planned them itself (3.7-6.5 s).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections import OrderedDict
 from datetime import date, datetime, time
 from functools import lru_cache
+from time import monotonic
 from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -41,6 +45,7 @@ from graph_service.db.cypher import cypher
 log = logging.getLogger(__name__)
 
 RECENT = 64  # statements; the service's hot paths use a few dozen
+PLANNERS = 1  # sessions planning at once (measured in docs/operations.md)
 # An updating clause, in upper case as every statement under cypher/ writes them; a comment
 # line does not count. A miss costs a plan made in the wrong state, nothing more.
 _UPDATING = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b")
@@ -123,24 +128,48 @@ def recent_statements(driver: AsyncDriver) -> RecentStatements:
     return _recent.setdefault(driver, RecentStatements())
 
 
-async def plan_again(driver: AsyncDriver, database: str) -> int:
-    """Have Neo4j plan (EXPLAIN) the statements `driver` ran lately; how many it planned.
-    A lost connection is raised (the database went away again); a statement Neo4j will not
-    explain (a schema command, say) is skipped."""
+async def plan_again(driver: AsyncDriver, database: str, *, sessions: int = PLANNERS) -> int:
+    """Have Neo4j plan (EXPLAIN) the statements `driver` ran lately, on `sessions` sessions
+    at once; how many it planned. A lost connection is raised (the database went away
+    again); a statement Neo4j will not explain (a schema command, say) is skipped."""
+    waiting = recent_statements(driver).latest_first()
     planned = 0
-    for statement, params, after_changes in recent_statements(driver).latest_first():
-        # The text is a statement this process ran (from cypher/), not input.
-        explain = "EXPLAIN " + statement
-        try:
-            async with (
-                driver.session(database=database) as session,
-                await session.begin_transaction() as tx,  # rolled back: never committed
-            ):
-                if after_changes:
-                    await (await tx.run(cypher("meta/uncommitted_change"))).consume()
-                await (await tx.run(explain, params)).consume()
-        except ClientError as error:
-            log.debug("not planned again: %s", error.message)
-            continue
-        planned += 1
+
+    async def planner() -> None:
+        nonlocal planned
+        while waiting:
+            if await _plan(driver, database, waiting.pop(0)):
+                planned += 1
+
+    try:
+        async with asyncio.TaskGroup() as planners:  # one lost connection stops them all
+            for _ in range(sessions):
+                planners.create_task(planner())
+    except ExceptionGroup as failed:
+        raise failed.exceptions[0] from None
     return planned
+
+
+async def _plan(driver: AsyncDriver, database: str, recent: Recent) -> bool:
+    statement, params, after_changes = recent
+    # The text is a statement this process ran (from cypher/), not input.
+    explain = "EXPLAIN " + statement
+    began = monotonic()
+    try:
+        async with (
+            driver.session(database=database) as session,
+            await session.begin_transaction() as tx,  # rolled back: never committed
+        ):
+            if after_changes:
+                await (await tx.run(cypher("meta/uncommitted_change"))).consume()
+            await (await tx.run(explain, params)).consume()
+    except ClientError as error:
+        log.debug("not planned again: %s", error.message)
+        return False
+    log.debug(
+        "planned again in %.2f s (%d characters): %.80s",
+        monotonic() - began,
+        len(statement),
+        statement,
+    )
+    return True

@@ -66,13 +66,10 @@ class Reader:
         selections: Selections,
         *,
         as_of: date | None,
-        checked: bool = True,
         **params: Any,
     ) -> tuple[CallerGrant, dict[str, Any]]:
         """The row of `read/roots/<root>` for this caller; FORBIDDEN (audited) unless the
-        caller's grant allows Read now. `checked=False` is for a mutation's result, whose
-        root object the mutation authorized before writing (nested objects are still
-        checked)."""
+        caller's grant allows Read now."""
         now = self.runtime.now()
         today = self.runtime.today()
         text = statement(root, selections)
@@ -82,7 +79,6 @@ class Reader:
             onDate=today,
             asOf=as_of or today,
             reciprocals=self.runtime.catalogue.reciprocals,
-            checked=checked,
         )
         wanted = parameters_of(text)
         row = await read_with_caller(
@@ -105,10 +101,11 @@ class Reader:
         checked: bool = True,
     ) -> dict[str, Any] | None:
         """The household or person `identifier` as selected; None alike for missing and out
-        of scope (audited alike: `not_shown`)."""
-        caller, row = await self.run(
-            kind.lower(), {kind: selection}, as_of=as_of, checked=checked, id=identifier
-        )
+        of scope (audited alike: `not_shown`). `checked=False` is for a mutation's result,
+        whose root object the mutation authorized before writing (nested objects are still
+        checked): its statement leaves the root's scope rule out (read/roots/*_written)."""
+        root = kind.lower() if checked else f"{kind.lower()}_written"
+        caller, row = await self.run(root, {kind: selection}, as_of=as_of, id=identifier)
         if not row["visible"]:
             self.not_shown(caller, [identifier])
             return None

@@ -1,13 +1,12 @@
 // The `household(id, asOf)` field in one statement: the caller's grant, whether the
 // household is in its scope, and the selected fields of the household (null when missing
-// or out of scope, alike: a missing id is checked against a stand-in).
+// or out of scope, alike: a missing id is checked against a stand-in). A mutation's result
+// reads read/roots/household_written.
 // @include fragments/caller_read_gate
 // @include fragments/household_or_stand_in
 WITH s, callerGrant, scopeSchoolIds, this,
-  // A mutation's result: its root object was authorized before the write.
-  (NOT $checked OR
   // @include fragments/this_household_in_scope
-  ) AS inScope
+  AS inScope
 // The scope first: it is evaluated for the stand-in too (see household_or_stand_in).
 WITH s, callerGrant, scopeSchoolIds, this, inScope AND coalesce(this.id = $id, false) AS visible
 RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant, visible,

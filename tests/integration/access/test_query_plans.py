@@ -58,7 +58,7 @@ HOUSEHOLD = (
 )
 COMPILED_PARAMS = {
     "employeeId": "E1", "now": datetime(2026, 9, 1, tzinfo=UTC), "asOf": date(2026, 9, 1),
-    "onDate": date(2026, 9, 1), "reciprocals": {}, "checked": True, "id": "x",
+    "onDate": date(2026, 9, 1), "reciprocals": {}, "id": "x",
     "householdIds": ["x"], "personIds": ["y"], "limit": 21, "afterKey": "", "afterId": "",
     "afterLast": "", "afterFirst": "", "prefix": "a", "streetName": " a", "number": "+1",
     "lastPrefix": "a", "firstPrefix": "", "birthDate": date(2010, 1, 1), "studentNumber": "S1",
@@ -66,7 +66,9 @@ COMPILED_PARAMS = {
 SEARCHES = sorted(s.root for s in [*HOUSEHOLD_SEARCHES.values(), *PERSON_SEARCHES.values()])
 
 
-@pytest.mark.parametrize("root", ["household", "person", "nodes", *SEARCHES])
+@pytest.mark.parametrize(
+    "root", ["household", "person", "household_written", "person_written", "nodes", *SEARCHES]
+)
 async def test_compiled_reads_never_scan_a_label(runtime: Runtime, root: str) -> None:
     """Whatever a page selects, its statement starts from index seeks: the caller's by the
     unique employee id, the objects by id or by the search's own index."""

@@ -47,9 +47,11 @@ WRITERS = 4
 # Issue 14's bounds. A request is released after 1.25 s at most once the database stopped
 # answering (db/availability.py); the rest is the HTTP round trip on a loaded machine.
 UNAVAILABLE_WITHIN_SECONDS = 2.0
-# Issue 14 asks for 5 s; a restarted Neo4j plans the write's statements again first, which
-# took 17-30 s on this shared 2-core machine (db/warm_plans.py), and requests are refused
-# until then for at most PLAN_AGAIN_SECONDS. A write once ready answers like any write.
+# Issue 14 asks for 5 s; a restarted Neo4j plans the write's statements again first, 6 s of
+# its CPU on the cold JVM, and 5 s of it even with the scope rule left out (bench.resume,
+# docs/operations.md): ready again 9.0-12.4 s after a restart on this shared 2-core machine,
+# so 5 s is out of reach here, and requests are refused until then for at most
+# PLAN_AGAIN_SECONDS. A write once ready answers like any write.
 RESUMES_WITHIN_SECONDS = PLAN_AGAIN_SECONDS + 5.0
 # A paused server (SIGSTOP, then SIGCONT) keeps its warm JVM and its plans, but the write
 # load changed this small graph's statistics enough for Neo4j to plan the largest statements
