@@ -14,8 +14,9 @@ the query caches and times the same again (planner work without the JIT's warm-u
 once more with the plans cached. `--prefix` puts query options before each statement
 (`CYPHER planner=dp`, say); `--quick-start` runs the JVM the outage test's server runs
 (the client compiler only), without it the default compilers (C1 and C2). `--fragments`
-plans the statements as if its folder's fragments replaced those of cypher/fragments/:
-`bench/no_scope_rule` measures what the scope rule costs to plan.
+plans the statements as if its folder's fragments replaced those of cypher/fragments/ (a
+folder of one's own, outside the repository: a fragment that no statement includes is refused
+there), to measure what a rewrite of the rule would save; docs/operations.md says which.
 """
 
 from __future__ import annotations
