@@ -32,7 +32,7 @@ from graph_service.seeding.import_files import ImportFiles
 from graph_service.seeding.phase_clock import PhaseClock
 from graph_service.seeding.story_snapshot import Snapshot, find_snapshot
 from graph_service.settings import Settings
-from seeds.district import District, Planted, StaffStory
+from seeds.district import Planted, StaffStory
 from seeds.generator import CHUNK_HOUSEHOLDS, iter_district
 from seeds.planted import PLANTED_HOUSEHOLDS
 
@@ -122,9 +122,9 @@ async def bulk_load_demo_district(
     with generator, ThreadPoolExecutor(max_workers=1) as background:
         stopping = background.submit(local.stop)
         try:
-            first, last = _write_district(files, clock, generator, households, progress)
+            made = _write_district(files, clock, generator, households, progress)
             with clock.phase("write CSV"):
-                for school in _school_nodes(snapshot, last.schools, anchor):
+                for school in _school_nodes(snapshot, made.schools, anchor):
                     files.write_school(school)
                 files.close()
             with clock.phase("stop"):
@@ -155,17 +155,16 @@ async def bulk_load_demo_district(
         with clock.phase("story", server=True):
             applied = await apply_staff_story(
                 driver, settings.neo4j_database, story, policy=policy, anchor=anchor,
-                schools=_schools(last.schools),
+                schools=_schools(made.schools),
             )  # fmt: skip
         with clock.phase("count", server=True):
             counts = await count_graph(driver, settings.neo4j_database)
-    assert first.staff is not None
     return BulkSummary(
         households=files.rows["households"] - PLANTED_HOUSEHOLDS,
         seed=seed,
         anchor=anchor,
-        staff_by_state=dict(first.staff.by_state),
-        planted=first.planted,
+        staff_by_state=dict(made.staff.by_state),
+        planted=made.planted,
         rows={
             kind: count for kind, count in files.rows.items() if kind not in ("schools", "listings")
         },
@@ -177,20 +176,28 @@ async def bulk_load_demo_district(
     )
 
 
+@dataclass
+class _Made:
+    """What the load needs of the district once its rows are in the files (holding the
+    first and last chunks instead kept two chunks' rows alive: ~100 MB)."""
+
+    staff: StaffStory
+    planted: Planted
+    schools: list[dict[str, str]]  # open at the end
+
+
 def _write_district(
     files: ImportFiles,
     clock: PhaseClock,
     generator: BackgroundGenerator,
     households: int,
     progress: HouseholdProgress | None,
-) -> tuple[District, District]:
-    """Stream the generator's chunks into the files; the first and last chunks (the story
-    and planted cases, the schools open at the end). "generate" is the time spent waiting
+) -> _Made:
+    """Stream the generator's chunks into the files. "generate" is the time spent waiting
     for the next chunk (the generating that writing could not hide) with the generator's
     whole CPU (its process is waited for within it), "write CSV" the writing."""
-    first: District | None = None
-    last: District | None = None
-    made = 0
+    made: _Made | None = None
+    households_made = 0
     chunks = iter(generator)
     while True:
         with clock.phase("generate"):
@@ -199,11 +206,13 @@ def _write_district(
             break
         with clock.phase("write CSV"):
             files.write(chunk)
-        first = first or chunk
-        last = chunk
-        made += len(chunk.households)
+        if made is None:
+            assert chunk.staff is not None  # the first chunk carries the story and planted
+            made = _Made(chunk.staff, chunk.planted, chunk.schools)
+        made.schools = chunk.schools
+        households_made += len(chunk.households)
         if progress is not None:
-            progress(made, households + PLANTED_HOUSEHOLDS)
-    assert first is not None
-    assert last is not None
-    return first, last
+            progress(households_made, households + PLANTED_HOUSEHOLDS)
+        del chunk  # before the next arrives
+    assert made is not None
+    return made
