@@ -22,6 +22,10 @@ from seeds.district import District, Ids, Row
 from seeds.seen import Seen
 
 GRADES = list(Grade)
+# A house draw that met this many taken houses in a row goes to the outskirts' numbers
+# (above the apartment buildings', 10000 + 2 per building: at most 15,000 at 1,000,000).
+HOUSE_DRAWS = 200
+OUTSKIRTS = (20_000, 99_999)
 # Names come from short lists, so each key is computed once (the domain's own function).
 key_of = cache(name_key)  # PK at 4 years old on September 1, KG at 5, ..., 12 at 17
 
@@ -124,6 +128,7 @@ class Builder:
         self._exchanges: dict[tuple[str, int], bool] = {}
         self._student_numbers = 0
         self.households_made = 0
+        self.outskirts = False  # see `address`
         # First names taken in the family being built: two members of one household with
         # the same name would look like a duplicate record to the steward tools.
         self.family_names: set[str] = set()
@@ -199,14 +204,24 @@ class Builder:
         # Apartment buildings: enough per street for the district's size, 72 doors each.
         # Counted from the households made so far, not the size asked for (see generator).
         buildings = max(4, self.households_made // 400)
+        taken = 0
         while True:
             street = self.rng.randrange(len(names.STREETS))
             number = self.rng.randrange(100, 9999)
+            # The streets' ~495,000 regular house numbers run out near 700,000 households
+            # (the draw looped for ever): from the first run of HOUSE_DRAWS taken houses
+            # on, the outskirts' numbers take over. No district below ~600,000 households
+            # meets such a run (at 90% of the houses taken, 1 draw in 10^9 would), so
+            # their rows are what they were.
+            self.outskirts = self.outskirts or taken >= HOUSE_DRAWS
+            if self.outskirts:
+                number = self.rng.randrange(*OUTSKIRTS)
             unit = None
             if apartment:
                 number = 10000 + 2 * self.rng.randrange(buildings)
                 unit = f"Apt {self.rng.randrange(1, 10)}{self.rng.choice('ABCDEFGH')}"
             elif f"house|{street}|{number}" in self._seen:
+                taken += 1
                 continue
             if po_box is None:
                 key, row = street_address(street, number, unit)

@@ -71,6 +71,7 @@ async def migrate(
     database: str,
     migrations: Sequence[Migration] | None = None,
     index_timeout: float = INDEX_TIMEOUT_SECONDS,
+    backfills: bool = True,
 ) -> list[str]:
     """Apply what is not applied yet; running it again changes nothing. Returns the names.
 
@@ -81,7 +82,13 @@ async def migrate(
     populate on the server's other threads. (All schema in one transaction was measured
     slower: its constraints populate one after the other and its indexes only start at the
     commit; see docs/loading.md.) A migration is recorded once all its statements are
-    applied; schema statements use IF NOT EXISTS, so a run cut short is safe to repeat."""
+    applied; schema statements use IF NOT EXISTS, so a run cut short is safe to repeat.
+
+    `backfills=False` applies only the schema statements (the data statements' migrations are
+    still recorded): for a store the bulk importer has just written whole, in the shape
+    today's statements write, where a backfill would find nothing to change but would still
+    read the whole graph (the school listings' cost ~20 s of server CPU at 100,000
+    households)."""
     applied: list[str] = []
     done: list[Migration] = []  # applied but not yet recorded
     populating = False
@@ -101,7 +108,7 @@ async def migrate(
             if is_schema_statement(statement):
                 await driver.execute_query(statement, database_=database)
                 populating = True
-            else:
+            elif backfills:
                 await settle()
                 await _run_data_statement(driver, database, statement)
         done.append(migration)

@@ -182,7 +182,8 @@ def render_bulk_summary(summary: BulkSummary) -> str:
     lines = [
         _headline(summary),
         f"{summary.seconds:.1f} s for {rows:,} rows through neo4j-admin database import: "
-        f"{phases}; peak memory {peak_rss_mb():.0f} MB (this process)",
+        f"{phases}; peak memory {peak_rss_mb():.0f} MB (this process), "
+        f"{summary.generator_peak_mb:.0f} MB (the generator's)",
         *_graph_and_staff(summary),
     ]
     return "\n".join(lines)

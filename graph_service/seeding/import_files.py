@@ -7,8 +7,11 @@ is no property), the same stamps (createdAt/updatedAt at the load's instant, by 
 actor, version 1; CREATED_AT edges carry none), so a later batched top-up merges onto it.
 Schools are written as the staff story's recording holds them (or, for schools opened
 later, as `staff/upsert_schools` creates them), so the recording's reference MERGE finds
-them as it would after a batched load. `tests/integration/seeding/test_bulk_import.py`
-compares the two paths' graphs property by property.
+them as it would after a batched load. The households' school listings (LISTED_AT, which
+the batched path's statements write through `fragments/list_household_at_schools`) are
+derived from each chunk's memberships, enrolments and creation schools (`listings`).
+`tests/integration/seeding/test_bulk_import.py` compares the two paths' graphs property by
+property.
 """
 
 from __future__ import annotations
@@ -95,6 +98,34 @@ EDGES: dict[str, EdgeKind] = {
 }  # fmt: skip
 
 SCHOOL_PROPERTIES = (("name", "string"), *STAMPS)
+# fragments/list_household_at_schools keys a listing by school id, name key and household id
+# with this separator; the edge carries no stamps.
+LISTING_SEPARATOR = "\u001f"
+
+
+def listings(chunk: District) -> list[tuple[str, str, str]]:
+    """(household id, school id, key) of every LISTED_AT edge the chunk's households get: one
+    to each school a member is, was or will be enrolled at, and to the creation school. A
+    family is made whole within one chunk (its people, households, memberships and
+    enrolments), so a chunk's own rows decide its households' listings."""
+    name_keys = {row["id"]: row["nameKey"] for row in chunk.households}
+    schools_of: dict[str, set[str]] = {}
+    for enrolment in chunk.enrolments:
+        schools_of.setdefault(enrolment["personId"], set()).add(enrolment["schoolId"])
+    listed: dict[str, set[str]] = {
+        row["householdId"]: {row["schoolId"]} for row in chunk.created_at
+    }
+    for membership in chunk.memberships:
+        schools = schools_of.get(membership["personId"])
+        if schools:
+            listed.setdefault(membership["householdId"], set()).update(schools)
+    rows = []
+    for household, schools in listed.items():
+        if household not in name_keys:
+            raise ValueError(f"household {household} is listed in a chunk that did not make it")
+        tail = f"{LISTING_SEPARATOR}{name_keys[household]}{LISTING_SEPARATOR}{household}"
+        rows += [(household, school, f"{school}{tail}") for school in sorted(schools)]
+    return rows
 
 
 def _header(columns: Sequence[str]) -> str:
@@ -131,6 +162,7 @@ class ImportFiles:
             ends = [f":START_ID({edge.start[1]})", f":END_ID({edge.end[1]})"]
             self._open(kind, ends, [edge.start[0], edge.end[0]], edge.properties, edge.stamped)
         self._open("schools", ["id:ID(School)", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)], [])
+        self._open("listings", [":START_ID(Household)", ":END_ID(School)", "key:string"], [])
         self._schools: set[str] = set()
 
     def _open(
@@ -175,6 +207,9 @@ class ImportFiles:
                 )
             self._writers[kind].writerows(lines)
             self.rows[kind] += len(rows)
+        listed = listings(chunk)
+        self._writers["listings"].writerows(listed)
+        self.rows["listings"] += len(listed)
 
     def _check_fields(self, kind: str, row: Row) -> None:
         """A row field the files have no column for would be silently dropped: refuse it."""
@@ -211,6 +246,8 @@ class ImportFiles:
         for kind, edge in EDGES.items():
             if self.rows[kind]:
                 options.append(f"--relationships={edge.type}={self._pair(kind)}")
+        if self.rows["listings"]:
+            options.append(f"--relationships=LISTED_AT={self._pair('listings')}")
         return options
 
     def _pair(self, kind: str) -> str:

@@ -25,13 +25,14 @@ from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
 from graph_service.db.run import Stamp, read_all
 from graph_service.localdb import LocalNeo4j
+from graph_service.seeding.background_generator import BackgroundGenerator
 from graph_service.seeding.bulk import GraphCounts, count_graph
 from graph_service.seeding.demo import SEED_ACTOR, _schools, apply_staff_story
 from graph_service.seeding.import_files import ImportFiles
 from graph_service.seeding.phase_clock import PhaseClock
 from graph_service.seeding.story_snapshot import Snapshot, find_snapshot
 from graph_service.settings import Settings
-from seeds.district import District, Planted, StaffStory
+from seeds.district import Planted, StaffStory
 from seeds.generator import CHUNK_HOUSEHOLDS, iter_district
 from seeds.planted import PLANTED_HOUSEHOLDS
 
@@ -48,10 +49,11 @@ class BulkSummary:
     rows: dict[str, int]
     counts: GraphCounts
     staff_story_applied: bool
-    # generate, write CSV, stop, import, start, migrations, story (seconds, in that order)
+    # generate, write CSV, stop, import, start, migrations, story, count (seconds, in order)
     phases: dict[str, float] = field(default_factory=dict)
     # the CPU seconds of the same phases: this process, the importer and the server
     phases_cpu: dict[str, float] = field(default_factory=dict)
+    generator_peak_mb: float = 0.0  # the generator's own process (this one's is apart)
 
     @property
     def seconds(self) -> float:
@@ -111,17 +113,18 @@ async def bulk_load_demo_district(
     shutil.rmtree(folder, ignore_errors=True)
     files = ImportFiles(folder, Stamp(SEED_ACTOR, anchor))
     # The server shuts down while the district is generated (it is not needed until the
-    # import is done); "stop" is only the wait left after the files are written.
+    # import is done); "stop" is only the wait left after the files are written. The
+    # generator's process is forked first, while this process runs no other thread.
     was_running = local.status().running
-    with ThreadPoolExecutor(max_workers=1) as background:
+    generator = BackgroundGenerator(
+        households=households, seed=seed, anchor=anchor, chunk_households=chunk_households
+    )
+    with generator, ThreadPoolExecutor(max_workers=1) as background:
         stopping = background.submit(local.stop)
         try:
-            first, last = _write_district(
-                files, clock, households=households, seed=seed, anchor=anchor,
-                progress=progress, chunk_households=chunk_households,
-            )  # fmt: skip
+            made = _write_district(files, clock, generator, households, progress)
             with clock.phase("write CSV"):
-                for school in _school_nodes(snapshot, last.schools, anchor):
+                for school in _school_nodes(snapshot, made.schools, anchor):
                     files.write_school(school)
                 files.close()
             with clock.phase("stop"):
@@ -146,46 +149,56 @@ async def bulk_load_demo_district(
         local.start()
     async with create_driver(settings) as driver:
         with clock.phase("migrations", server=True):
-            await migrate(driver, database=settings.neo4j_database)
+            # The importer wrote the store whole, in the shape today's statements write
+            # (listings included): there is no older data for a backfill to bring up to date.
+            await migrate(driver, database=settings.neo4j_database, backfills=False)
         with clock.phase("story", server=True):
             applied = await apply_staff_story(
                 driver, settings.neo4j_database, story, policy=policy, anchor=anchor,
-                schools=_schools(last.schools),
+                schools=_schools(made.schools),
             )  # fmt: skip
-        counts = await count_graph(driver, settings.neo4j_database)
-    assert first.staff is not None
+        with clock.phase("count", server=True):
+            counts = await count_graph(driver, settings.neo4j_database)
     return BulkSummary(
         households=files.rows["households"] - PLANTED_HOUSEHOLDS,
         seed=seed,
         anchor=anchor,
-        staff_by_state=dict(first.staff.by_state),
-        planted=first.planted,
-        rows={kind: count for kind, count in files.rows.items() if kind != "schools"},
+        staff_by_state=dict(made.staff.by_state),
+        planted=made.planted,
+        rows={
+            kind: count for kind, count in files.rows.items() if kind not in ("schools", "listings")
+        },
         counts=counts,
         staff_story_applied=applied,
         phases=clock.wall,
         phases_cpu=clock.cpu,
+        generator_peak_mb=generator.peak_rss_kib / 1024,
     )
+
+
+@dataclass
+class _Made:
+    """What the load needs of the district once its rows are in the files (holding the
+    first and last chunks instead kept two chunks' rows alive: ~100 MB)."""
+
+    staff: StaffStory
+    planted: Planted
+    schools: list[dict[str, str]]  # open at the end
 
 
 def _write_district(
     files: ImportFiles,
     clock: PhaseClock,
-    *,
+    generator: BackgroundGenerator,
     households: int,
-    seed: int,
-    anchor: datetime,
     progress: HouseholdProgress | None,
-    chunk_households: int,
-) -> tuple[District, District]:
-    """Stream the generator into the files; the first and last chunks (the story and planted
-    cases, the schools open at the end)."""
-    first: District | None = None
-    last: District | None = None
-    made = 0
-    chunks = iter_district(
-        households=households, seed=seed, anchor=anchor, chunk_households=chunk_households
-    )
+) -> _Made:
+    """Stream the generator's chunks into the files. "generate" is the time spent waiting
+    for the next chunk (the generating that writing could not hide) with the generator's
+    whole CPU (its process is waited for within it), "write CSV" the writing."""
+    made: _Made | None = None
+    households_made = 0
+    chunks = iter(generator)
     while True:
         with clock.phase("generate"):
             chunk = next(chunks, None)
@@ -193,11 +206,13 @@ def _write_district(
             break
         with clock.phase("write CSV"):
             files.write(chunk)
-        first = first or chunk
-        last = chunk
-        made += len(chunk.households)
+        if made is None:
+            assert chunk.staff is not None  # the first chunk carries the story and planted
+            made = _Made(chunk.staff, chunk.planted, chunk.schools)
+        made.schools = chunk.schools
+        households_made += len(chunk.households)
         if progress is not None:
-            progress(made, households + PLANTED_HOUSEHOLDS)
-    assert first is not None
-    assert last is not None
-    return first, last
+            progress(households_made, households + PLANTED_HOUSEHOLDS)
+        del chunk  # before the next arrives
+    assert made is not None
+    return made

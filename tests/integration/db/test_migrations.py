@@ -76,3 +76,28 @@ async def test_a_data_statement_runs_after_its_migrations_schema_is_online(
     )
     assert sorted(record["state"] for record in states) == ["ONLINE", "ONLINE"]
     assert await migrate(db, database=database, migrations=[probe_migration]) == []
+
+
+async def test_without_backfills_only_the_schema_is_applied_and_the_migration_recorded(
+    db: AsyncDriver, settings: Settings, probe_migration: Migration
+) -> None:
+    """What the bulk path asks of a store the importer has just written whole."""
+    database = settings.neo4j_database
+    await db.execute_query(
+        cypher("testing/create_migration_probes"), names=["a"], database_=database
+    )
+
+    applied = await migrate(db, database=database, migrations=[probe_migration], backfills=False)
+
+    assert applied == [PROBE]
+    records, _, _ = await db.execute_query(
+        cypher("testing/migration_probe_state"), name=PROBE, database_=database
+    )
+    assert records[0]["keys"] == []  # the backfill did not run (collect drops nulls)
+    assert records[0]["records"] == 1
+    states, _, _ = await db.execute_query(
+        cypher("testing/index_states"),
+        names=["migration_probe_key", "migration_probe_name_unique"],
+        database_=database,
+    )
+    assert sorted(record["state"] for record in states) == ["ONLINE", "ONLINE"]

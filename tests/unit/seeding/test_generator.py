@@ -3,6 +3,7 @@ rules, and breaking census rules only where it says it planted a break."""
 
 from __future__ import annotations
 
+import random
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime
 from functools import cache
@@ -14,11 +15,12 @@ from graph_service.domain.people import PersonFields, name_key
 from graph_service.domain.phones import normalize_phone
 from graph_service.domain.relationship_types import default_catalogue
 from graph_service.seeding.natural_ids import address_id, phone_id
-from seeds.builder import age_on
+from seeds.builder import OUTSKIRTS, Builder, Calendar, age_on
 from seeds.district import District
 from seeds.families import Schools
 from seeds.generator import generate_district, iter_district, school_rows, schools_for
 from seeds.planted import PLANTED_HOUSEHOLDS
+from seeds.seen import Seen
 
 ANCHOR = datetime(2027, 6, 8, 15, 0, tzinfo=UTC)
 AS_OF = date(2027, 6, 8)
@@ -240,3 +242,25 @@ def test_chunks_refer_only_to_what_they_or_earlier_chunks_made() -> None:
         for kind, rows in whole.items():
             rows.extend(getattr(chunk, kind))
     assert all(whole[kind] == getattr(district(), kind) for kind in whole)
+
+
+def test_when_every_regular_house_is_taken_new_homes_go_to_the_outskirts() -> None:
+    """The streets hold ~495,000 house numbers; a million households need more (the draw
+    used to loop for ever near 700,000)."""
+
+    class RegularHousesTaken(Seen):
+        """What ~700,000 households leave: every street's numbers 100-9998 in use."""
+
+        def __contains__(self, key: str) -> bool:
+            if key.startswith("house|") and int(key.rsplit("|", 1)[1]) < OUTSKIRTS[0]:
+                return True
+            return super().__contains__(key)
+
+    calendar = Calendar(date(2026, 7, 1))
+    builder = Builder(District(seed=3, households_asked=5), random.Random(3), calendar)
+    builder._seen = RegularHousesTaken()
+    keys = [builder.address() for _ in range(3)]
+    numbers = [int(key.split("|")[0]) for key in keys]
+    assert all(OUTSKIRTS[0] <= number < OUTSKIRTS[1] for number in numbers)
+    assert builder.outskirts
+    assert len(set(keys)) == 3

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from graph_service.db.run import Stamp
-from graph_service.seeding.import_files import EDGES, NODES, ImportFiles
-from seeds.generator import generate_district
+from graph_service.seeding.import_files import EDGES, NODES, ImportFiles, listings
+from seeds.generator import generate_district, iter_district
 
 ANCHOR = datetime(2026, 9, 15, 15, 0, tzinfo=UTC)
 
@@ -68,3 +68,30 @@ def test_the_options_name_each_label_and_type_with_its_files(
     assert any(option.startswith("--nodes=Person=") for option in options)
     assert sum(option.startswith("--relationships=HAS_PHONE=") for option in options) == 2
     assert not any("schools" in option for option in options)  # none written: left out
+
+
+def _listings_of_the_whole(households: int, seed: int) -> set[tuple[str, str, str]]:
+    """LISTED_AT as stale_school_listings states it, over the whole district at once."""
+    district = generate_district(households=households, seed=seed, anchor=ANCHOR)
+    name_keys = {row["id"]: row["nameKey"] for row in district.households}
+    wanted = {(row["householdId"], row["schoolId"]) for row in district.created_at}
+    for membership in district.memberships:
+        for enrolment in district.enrolments:
+            if enrolment["personId"] == membership["personId"]:
+                wanted.add((membership["householdId"], enrolment["schoolId"]))
+    return {(h, s, f"{s}\x1f{name_keys[h]}\x1f{h}") for h, s in wanted}
+
+
+def test_listings_written_chunk_by_chunk_are_those_of_the_whole_district() -> None:
+    chunks = iter_district(households=300, seed=3, anchor=ANCHOR, chunk_households=40)
+    written = [row for chunk in chunks for row in listings(chunk)]
+    assert len(written) == len(set(written))
+    assert set(written) == _listings_of_the_whole(300, 3)
+
+
+def test_the_listings_file_names_households_and_schools(written: tuple[Path, ImportFiles]) -> None:
+    folder, files = written
+    rows = _read(folder, "listings")
+    assert len(rows) == files.rows["listings"] > 0
+    assert set(rows[0]) == {":START_ID(Household)", ":END_ID(School)", "key:string"}
+    assert any(option.startswith("--relationships=LISTED_AT=") for option in files.arguments())
