@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import time
 from datetime import datetime
 from pathlib import Path
@@ -21,15 +20,14 @@ from typing import Any, LiteralString
 
 import httpx
 
-from bench.profile import _walk
+from bench.profile import _walk, last_run_database
 from bench.run import CLERK
 from graph_service.app import create_app
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
 from graph_service.db import run as db_run
 from graph_service.db.driver import create_driver
-from graph_service.localdb import LocalNeo4j
-from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
+from graph_service.settings import Settings
 
 SEARCHES: dict[str, tuple[str, list[str]]] = {
     "households by name": (
@@ -123,20 +121,10 @@ async def _measure(settings: Settings, anchor: datetime) -> list[dict[str, Any]]
 
 def main() -> None:
     args = _args()
-    report = json.loads((args.results / f"households-{args.households}.json").read_text())
-    home = args.home.with_name(f"{args.home.name}-{args.households}")
-    server = LocalNeo4j(
-        home=home.resolve(), port=args.bolt_port, password=DEV_NEO4J_PASSWORD,
-        jar_cache_dir=Settings().jar_cache_dir, heap="1g", pagecache="1g",
-    )  # fmt: skip
-    started_here = not server.status().running
-    server.start()
-    try:
-        settings = Settings.model_validate({"neo4j_uri": server.bolt_uri, "env": "development"})
-        rows = asyncio.run(_measure(settings, datetime.fromisoformat(report["loaded"]["anchor"])))
-    finally:
-        if started_here:
-            server.stop()
+    with last_run_database(
+        args.households, home=args.home, results=args.results, bolt_port=args.bolt_port
+    ) as (settings, anchor):
+        rows = asyncio.run(_measure(settings, anchor))
     print(f"{args.households} households, as {CLERK}:")
     for row in rows:
         print(f"  {row['search']:<24}{row['term']!r:<14}{row['found']:>4} found "

@@ -16,7 +16,8 @@ import json
 import random
 import statistics
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -146,26 +147,36 @@ def _print_plan(plan: dict[str, Any], *, depth: int) -> None:
         _print_plan(child, depth=depth + 1)
 
 
-def main() -> None:
-    args = _args()
-    report = json.loads((args.results / f"households-{args.households}.json").read_text())
-    home = args.home.with_name(f"{args.home.name}-{args.households}")
-    if not home.is_dir():
-        home = args.home  # a run of one size
+@contextmanager
+def last_run_database(
+    households: int, *, home: Path, results: Path, bolt_port: int
+) -> Iterator[tuple[Settings, datetime]]:
+    """The database the last `bench.run` of that size left behind (no reset), started if it
+    is not running, and the instant its district was built; stopped again after, unless it
+    was already running (started by hand for several profiles)."""
+    report = json.loads((results / f"households-{households}.json").read_text())
+    sized = home.with_name(f"{home.name}-{households}")
     server = LocalNeo4j(
-        home=home.resolve(), port=args.bolt_port, password=DEV_NEO4J_PASSWORD,
-        jar_cache_dir=Settings().jar_cache_dir, heap="1g", pagecache="1g",
+        home=(sized if sized.is_dir() else home).resolve(), port=bolt_port,
+        password=DEV_NEO4J_PASSWORD, jar_cache_dir=Settings().jar_cache_dir, heap="1g",
+        pagecache="1g",
     )  # fmt: skip
-    # A server already running (started by hand for several profiles) is left running.
     started_here = not server.status().running
     server.start()
     try:
         settings = Settings.model_validate({"neo4j_uri": server.bolt_uri, "env": "development"})
-        anchor = datetime.fromisoformat(report["loaded"]["anchor"])
-        asyncio.run(_profile(settings, anchor, args))
+        yield settings, datetime.fromisoformat(report["loaded"]["anchor"])
     finally:
         if started_here:
             server.stop()
+
+
+def main() -> None:
+    args = _args()
+    with last_run_database(
+        args.households, home=args.home, results=args.results, bolt_port=args.bolt_port
+    ) as (settings, anchor):
+        asyncio.run(_profile(settings, anchor, args))
 
 
 if __name__ == "__main__":

@@ -34,6 +34,16 @@ async def test_constraints_from_migrations_exist(db: AsyncDriver, settings: Sett
 PROBE = "9999_migration_with_backfill"
 
 
+async def _probe_index_states(db: AsyncDriver, database: str) -> list[str]:
+    """The states of the probe migration's two schema objects."""
+    states, _, _ = await db.execute_query(
+        cypher("testing/index_states"),
+        names=["migration_probe_key", "migration_probe_name_unique"],
+        database_=database,
+    )
+    return sorted(record["state"] for record in states)
+
+
 @pytest.fixture
 async def probe_migration(db: AsyncDriver, settings: Settings) -> AsyncIterator[Migration]:
     """A migration holding schema then a batched backfill; its traces go afterwards."""
@@ -69,12 +79,7 @@ async def test_a_data_statement_runs_after_its_migrations_schema_is_online(
     )
     assert sorted(records[0]["keys"]) == ["A", "B", "C"]
     assert records[0]["records"] == 1
-    states, _, _ = await db.execute_query(
-        cypher("testing/index_states"),
-        names=["migration_probe_key", "migration_probe_name_unique"],
-        database_=database,
-    )
-    assert sorted(record["state"] for record in states) == ["ONLINE", "ONLINE"]
+    assert await _probe_index_states(db, database) == ["ONLINE", "ONLINE"]
     assert await migrate(db, database=database, migrations=[probe_migration]) == []
 
 
@@ -95,9 +100,4 @@ async def test_without_backfills_only_the_schema_is_applied_and_the_migration_re
     )
     assert records[0]["keys"] == []  # the backfill did not run (collect drops nulls)
     assert records[0]["records"] == 1
-    states, _, _ = await db.execute_query(
-        cypher("testing/index_states"),
-        names=["migration_probe_key", "migration_probe_name_unique"],
-        database_=database,
-    )
-    assert sorted(record["state"] for record in states) == ["ONLINE", "ONLINE"]
+    assert await _probe_index_states(db, database) == ["ONLINE", "ONLINE"]
