@@ -1,14 +1,14 @@
 """Where the time goes when a restarted Neo4j plans the service's statements again.
 
     .venv/bin/python -m bench.resume --port 7784 [--quick-start] [--restarts 2]
-        [--writes 15] [--sessions 1] [--fragments DIR] [--prefix "CYPHER ..."]
+        [--writes 15] [--fragments DIR] [--prefix "CYPHER ..."]
 
 Builds the outage test's world on a scratch server (wiped first), runs `--writes` writes of
 the outage test through the service so that it records the statements they run
 (db/warm_plans.py), stops the service, times `EXPLAIN` of each on the same server (the plans
 of the service's own runs cached: a pause), then `--restarts` times: kills Neo4j (SIGKILL),
 starts it and has `warm_plans.plan_again` plan the recorded statements, as the
-availability monitor does (on `--sessions` sessions at once), each timed: cold JVM, no
+availability monitor does, each timed: cold JVM, no
 plans. Then, on that now warmer JVM, it clears
 the query caches and times the same again (planner work without the JIT's warm-up), and
 once more with the plans cached. `--prefix` puts query options before each statement
@@ -141,9 +141,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _after_restart(
-    server: LocalNeo4j, statements: list[Recent], prefix: str, sessions: int
-) -> None:
+async def _after_restart(server: LocalNeo4j, statements: list[Recent], prefix: str) -> None:
     auth = ("neo4j", DEV_NEO4J_PASSWORD)
     async with AsyncGraphDatabase.driver(server.bolt_uri, auth=auth) as driver:
         print(f"  database answers after {await _ping_until_answered(driver):.2f} s")
@@ -158,13 +156,12 @@ async def _after_restart(
             for statement, params, after_changes in reversed(statements):
                 recent.ran(statement, params, after_changes=after_changes)
             began = time.monotonic()
-            planned = await warm_plans.plan_again(driver, "neo4j", sessions=sessions)
-            print(f"    {time.monotonic() - began:6.2f} s  plan_again, {planned} statements, "
-                  f"{sessions} session(s)")  # fmt: skip
+            planned = await warm_plans.plan_again(driver, "neo4j")
+            print(f"    {time.monotonic() - began:6.2f} s  plan_again, {planned} statements")
         print(f"    Neo4j CPU {_cpu_seconds(pid) - cpu:.1f} s")
         for label, clear in (("caches cleared", True), ("plans cached", False)):
             if clear:
-                await driver.execute_query("CALL db.clearQueryCaches()")
+                await driver.execute_query(cypher("bench/clear_query_caches"))
             cpu = _cpu_seconds(pid)
             print(f"  {label} (load {os.getloadavg()[0]:.1f}):")
             await _explain_all(driver, statements, prefix)
@@ -200,8 +197,6 @@ def main() -> None:
     parser.add_argument("--restarts", type=int, default=2)
     parser.add_argument("--writes", type=int, default=15)
     parser.add_argument("--fragments", type=Path, help="plan as if these were cypher/fragments/")
-    parser.add_argument("--sessions", type=int, default=warm_plans.PLANNERS,
-                        help="plan_again's sessions planning at once")  # fmt: skip
     args = parser.parse_args()
     server = LocalNeo4j(
         home=args.home.resolve(), port=args.port, password=DEV_NEO4J_PASSWORD,
@@ -240,7 +235,7 @@ def main() -> None:
             began = time.monotonic()
             server.start()
             print(f"restart {restart + 1}: Bolt after {time.monotonic() - began:.1f} s")
-            asyncio.run(_after_restart(server, statements, args.prefix, args.sessions))
+            asyncio.run(_after_restart(server, statements, args.prefix))
     finally:
         server.stop()
 

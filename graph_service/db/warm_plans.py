@@ -13,7 +13,7 @@ are replaced by samples, so no person's data is kept), and the availability moni
 Neo4j `EXPLAIN` each of them after an outage, most recent first: that plans and caches a
 statement without running it. Requests are refused until then (db/availability.py). One
 session plans them one after the other: two at once gained nothing measurable on the shared
-2 cores (the same cold code warms either way; bench/resume.py --sessions).
+2 cores (the same cold code warms either way; docs/operations.md).
 
 Neo4j also caches a statement's plan apart for a transaction that has uncommitted changes
 (measured: a statement run after a write in its transaction was planned again by an
@@ -27,7 +27,6 @@ wrong state, and the first write once ready planned them itself (3.7-6.5 s).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from collections import OrderedDict
@@ -45,7 +44,6 @@ from graph_service.db.cypher import cypher
 log = logging.getLogger(__name__)
 
 RECENT = 64  # statements; the service's hot paths use a few dozen
-PLANNERS = 1  # sessions planning at once (measured in docs/operations.md)
 # An updating clause, in upper case as every statement under cypher/ writes them; a comment
 # line does not count. A miss costs a plan made in the wrong state, nothing more.
 _UPDATING = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b")
@@ -128,25 +126,13 @@ def recent_statements(driver: AsyncDriver) -> RecentStatements:
     return _recent.setdefault(driver, RecentStatements())
 
 
-async def plan_again(driver: AsyncDriver, database: str, *, sessions: int = PLANNERS) -> int:
-    """Have Neo4j plan (EXPLAIN) the statements `driver` ran lately, on `sessions` sessions
-    at once; how many it planned. A lost connection is raised (the database went away
-    again); a statement Neo4j will not explain (a schema command, say) is skipped."""
-    waiting = recent_statements(driver).latest_first()
+async def plan_again(driver: AsyncDriver, database: str) -> int:
+    """Have Neo4j plan (EXPLAIN) the statements `driver` ran lately, one after the other;
+    how many it planned. A lost connection is raised (the database went away again); a
+    statement Neo4j will not explain (a schema command, say) is skipped."""
     planned = 0
-
-    async def planner() -> None:
-        nonlocal planned
-        while waiting:
-            if await _plan(driver, database, waiting.pop(0)):
-                planned += 1
-
-    try:
-        async with asyncio.TaskGroup() as planners:  # one lost connection stops them all
-            for _ in range(sessions):
-                planners.create_task(planner())
-    except ExceptionGroup as failed:
-        raise failed.exceptions[0] from None
+    for recent in recent_statements(driver).latest_first():
+        planned += await _plan(driver, database, recent)
     return planned
 
 

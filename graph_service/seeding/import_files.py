@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graph_service.db.run import Stamp
+from graph_service.services.searches import LISTING_SEPARATOR
 from seeds.district import District, Row
 
 STAMPS = (("createdAt", "datetime"), ("createdBy", "string"), ("updatedAt", "datetime"),
@@ -99,8 +100,7 @@ EDGES: dict[str, EdgeKind] = {
 
 SCHOOL_PROPERTIES = (("name", "string"), *STAMPS)
 # fragments/list_household_at_schools keys a listing by school id, name key and household id
-# with this separator; the edge carries no stamps.
-LISTING_SEPARATOR = "\u001f"
+# with the searches' separator; the edge carries no stamps.
 
 
 def listings(chunk: District) -> list[tuple[str, str, str]]:
