@@ -130,7 +130,7 @@ async def _ping_until_answered(driver: AsyncDriver) -> float:
     while True:
         try:
             async with asyncio.timeout(2.0):
-                await driver.execute_query("RETURN 1")
+                await driver.execute_query(cypher("meta/ping"))
             return time.monotonic() - began
         except Exception:  # any failure means not yet
             await asyncio.sleep(0.1)
