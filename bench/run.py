@@ -22,7 +22,7 @@ import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from bench.probe import round_trips_and_one_client
 from bench.service import peak_memory_mb, start_service, stop_service
 from bench.stats import summarize
 from bench.workload import MIX, READS, Result, Samples, run_load
+from graph_service.access.policy import load_policy
 from graph_service.access.settings import AccessSettings
 from graph_service.auth.tokens import mint_development_token
 from graph_service.clock import FixedClock
@@ -42,8 +43,11 @@ from graph_service.db.cypher import cypher
 from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
 from graph_service.db.run import read_all
+from graph_service.demo import DEMO_INSTANT
 from graph_service.localdb import LocalNeo4j
+from graph_service.seeding.cli import BULK_FROM_HOUSEHOLDS
 from graph_service.seeding.demo import load_demo_district
+from graph_service.seeding.initial_load import bulk_load_demo_district
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
 
 CLERK = "E-OFFICE"  # the demo's active office professional
@@ -71,6 +75,14 @@ def _args() -> argparse.Namespace:
         "--cpu-seconds", type=float, default=4.0, help="per read, alone, for CPU per request"
     )
     parser.add_argument("--workers", type=int, default=1, help="the service's processes")
+    parser.add_argument(
+        "--bulk-from", type=int, default=BULK_FROM_HOUSEHOLDS,
+        help="sizes from this many households load through neo4j-admin database import",
+    )  # fmt: skip
+    parser.add_argument("--heap", default="1g", help="each Neo4j's heap")
+    parser.add_argument(
+        "--pagecache", default="1g", help="each Neo4j's page cache (the store should fit)"
+    )
     parser.add_argument("--bolt-port", type=int, default=7697)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--home", type=Path, default=Path(".graph-service/bench-neo4j"))
@@ -136,27 +148,44 @@ SAMPLING_SECONDS = 5.0
 
 
 async def _prepare(
-    settings: Settings, households: int, seed: int
+    settings: Settings, households: int, seed: int, bulk: LocalNeo4j | None
 ) -> tuple[dict[str, Any], Samples]:
-    """Migrate, load the district, and pick what the clerk will open."""
-    anchor = datetime.now(UTC).replace(second=0, microsecond=0)
+    """Load the district (through Neo4j's bulk importer when `bulk` names the stopped server,
+    else batched onto the running one), let it settle, and pick what the clerk will open.
+    Every size is built as of the demo's instant: the same instant for every size, and the one
+    whose staff story has a recording, which the bulk path needs."""
+    anchor = DEMO_INSTANT
+    phases: dict[str, float] = {}
+    started = time.perf_counter()
+    if bulk is not None:
+        bulked = await bulk_load_demo_district(
+            bulk, settings, households=households, seed=seed, anchor=anchor,
+            policy=load_policy(), heap="1g",
+        )  # fmt: skip
+        counts = bulked.counts
+        phases = {name: round(seconds, 1) for name, seconds in bulked.phases.items()}
+    load_seconds = time.perf_counter() - started
     async with create_driver(settings) as driver:
         database = settings.neo4j_database
-        await migrate(driver, database=database)
-        started = time.perf_counter()
-        summary = await load_demo_district(
-            driver, database, households=households, seed=seed, clock=FixedClock(anchor)
-        )
-        load_seconds = time.perf_counter() - started
+        if bulk is None:
+            await migrate(driver, database=database)
+            started = time.perf_counter()
+            summary = await load_demo_district(
+                driver, database, households=households, seed=seed, clock=FixedClock(anchor)
+            )
+            load_seconds = time.perf_counter() - started
+            counts = summary.counts
         await _settle(driver, database)
         samples = await pick_samples(driver, database, anchor)
     loaded = {
         "anchor": anchor.isoformat(),
+        "path": "bulk" if bulk is not None else "batched",
         "load_seconds": round(load_seconds, 1),
-        "nodes": summary.counts.total_nodes,
-        "relationships": summary.counts.total_relationships,
-        "nodes_by_label": summary.counts.nodes,
-        "relationships_by_type": summary.counts.relationships,
+        "load_phases": phases,
+        "nodes": counts.total_nodes,
+        "relationships": counts.total_relationships,
+        "nodes_by_label": counts.nodes,
+        "relationships_by_type": counts.relationships,
         "households": households,
     }
     return loaded, samples
@@ -217,27 +246,32 @@ def _sizes(args: argparse.Namespace) -> list[_Size]:
         home = args.home.with_name(f"{args.home.name}-{n}") if many else args.home
         server = LocalNeo4j(
             home=home.resolve(), port=args.bolt_port + i, password=DEV_NEO4J_PASSWORD,
-            jar_cache_dir=Settings().jar_cache_dir, heap="1g", pagecache="1g",
+            jar_cache_dir=Settings().jar_cache_dir, heap=args.heap, pagecache=args.pagecache,
         )  # fmt: skip
         sizes.append(_Size(households=n, server=server, port=args.port + i))
     return sizes
 
 
-def _start(size: _Size, seed: int, log_dir: Path, workers: int) -> _Running:
+def _start(size: _Size, args: argparse.Namespace) -> _Running:
     """A clean server, the district loaded, the service running with its clock pinned."""
     size.server.stop()
     size.server.reset()  # a clean database every run
-    size.server.start()
+    bulk = size.households >= args.bulk_from
+    if not bulk:
+        size.server.start()
     settings = Settings.model_validate({"neo4j_uri": size.server.bolt_uri, "env": "development"})
-    loaded, samples = asyncio.run(_prepare(settings, size.households, seed))
+    loaded, samples = asyncio.run(
+        _prepare(settings, size.households, args.seed, size.server if bulk else None)
+    )
     print(
-        f"loaded {size.households} households in {loaded['load_seconds']} s: "
+        f"loaded {size.households} households ({loaded['path']}) in {loaded['load_seconds']} s"
+        f"{' ' + str(loaded['load_phases']) if loaded['load_phases'] else ''}: "
         f"{loaded['nodes']} nodes, {loaded['relationships']} relationships"
     )
     service = start_service(
         bolt_uri=size.server.bolt_uri, password=DEV_NEO4J_PASSWORD, port=size.port,
-        pinned=loaded["anchor"], log=log_dir / f"service-{size.households}.log",
-        workers=workers,
+        pinned=loaded["anchor"], log=args.output / f"service-{size.households}.log",
+        workers=args.workers,
     )  # fmt: skip
     return _Running(size, settings, loaded, samples, service)
 
@@ -302,7 +336,7 @@ def main() -> None:
     reports = []
     try:
         for size in sizes:
-            running.append(_start(size, args.seed, args.output, args.workers))
+            running.append(_start(size, args))
         for run in running[1:]:
             run.samples = asyncio.run(
                 _same_samples(run.settings, running[0].samples, run.samples.today)
