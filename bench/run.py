@@ -1,7 +1,7 @@
 """`python -m bench.run --households 10000 [100000 ...]`: the whole benchmark from clean
 managed Neo4j servers.
 
-Steps, for each size: wipe and start a managed Neo4j of its own; load the demo district;
+Steps, for each size: wipe a managed Neo4j of its own; load the demo district (bulk or batched);
 start the service under uvicorn as users run it. Then drive the services over HTTP from a
 separate process with concurrent clients, the sizes taking turns in `--rounds` slices so
 that a machine that slows down for a while slows every size alike and the ratios between
@@ -45,6 +45,7 @@ from graph_service.db.migrations import migrate
 from graph_service.db.run import read_all
 from graph_service.demo import DEMO_INSTANT
 from graph_service.localdb import LocalNeo4j
+from graph_service.seeding.bulk import GraphCounts
 from graph_service.seeding.cli import BULK_FROM_HOUSEHOLDS
 from graph_service.seeding.demo import load_demo_district
 from graph_service.seeding.initial_load import bulk_load_demo_district
@@ -147,38 +148,40 @@ async def _settle(driver: AsyncDriver, database: str) -> None:
 SAMPLING_SECONDS = 5.0
 
 
+async def _load(
+    settings: Settings, households: int, seed: int, bulk: LocalNeo4j | None
+) -> tuple[GraphCounts, dict[str, float]]:
+    """The district as of `DEMO_INSTANT`: through Neo4j's bulk importer when `bulk` names the
+    stopped server (its phases timed), else migrated and batched onto the running one."""
+    if bulk is not None:
+        loaded = await bulk_load_demo_district(
+            bulk, settings, households=households, seed=seed, anchor=DEMO_INSTANT,
+            policy=load_policy(), heap="1g",
+        )  # fmt: skip
+        return loaded.counts, {name: round(s, 1) for name, s in loaded.phases.items()}
+    async with create_driver(settings) as driver:
+        await migrate(driver, database=settings.neo4j_database)
+        summary = await load_demo_district(
+            driver, settings.neo4j_database, households=households, seed=seed,
+            clock=FixedClock(DEMO_INSTANT),
+        )  # fmt: skip
+    return summary.counts, {}
+
+
 async def _prepare(
     settings: Settings, households: int, seed: int, bulk: LocalNeo4j | None
 ) -> tuple[dict[str, Any], Samples]:
-    """Load the district (through Neo4j's bulk importer when `bulk` names the stopped server,
-    else batched onto the running one), let it settle, and pick what the clerk will open.
-    Every size is built as of the demo's instant: the same instant for every size, and the one
-    whose staff story has a recording, which the bulk path needs."""
-    anchor = DEMO_INSTANT
-    phases: dict[str, float] = {}
+    """Load the district, let it settle, and pick what the clerk will open. Every size is
+    built as of the demo's instant: the same instant for every size, and the one whose staff
+    story has a recording, which the bulk path needs."""
     started = time.perf_counter()
-    if bulk is not None:
-        bulked = await bulk_load_demo_district(
-            bulk, settings, households=households, seed=seed, anchor=anchor,
-            policy=load_policy(), heap="1g",
-        )  # fmt: skip
-        counts = bulked.counts
-        phases = {name: round(seconds, 1) for name, seconds in bulked.phases.items()}
+    counts, phases = await _load(settings, households, seed, bulk)
     load_seconds = time.perf_counter() - started
     async with create_driver(settings) as driver:
-        database = settings.neo4j_database
-        if bulk is None:
-            await migrate(driver, database=database)
-            started = time.perf_counter()
-            summary = await load_demo_district(
-                driver, database, households=households, seed=seed, clock=FixedClock(anchor)
-            )
-            load_seconds = time.perf_counter() - started
-            counts = summary.counts
-        await _settle(driver, database)
-        samples = await pick_samples(driver, database, anchor)
+        await _settle(driver, settings.neo4j_database)
+        samples = await pick_samples(driver, settings.neo4j_database, DEMO_INSTANT)
     loaded = {
-        "anchor": anchor.isoformat(),
+        "anchor": DEMO_INSTANT.isoformat(),
         "path": "bulk" if bulk is not None else "batched",
         "load_seconds": round(load_seconds, 1),
         "load_phases": phases,
