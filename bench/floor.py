@@ -56,6 +56,7 @@ def floor_reads(
     person_ids: list[str],
     name_prefixes: list[str],
     street_prefixes: list[str],
+    page_prefixes: list[str],
     employee_id: str,
     today: date,
 ) -> dict[str, Read]:
@@ -79,7 +80,7 @@ def floor_reads(
                          reciprocals=reciprocals)  # fmt: skip
 
     async def search_page(rng: random.Random) -> object:
-        prefix = name_key(rng.choice(name_prefixes))
+        prefix = name_key(rng.choice(page_prefixes))
         return await one(cypher("bench/floor_search_page"), prefix=prefix, limit=21, asOf=today)
 
     async def by_name(rng: random.Random) -> object:

@@ -34,7 +34,7 @@ from bench.floor import floor_reads, measure
 from bench.probe import round_trips_and_one_client
 from bench.service import peak_memory_mb, start_service, stop_service
 from bench.stats import summarize
-from bench.workload import MIX, READS, Result, Samples, run_load
+from bench.workload import MIX, PAGE, READS, Result, Samples, run_load
 from graph_service.access.policy import load_policy
 from graph_service.access.settings import AccessSettings
 from graph_service.auth.tokens import mint_development_token
@@ -44,11 +44,13 @@ from graph_service.db.driver import create_driver
 from graph_service.db.migrations import migrate
 from graph_service.db.run import read_all
 from graph_service.demo import DEMO_INSTANT
+from graph_service.domain.people import name_key
 from graph_service.localdb import LocalNeo4j
 from graph_service.seeding.bulk import GraphCounts
 from graph_service.seeding.cli import BULK_FROM_HOUSEHOLDS
 from graph_service.seeding.demo import load_demo_district
 from graph_service.seeding.initial_load import bulk_load_demo_district
+from graph_service.services.searches import LISTING_SEPARATOR
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
 
 CLERK = "E-OFFICE"  # the demo's active office professional
@@ -105,10 +107,18 @@ async def pick_samples(driver: AsyncDriver, database: str, anchor: datetime) -> 
         driver, cypher("bench/sample_addresses_in_school"), database=database,
         schoolId=school, limit=200,
     )  # fmt: skip
+    name_prefixes = sorted({row["name"][:3] for row in rows})
+    keys = {name_key(prefix): prefix for prefix in name_prefixes}
+    filling = await read_all(
+        driver, cypher("bench/name_prefixes_filling_a_page"), database=database,
+        prefixes=sorted(keys), schoolId=school, onDate=today, limit=PAGE,
+        listingSeparator=LISTING_SEPARATOR,
+    )  # fmt: skip
     return Samples(
         household_ids=[row["householdId"] for row in rows],
         person_ids=[pid for row in rows for pid in row["memberIds"]],
-        name_prefixes=sorted({row["name"][:3] for row in rows}),
+        name_prefixes=name_prefixes,
+        page_prefixes=sorted(keys[row["prefix"]] for row in filling),
         street_prefixes=[row["prefix"] for row in streets] or ["1 "],
         school_id=school,
         today=today.isoformat(),
@@ -203,6 +213,7 @@ async def _floor(
             driver, settings.neo4j_database,
             household_ids=samples.household_ids, person_ids=samples.person_ids,
             name_prefixes=samples.name_prefixes, street_prefixes=samples.street_prefixes,
+            page_prefixes=samples.page_prefixes or samples.name_prefixes,
             employee_id=CLERK, today=datetime.fromisoformat(samples.today).date(),
         )  # fmt: skip
         found = {}
@@ -394,6 +405,10 @@ def _report(
         "rounds": args.rounds,
         "loaded": run.loaded,
         "service_peak_mb": round(run.memory, 1),
+        "search_terms": {
+            "name_prefixes": len(run.samples.name_prefixes),
+            "page_prefixes": len(run.samples.page_prefixes),
+        },
         "operations": {
             op: {
                 **asdict(summarize(lat, run.wall)),

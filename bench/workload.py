@@ -39,6 +39,7 @@ SEARCH_PAGE = """
 query($prefix: String!) { households(by: {namePrefix: $prefix}, first: 20) {
   edges { cursor node { id name members { person { firstName lastName } } } }
   pageInfo { hasNextPage endCursor } } }"""
+PAGE = 20  # the searches' `first`
 SEARCH_BY_ADDRESS = """
 query($prefix: String!) { households(by: {addressPrefix: $prefix}, first: 20) {
   nodes { name } } }"""
@@ -87,6 +88,11 @@ class Samples:
     street_prefixes: list[str]
     school_id: str
     today: str
+    # The name prefixes among `name_prefixes` under which the clerk finds a full page at the
+    # sampled size (bench/name_prefixes_filling_a_page): the search page's, so that its pages
+    # are as long at every size. None fill a page in a small district: the search page then
+    # uses `name_prefixes`.
+    page_prefixes: list[str] = field(default_factory=list)
 
 
 def read_request(op: str, samples: Samples, rng: random.Random) -> tuple[str, dict[str, Any]]:
@@ -98,7 +104,7 @@ def read_request(op: str, samples: Samples, rng: random.Random) -> tuple[str, di
     if op == "search by name":
         return SEARCH_BY_NAME, {"prefix": rng.choice(samples.name_prefixes)}
     if op == "search page":
-        return SEARCH_PAGE, {"prefix": rng.choice(samples.name_prefixes)}
+        return SEARCH_PAGE, {"prefix": rng.choice(samples.page_prefixes or samples.name_prefixes)}
     if op == "search by address":
         return SEARCH_BY_ADDRESS, {"prefix": rng.choice(samples.street_prefixes)}
     if op == "network depth 2":
