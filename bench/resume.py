@@ -47,6 +47,7 @@ from graph_service.db.warm_plans import Recent
 from graph_service.localdb import LocalNeo4j
 from graph_service.services.runtime import Runtime
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
+from graph_service.testing.cpu import process_cpu_seconds
 from graph_service.testing.service import running_service
 from graph_service.testing.world import NOW, STAFF, build_world
 
@@ -136,18 +137,13 @@ async def _ping_until_answered(driver: AsyncDriver) -> float:
             await asyncio.sleep(0.1)
 
 
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 async def _after_restart(server: LocalNeo4j, statements: list[Recent], prefix: str) -> None:
     auth = ("neo4j", DEV_NEO4J_PASSWORD)
     async with AsyncGraphDatabase.driver(server.bolt_uri, auth=auth) as driver:
         print(f"  database answers after {await _ping_until_answered(driver):.2f} s")
         pid = server.status().pid
         assert pid is not None
-        cpu = _cpu_seconds(pid)
+        cpu = process_cpu_seconds(pid)
         print(f"  cold JVM, no plans (load {os.getloadavg()[0]:.1f}):")
         if prefix:
             await _explain_all(driver, statements, prefix)
@@ -158,14 +154,14 @@ async def _after_restart(server: LocalNeo4j, statements: list[Recent], prefix: s
             began = time.monotonic()
             planned = await warm_plans.plan_again(driver, "neo4j")
             print(f"    {time.monotonic() - began:6.2f} s  plan_again, {planned} statements")
-        print(f"    Neo4j CPU {_cpu_seconds(pid) - cpu:.1f} s")
+        print(f"    Neo4j CPU {process_cpu_seconds(pid) - cpu:.1f} s")
         for label, clear in (("caches cleared", True), ("plans cached", False)):
             if clear:
                 await driver.execute_query(cypher("bench/clear_query_caches"))
-            cpu = _cpu_seconds(pid)
+            cpu = process_cpu_seconds(pid)
             print(f"  {label} (load {os.getloadavg()[0]:.1f}):")
             await _explain_all(driver, statements, prefix)
-            print(f"    Neo4j CPU {_cpu_seconds(pid) - cpu:.1f} s")
+            print(f"    Neo4j CPU {process_cpu_seconds(pid) - cpu:.1f} s")
 
 
 class _Planned(logging.Handler):

@@ -9,9 +9,10 @@ it again. Every answer is recorded and then checked against the database:
 - every acknowledged write is in the database; every write answered "nothing was changed"
   is not; a retry of every unanswered or unknown write with its key applies it exactly once;
 - `/readyz` says 503 during the outage and 200 again once Neo4j has planned the service's
-  statements again (db/warm_plans.py), without a restart, within 10 s of a pause and
-  RESUMES_WITHIN_SECONDS of a restart; a write sent the moment it says 200 is acknowledged
-  at once: ready means requests work, not that a ping answers.
+  statements again (db/warm_plans.py), without a restart, within RESUMES_WITHIN_SECONDS of
+  Neo4j's return whenever Neo4j had the machine's cores to itself meanwhile (looser bounds
+  when other processes took them); a write sent the moment it says 200 is acknowledged at
+  once: ready means requests work, not that a ping answers.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from graph_service.db.migrations import migrate
 from graph_service.localdb import LocalNeo4j
 from graph_service.services.runtime import Runtime
 from graph_service.settings import DEV_NEO4J_PASSWORD, Settings
+from graph_service.testing.cpu import machine_busy_seconds, tree_cpu_seconds
 from graph_service.testing.service import free_port, running_service
 from graph_service.testing.world import NOW, STAFF, build_world
 
@@ -47,16 +49,21 @@ WRITERS = 4
 # Issue 14's bounds. A request is released after 1.25 s at most once the database stopped
 # answering (db/availability.py); the rest is the HTTP round trip on a loaded machine.
 UNAVAILABLE_WITHIN_SECONDS = 2.0
-# Issue 14 asks for 5 s; a restarted Neo4j plans the write's statements again first, 6 s of
-# its CPU on the cold JVM, and 5 s of it even with the scope rule left out (bench.resume,
-# docs/operations.md): ready again 9.0-12.4 s after a restart on this shared 2-core machine,
-# so 5 s is out of reach here, and requests are refused until then for at most
-# PLAN_AGAIN_SECONDS. A write once ready answers like any write.
-RESUMES_WITHIN_SECONDS = PLAN_AGAIN_SECONDS + 5.0
+# Issue 14's bound: ready again within 5 s of Neo4j's return. A restarted Neo4j first plans
+# the write's statements again on its cold JVM (bench.resume, docs/operations.md): 3.3-3.8 s
+# of its CPU, ready again 2.6 s after a restart when no other work ran on this 2-core machine.
+RESUMES_WITHIN_SECONDS = 5.0
+# That planning needs the cores: with other processes busy (load average 6-10 when measured)
+# it took 9.0-17.9 s, and the service refuses requests meanwhile for at most
+# PLAN_AGAIN_SECONDS. So the 5 s is asserted when processes other than this test and its
+# Neo4j used at most FOREIGN_CORES_ALLOWED of the machine's cores between Neo4j's return and
+# ready, and these looser bounds otherwise (the figures printed say which applied).
+FOREIGN_CORES_ALLOWED = 0.5
+RESUMES_ON_A_BUSY_MACHINE_SECONDS = PLAN_AGAIN_SECONDS + 5.0
 # A paused server (SIGSTOP, then SIGCONT) keeps its warm JVM and its plans, but the write
 # load changed this small graph's statistics enough for Neo4j to plan the largest statements
 # again (docs/operations.md): ready again 1.0-5.4 s after it answered, at load 6-10.
-RESUMES_AFTER_PAUSE_SECONDS = 10.0
+RESUMES_AFTER_PAUSE_ON_A_BUSY_MACHINE_SECONDS = 10.0
 # Pings time out after 1 s, twice in a row for "down": the monitor knows within ~2.5 s.
 PAUSE_SEEN_WITHIN_SECONDS = 10.0
 # The first runs of freshly planned statements still take seconds on a cold server (2.2-6.4 s
@@ -211,20 +218,43 @@ async def _outage(server: LocalNeo4j, url: str, token: str, how: str) -> dict[st
             await asyncio.to_thread(server.start)  # returns once Bolt answers
         await _database_answers(server)
         back = time.monotonic()
+        others = _OtherWork(server)
         while await _ready(client) != 200:  # noqa: ASYNC110 - polling is what a prober does
             await asyncio.sleep(0.1)
         ready = time.monotonic() - back
+        foreign_cores = others.cores()
         write = await _write(client, token, str(uuid.uuid4()), uuid.uuid4().hex[:12])
         return {
             "how": how,
             "not_ready": not_ready,
             "readyAfter": ready,
+            "foreignCores": foreign_cores,
             "writeAcknowledged": write.status == 200 and write.code is None,
             "writeSeconds": write.seconds,
             "writeAfter": write.started + write.seconds - back,
             "back": back,
             "gone": gone,
         }
+
+
+class _OtherWork:
+    """How many of the machine's cores processes other than this one (the service, the
+    writers) and the test's Neo4j kept busy from now until `cores()` is asked."""
+
+    def __init__(self, server: LocalNeo4j) -> None:
+        pid = server.status().pid
+        assert pid is not None
+        self._neo4j = pid
+        self._began = self._read()
+
+    def _read(self) -> tuple[float, float]:
+        own = os.times()
+        ours = own.user + own.system + tree_cpu_seconds(self._neo4j)
+        return time.monotonic(), machine_busy_seconds() - ours
+
+    def cores(self) -> float:
+        (began, others_before), (now, others_after) = self._began, self._read()
+        return max(0.0, others_after - others_before) / max(now - began, 0.01)
 
 
 async def _counts(driver: AsyncDriver, settings: Settings, attempts: list[Attempt]) -> list[int]:
@@ -277,6 +307,15 @@ def _waited(attempt: Attempt, outages: list[dict[str, Any]]) -> float:
     return answered - max(attempt.started, gone)
 
 
+def _resumes_within(outage: dict[str, Any]) -> float:
+    """Issue 14's 5 s when Neo4j had the cores to itself, else the busy machine's bound."""
+    if outage["foreignCores"] <= FOREIGN_CORES_ALLOWED:
+        return RESUMES_WITHIN_SECONDS
+    if outage["how"] == "pause":
+        return RESUMES_AFTER_PAUSE_ON_A_BUSY_MACHINE_SECONDS
+    return RESUMES_ON_A_BUSY_MACHINE_SECONDS
+
+
 def _check(
     settings: Settings,
     url: str,
@@ -292,7 +331,10 @@ def _check(
         f"\n{len(attempts)} writes: {len(ok)} acknowledged, {len(unavailable)} unavailable "
         f"(slowest {slowest:.2f} s after the outage began), "
         f"{len(others)} other; ready again after "
-        + ", ".join(f"{o['readyAfter']:.2f} s ({o['how']})" for o in outages)
+        + ", ".join(
+            f"{o['readyAfter']:.2f} s ({o['how']}; other processes {o['foreignCores']:.2f} cores)"
+            for o in outages
+        )
         + "; a write sent then acknowledged after "
         + ", ".join(f"{o['writeAfter']:.2f} s" for o in outages)
         + " (after Neo4j's return)"
@@ -302,10 +344,7 @@ def _check(
     assert all(o["not_ready"] == 503 for o in outages)
     slow = [a for a in unavailable if _waited(a, outages) > UNAVAILABLE_WITHIN_SECONDS]
     assert slow == [], [(_waited(a, outages), a.seconds, a.message) for a in slow]
-    resumes_within = {"pause": RESUMES_AFTER_PAUSE_SECONDS}
-    late = [
-        o for o in outages if o["readyAfter"] > resumes_within.get(o["how"], RESUMES_WITHIN_SECONDS)
-    ]
+    late = [o for o in outages if o["readyAfter"] > _resumes_within(o)]
     assert late == [], late
     # Ready means requests work: the write sent the moment /readyz said 200 went through.
     assert all(o["writeAcknowledged"] for o in outages), outages
