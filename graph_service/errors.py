@@ -59,6 +59,20 @@ class NotFound(ServiceError):
         self.identifier = identifier
 
 
+class ReadTooLong(ServiceError):
+    """A read Neo4j stopped at the service's time limit for one read (db/read_limit.py):
+    nothing was changed; usually a search too broad to page through."""
+
+    code = "BAD_USER_INPUT"
+
+    def __init__(self, seconds: float | None) -> None:
+        after = f" after {seconds:g} s," if seconds else ""
+        super().__init__(
+            f"This read was stopped{after} the longest the service lets one read run: ask for "
+            "less, for example a longer search term or a narrower filter."
+        )
+
+
 class Conflict(ServiceError):
     """The change collides with the stored state (a stale version, a uniqueness rule)."""
 

@@ -82,6 +82,11 @@ class Settings(BaseSettings):
     # heavy-work process); a longer check is refused and its worker process replaced.
     max_check_seconds: float = Field(default=3.0, gt=0, le=60)
 
+    # The longest one read (a page, a search, a view) may run in Neo4j before the database
+    # stops it and the caller is told to ask for less (db/read_limit.py; its planning is
+    # not counted).
+    read_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
+
     jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     jwks_url: str | None = None
     # A key endpoint that does not answer within this many seconds fails the request that

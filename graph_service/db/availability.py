@@ -38,6 +38,7 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph_service.db.cypher import cypher
+from graph_service.db.read_limit import forget_plans
 from graph_service.db.warm_plans import plan_again
 
 log = logging.getLogger(__name__)
@@ -284,6 +285,7 @@ class Availability:
         ran before the outage (db/warm_plans.py); requests are refused meanwhile, for at
         most PLAN_AGAIN_SECONDS (then a statement not yet planned is a slow request)."""
         began = time.monotonic()
+        forget_plans(self.driver)  # a limited read plans its statement first again
         try:
             async with asyncio.timeout(PLAN_AGAIN_SECONDS):
                 planned = await plan_again(self.driver, self.database)

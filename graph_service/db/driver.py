@@ -5,6 +5,7 @@ from __future__ import annotations
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from graph_service.db.metered import metered
+from graph_service.db.read_limit import limit_reads
 from graph_service.settings import Settings
 
 
@@ -23,4 +24,5 @@ def create_driver(settings: Settings) -> AsyncDriver:
         # "Unknown label" hints fire on every empty database; keep the useful categories.
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )
+    limit_reads(driver, settings.read_timeout_seconds)
     return metered(driver)

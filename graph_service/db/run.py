@@ -8,12 +8,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, LiteralString, Protocol
 
-from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Record
+from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Query, Record
 from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.time import Date, DateTime
 
 from graph_service.db.bookmarks import causal_chain
 from graph_service.db.metered import observed
+from graph_service.db.read_limit import (
+    needs_planning,
+    read_limit,
+    stopped_when_too_long,
+    was_planned,
+)
 
 
 @dataclass(frozen=True)
@@ -90,16 +96,23 @@ _RETRY_WITHIN = 1.0  # seconds: a fresh connection to a live server answers well
 async def _read_once(
     driver: AsyncDriver, statement: LiteralString, params: dict[str, Any], /, *, database: str
 ) -> list[Record]:
-    async with (
-        observed("read"),
-        driver.session(
-            database=database,
-            default_access_mode=READ_ACCESS,
-            bookmark_manager=causal_chain(driver),
-        ) as session,
-    ):
-        result = await session.run(statement, params)
-        return [record async for record in result]
+    # Outside `observed`: a read stopped at the limit is still an answer of the server.
+    with stopped_when_too_long(driver):
+        async with (
+            observed("read"),
+            driver.session(
+                database=database,
+                default_access_mode=READ_ACCESS,
+                bookmark_manager=causal_chain(driver),
+            ) as session,
+        ):
+            if needs_planning(driver, statement):
+                # Planned first, without the limit (db/read_limit.py). The text is a
+                # statement from cypher/, not input.
+                await (await session.run("EXPLAIN " + statement, params)).consume()
+                was_planned(driver, statement)
+            result = await session.run(Query(statement, timeout=read_limit(driver)), params)
+            return [record async for record in result]
 
 
 async def read_all(

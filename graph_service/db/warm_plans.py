@@ -36,7 +36,7 @@ from time import monotonic
 from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
 
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, Query
 from neo4j.exceptions import ClientError
 
 from graph_service.db.cypher import cypher
@@ -101,8 +101,10 @@ class RecentStatements:
     def ran(
         self, statement: object, params: dict[str, Any] | None, *, after_changes: bool = False
     ) -> None:
+        if isinstance(statement, Query):
+            statement = statement.text  # a read with its time limit (db/read_limit.py)
         if not isinstance(statement, str) or statement.startswith("EXPLAIN "):
-            return  # a neo4j.Query wrapper (the service passes text), or plan_again's own
+            return  # plan_again's own
         if statement == cypher("meta/uncommitted_change"):
             return  # plan_again's own too
         key = (statement, after_changes)

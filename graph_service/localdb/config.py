@@ -85,6 +85,10 @@ def render_conf(layout: ServerLayout, *, port: int, heap: str, pagecache: str) -
         f"server.memory.heap.max_size={heap}",
         f"server.memory.pagecache.size={pagecache}",
         "dbms.usage_report.enabled=false",
+        # The service's reads run with a time limit (db/read_limit.py); besides the checks
+        # a read makes as it runs, Neo4j's transaction monitor stops one past its timeout
+        # when it next looks, every 2 s by default.
+        "db.transaction.monitor.check.interval=100ms",
         # Tests and CI stop the server often. Bolt otherwise waits 5 s for its (idle) thread
         # pool and 5 s more for its (closed) connections on every shutdown.
         "db.shutdown_transaction_end_timeout=2s",
