@@ -62,7 +62,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         glibc_memory.give_large_allocations_back()  # request bodies up to the body limit
-        driver = create_driver(settings)
+        driver = create_driver(settings, reads_limited=True)
         try:
             await driver.verify_connectivity()
             applied = await migrate(driver, database=settings.neo4j_database)

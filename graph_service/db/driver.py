@@ -9,9 +9,10 @@ from graph_service.db.read_limit import limit_reads
 from graph_service.settings import Settings
 
 
-def create_driver(settings: Settings) -> AsyncDriver:
+def create_driver(settings: Settings, *, reads_limited: bool = False) -> AsyncDriver:
     """An async driver for the configured database (or the managed local server), its round
-    trips counted in the metrics."""
+    trips counted in the metrics; with `reads_limited` (the service's), its reads through
+    db.run.read_rows stop at GRAPH_SERVICE_READ_TIMEOUT_SECONDS (db/read_limit.py)."""
     driver = AsyncGraphDatabase.driver(
         settings.bolt_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
@@ -24,5 +25,6 @@ def create_driver(settings: Settings) -> AsyncDriver:
         # "Unknown label" hints fire on every empty database; keep the useful categories.
         notifications_disabled_classifications=["UNRECOGNIZED"],
     )
-    limit_reads(driver, settings.read_timeout_seconds)
+    if reads_limited:
+        limit_reads(driver, settings.read_timeout_seconds)
     return metered(driver)

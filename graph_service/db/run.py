@@ -8,16 +8,25 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, LiteralString, Protocol
 
-from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Query, Record
+from neo4j import (
+    READ_ACCESS,
+    AsyncDriver,
+    AsyncManagedTransaction,
+    AsyncSession,
+    Query,
+    Record,
+)
 from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.time import Date, DateTime
 
 from graph_service.db.bookmarks import causal_chain
 from graph_service.db.metered import observed
 from graph_service.db.read_limit import (
+    TIMED_OUT,
     needs_planning,
     read_limit,
     stopped_when_too_long,
+    stopped_while_planned,
     was_planned,
 )
 
@@ -106,13 +115,36 @@ async def _read_once(
                 bookmark_manager=causal_chain(driver),
             ) as session,
         ):
-            if needs_planning(driver, statement):
-                # Planned first, without the limit (db/read_limit.py). The text is a
-                # statement from cypher/, not input.
-                await (await session.run("EXPLAIN " + statement, params)).consume()
+            explained = needs_planning(driver, statement)
+            if explained:
+                await _explain(session, statement, params)
                 was_planned(driver, statement)
-            result = await session.run(Query(statement, timeout=read_limit(driver)), params)
-            return [record async for record in result]
+            try:
+                return await _run_limited(session, driver, statement, params)
+            except Neo4jError as error:
+                if error.code not in TIMED_OUT or explained or read_limit(driver) is None:
+                    raise
+                # Perhaps Neo4j planned it again within the limit (db/read_limit.py).
+                if not stopped_while_planned(driver, await _explain(session, statement, params)):
+                    raise
+                return await _run_limited(session, driver, statement, params)
+
+
+async def _explain(
+    session: AsyncSession, statement: LiteralString, params: dict[str, Any]
+) -> float:
+    """Have Neo4j plan `statement` without the read limit; how long it took. The text is a
+    statement from cypher/, not input."""
+    began = time.monotonic()
+    await (await session.run("EXPLAIN " + statement, params)).consume()
+    return time.monotonic() - began
+
+
+async def _run_limited(
+    session: AsyncSession, driver: AsyncDriver, statement: LiteralString, params: dict[str, Any]
+) -> list[Record]:
+    result = await session.run(Query(statement, timeout=read_limit(driver)), params)
+    return [record async for record in result]
 
 
 async def read_all(

@@ -31,6 +31,10 @@ RETURN s.employmentStatus AS employmentStatus, callerGrant AS grant,
         MATCH (h:Household)-[listing:LISTED_AT]->(:School)
         WHERE listing.key STARTS WITH listedAtId + $listingSeparator + $prefix
           AND listing.key > listedAtId + $listingSeparator + $afterKey + $listingSeparator + $afterId
+        // Ordered here, filtered and limited after: written as one `RETURN h ORDER BY
+        // listing.key LIMIT`, the planner read the district's name index instead, tested
+        // the scope rule on every household under the prefix (8,481 at a million for one
+        // prefix) and sorted them.
         WITH h, listing, scopeSchoolIds
         ORDER BY listing.key
         // The household's own name and cursor are asked again (a listing only proposes),
