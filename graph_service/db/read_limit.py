@@ -64,8 +64,6 @@ def read_limit(driver: AsyncDriver) -> float | None:
 
 def needs_planning(driver: AsyncDriver, statement: str) -> bool:
     """Whether `statement` should be EXPLAINed, unlimited, before its limited run."""
-    if driver not in _limits:
-        return False
     planned = _planned.setdefault(driver, OrderedDict())
     key = hash(statement)  # a statement's text can be tens of kilobytes; its hash is cached
     if key in planned:
@@ -81,12 +79,9 @@ def was_planned(driver: AsyncDriver, statement: str) -> None:
         planned.popitem(last=False)
 
 
-def stopped_while_planned(driver: AsyncDriver, planning_seconds: float) -> bool:
-    """Whether a read stopped at the limit was stopped while Neo4j planned it: its EXPLAIN,
+def stopped_while_planned(limit: float, planning_seconds: float) -> bool:
+    """Whether a read stopped at `limit` was stopped while Neo4j planned it: its EXPLAIN,
     made right after, took `planning_seconds`."""
-    limit = read_limit(driver)
-    if limit is None:
-        return False
     return planning_seconds > max(
         limit * PLANNING_SHARE_FOR_A_RETRY, PLANNING_FLOOR_FOR_A_RETRY_SECONDS
     )

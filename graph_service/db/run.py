@@ -115,19 +115,22 @@ async def _read_once(
                 bookmark_manager=causal_chain(driver),
             ) as session,
         ):
+            limit = read_limit(driver)
+            if limit is None:
+                return await _run(session, statement, params, None)
             explained = needs_planning(driver, statement)
             if explained:
                 await _explain(session, statement, params)
                 was_planned(driver, statement)
             try:
-                return await _run_limited(session, driver, statement, params)
+                return await _run(session, statement, params, limit)
             except Neo4jError as error:
-                if error.code not in TIMED_OUT or explained or read_limit(driver) is None:
+                if error.code not in TIMED_OUT or explained:
                     raise
                 # Perhaps Neo4j planned it again within the limit (db/read_limit.py).
-                if not stopped_while_planned(driver, await _explain(session, statement, params)):
+                if not stopped_while_planned(limit, await _explain(session, statement, params)):
                     raise
-                return await _run_limited(session, driver, statement, params)
+                return await _run(session, statement, params, limit)
 
 
 async def _explain(
@@ -140,10 +143,10 @@ async def _explain(
     return time.monotonic() - began
 
 
-async def _run_limited(
-    session: AsyncSession, driver: AsyncDriver, statement: LiteralString, params: dict[str, Any]
+async def _run(
+    session: AsyncSession, statement: LiteralString, params: dict[str, Any], limit: float | None
 ) -> list[Record]:
-    result = await session.run(Query(statement, timeout=read_limit(driver)), params)
+    result = await session.run(Query(statement, timeout=limit), params)
     return [record async for record in result]
 
 
