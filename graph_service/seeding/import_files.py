@@ -12,6 +12,10 @@ the batched path's statements write through `fragments/list_household_at_schools
 derived from each chunk's memberships, enrolments and creation schools (`listings`).
 `tests/integration/seeding/test_bulk_import.py` compares the two paths' graphs property by
 property.
+
+Nodes are found by an integer made from their key (`import_numbers`), not by the key
+itself: the importer maps longs faster than strings. The number is not stored; the key stays
+a property as before.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graph_service.db.run import Stamp
+from graph_service.seeding.import_numbers import ImportNumbers
 from graph_service.services.searches import LISTING_SEPARATOR
 from seeds.district import District, Row
 
@@ -34,7 +39,7 @@ STAMPS = (("createdAt", "datetime"), ("createdBy", "string"), ("updatedAt", "dat
 @dataclass(frozen=True)
 class NodeKind:
     label: str
-    key: str  # the property edges find the node by: the importer's :ID in the label's space
+    key: str  # the property edges find the node by; its import number is the importer's :ID
     properties: tuple[tuple[str, str], ...]  # (name, importer type) besides the key
 
 
@@ -135,8 +140,14 @@ def _header(columns: Sequence[str]) -> str:
 _FLAG = {True: "true", False: "false", None: None}
 
 
+def _no_flags(row: Row) -> tuple[()]:
+    return ()
+
+
 def _tuple_getter(fields: Sequence[str]) -> Callable[[Row], tuple[Any, ...]]:
     """itemgetter, always giving a tuple (it gives a bare value for one field)."""
+    if not fields:
+        return lambda row: ()
     if len(fields) == 1:
         field = fields[0]
         return lambda row: (row[field],)
@@ -154,27 +165,36 @@ class ImportFiles:
         self._stamps: tuple[Any, ...] = (now, stamp.actor, now, stamp.actor, 1)
         self._files: dict[str, IO[str]] = {}
         self._writers: dict[str, Any] = {}
-        self._layouts: dict[str, tuple[Any, Any, tuple[Any, ...]]] = {}
+        self._layouts: dict[str, tuple[Any, Any, Any, Any, tuple[Any, ...]]] = {}
+        self._numbers = ImportNumbers()
         self.rows: dict[str, int] = {}
         for kind, node in NODES.items():
-            self._open(kind, [f"{node.key}:ID({node.label})"], [node.key], node.properties)
+            keys = [f":ID({node.label})", f"{node.key}:string"]
+            self._open(kind, keys, [(node.key, node.label)], [node.key], node.properties)
         for kind, edge in EDGES.items():
             ends = [f":START_ID({edge.start[1]})", f":END_ID({edge.end[1]})"]
-            self._open(kind, ends, [edge.start[0], edge.end[0]], edge.properties, edge.stamped)
-        self._open("schools", ["id:ID(School)", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)], [])
-        self._open("listings", [":START_ID(Household)", ":END_ID(School)", "key:string"], [])
+            self._open(kind, ends, [edge.start, edge.end], [], edge.properties, edge.stamped)
+        self._open(
+            "schools", [":ID(School)", "id:string", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)]
+        )
+        self._open("listings", [":START_ID(Household)", ":END_ID(School)", "key:string"])
         self._schools: set[str] = set()
+        self._school_numbers: dict[str, int] = {}
 
     def _open(
         self,
         kind: str,
         keys: list[str],
-        key_fields: list[str],
+        numbered: list[tuple[str, str]] | None = None,
+        stored: list[str] | None = None,
         properties: Sequence[tuple[str, str]] = (),
         stamped: bool = True,
     ) -> None:
-        """The header lists the keys, the other properties, the booleans, then the stamps:
-        booleans go apart because the importer reads only a lower-case "true" as true."""
+        """The header lists the import numbers (of the `numbered` (field, label) pairs: a
+        node's own key, or an edge's two ends), the keys kept as properties (`stored`), the
+        other properties, the booleans, then the stamps: booleans go apart because the
+        importer reads only a lower-case "true" as true. Kinds without `numbered` fields are
+        written by their own methods."""
         others = [(name, kind_) for name, kind_ in properties if kind_ != "boolean"]
         flags = [name for name, kind_ in properties if kind_ == "boolean"]
         stamps = STAMPS if stamped and properties else ()
@@ -185,31 +205,57 @@ class ImportFiles:
         self._files[kind] = handle
         self._writers[kind] = csv.writer(handle, lineterminator="\n")
         self.rows[kind] = 0
-        if key_fields:
+        if numbered:
             self._layouts[kind] = (
-                _tuple_getter([*key_fields, *(name for name, _ in others)]),
+                self._numbers.assign if kind in NODES else self._numbers.find,
+                tuple((label, field) for field, label in numbered),
+                _tuple_getter([*(stored or []), *(name for name, _ in others)]),
                 _tuple_getter(flags) if flags else None,
                 self._stamps if stamps else (),
             )
 
     def write(self, chunk: District) -> None:
-        """Append one chunk's rows (None becomes an empty field: no property)."""
-        for kind, (values, flags, stamps) in self._layouts.items():
+        """Append one chunk's rows (None becomes an empty field: no property). Nodes come
+        first: an edge's ends are numbered as their nodes were."""
+        self._numbers.new_chunk()
+        for school in chunk.schools:  # edges name them before write_school writes them
+            self._number_school(school["id"])
+        flag = _FLAG.__getitem__
+        for kind, (number, ends, values, flags, stamps) in self._layouts.items():
             rows: list[Row] = getattr(chunk, kind)
             if not rows:
                 continue
             self._check_fields(kind, rows[0])
             if flags is None:
-                lines: Iterable[Sequence[Any]] = (values(row) + stamps for row in rows)
-            else:
-                lines = (
-                    [*values(row), *map(_FLAG.__getitem__, flags(row)), *stamps] for row in rows
+                flags = _no_flags
+            if len(ends) == 1:
+                ((label, key),) = ends
+                lines: Iterable[list[Any]] = (
+                    [number(label, row[key]), *values(row), *map(flag, flags(row)), *stamps]
+                    for row in rows
                 )
+            else:
+                (start, start_field), (end, end_field) = ends
+                lines = (
+                    [number(start, row[start_field]), number(end, row[end_field]), *values(row),
+                     *map(flag, flags(row)), *stamps]
+                    for row in rows
+                )  # fmt: skip
             self._writers[kind].writerows(lines)
             self.rows[kind] += len(rows)
         listed = listings(chunk)
-        self._writers["listings"].writerows(listed)
+        find = self._numbers.find
+        self._writers["listings"].writerows(
+            (find("Household", household), find("School", school), key)
+            for household, school, key in listed
+        )
         self.rows["listings"] += len(listed)
+
+    def _number_school(self, school_id: str) -> int:
+        number = self._school_numbers.get(school_id)
+        if number is None:
+            number = self._school_numbers[school_id] = self._numbers.assign("School", school_id)
+        return number
 
     def _check_fields(self, kind: str, row: Row) -> None:
         """A row field the files have no column for would be silently dropped: refuse it."""
@@ -226,7 +272,7 @@ class ImportFiles:
         if properties["id"] in self._schools:
             return
         self._schools.add(properties["id"])
-        values = [properties["id"]]
+        values = [self._number_school(properties["id"]), properties["id"]]
         for name, kind in SCHOOL_PROPERTIES:
             value = properties.get(name)
             values.append(value.isoformat() if kind == "datetime" and value else value)
@@ -238,8 +284,9 @@ class ImportFiles:
             handle.close()
 
     def arguments(self) -> list[str]:
-        """`--nodes=` and `--relationships=` options naming the files (empty kinds left out)."""
-        options = []
+        """`--nodes=` and `--relationships=` options naming the files (empty kinds left out),
+        and the kind of id they give (import_number)."""
+        options = ["--id-type=integer"]  # import_numbers
         for kind, node in (*NODES.items(), ("schools", NodeKind("School", "id", ()))):
             if self.rows[kind]:
                 options.append(f"--nodes={node.label}={self._pair(kind)}")

@@ -11,6 +11,7 @@ import pytest
 
 from graph_service.db.run import Stamp
 from graph_service.seeding.import_files import EDGES, NODES, ImportFiles, listings
+from graph_service.seeding.import_numbers import hash_number as import_number_of
 from seeds.generator import generate_district, iter_district
 
 ANCHOR = datetime(2026, 9, 15, 15, 0, tzinfo=UTC)
@@ -68,6 +69,19 @@ def test_the_options_name_each_label_and_type_with_its_files(
     assert any(option.startswith("--nodes=Person=") for option in options)
     assert sum(option.startswith("--relationships=HAS_PHONE=") for option in options) == 2
     assert not any("schools" in option for option in options)  # none written: left out
+    assert "--id-type=integer" in options  # nodes are found by their import numbers
+
+
+def test_nodes_keep_their_key_as_a_property_beside_the_import_number(
+    written: tuple[Path, ImportFiles],
+) -> None:
+    folder, _ = written
+    person = _read(folder, "people")[0]
+    assert int(person[":ID(Person)"]) == import_number_of(person["id:string"])
+    address = _read(folder, "addresses")[0]
+    assert int(address[":ID(Address)"]) == import_number_of(address["normalizedKey:string"])
+    membership = _read(folder, "memberships")[0]
+    assert int(membership[":START_ID(Person)"]) >= 0
 
 
 def _listings_of_the_whole(households: int, seed: int) -> set[tuple[str, str, str]]:
