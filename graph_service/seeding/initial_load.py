@@ -158,7 +158,7 @@ async def bulk_load_demo_district(
                 schools=_schools(made.schools),
             )  # fmt: skip
         with clock.phase("count", server=True):
-            counts = await count_graph(driver, settings.neo4j_database)
+            counts = await count_graph(driver, settings.neo4j_database, from_count_store=True)
     return BulkSummary(
         households=files.rows["households"] - PLANTED_HOUSEHOLDS,
         seed=seed,

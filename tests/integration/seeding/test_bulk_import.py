@@ -106,6 +106,8 @@ async def test_a_batched_top_up_merges_onto_a_bulk_load(
             clock=FixedClock(DEMO_INSTANT),
         )  # fmt: skip
         counts = await count_graph(driver, settings.neo4j_database)
+        stored = await count_graph(driver, settings.neo4j_database, from_count_store=True)
+    assert stored == counts  # the bulk summary's quick counts, after transactional writes too
     assert counts.nodes["Person"] == larger["people"]
     assert counts.nodes["Household"] == larger["households"]
     assert counts.nodes["Address"] == larger["addresses"]
