@@ -13,9 +13,9 @@ derived from each chunk's memberships, enrolments and creation schools (`listing
 `tests/integration/seeding/test_bulk_import.py` compares the two paths' graphs property by
 property.
 
-Nodes are found by an integer made from their key (`import_numbers`), not by the key
-itself: the importer maps longs faster than strings. The number is not stored; the key stays
-a property as before.
+Nodes are written under their own record ids (`import_numbers`), and edges name their ends
+by those: the importer then keeps no id map. The number is not stored as a property; the key
+stays one as before.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ STAMPS = (("createdAt", "datetime"), ("createdBy", "string"), ("updatedAt", "dat
 @dataclass(frozen=True)
 class NodeKind:
     label: str
-    key: str  # the property edges find the node by; its import number is the importer's :ID
+    key: str  # the property edges find the node by (they name its import number)
     properties: tuple[tuple[str, str], ...]  # (name, importer type) besides the key
 
 
@@ -169,15 +169,19 @@ class ImportFiles:
         self._numbers = ImportNumbers()
         self.rows: dict[str, int] = {}
         for kind, node in NODES.items():
-            keys = [f":ID({node.label})", f"{node.key}:string"]
+            keys = [":ID", f"{node.key}:string"]
             self._open(kind, keys, [(node.key, node.label)], [node.key], node.properties)
         for kind, edge in EDGES.items():
-            ends = [f":START_ID({edge.start[1]})", f":END_ID({edge.end[1]})"]
-            self._open(kind, ends, [edge.start, edge.end], [], edge.properties, edge.stamped)
-        self._open(
-            "schools", [":ID(School)", "id:string", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)]
-        )
-        self._open("listings", [":START_ID(Household)", ":END_ID(School)", "key:string"])
+            self._open(
+                kind,
+                [":START_ID", ":END_ID"],
+                [edge.start, edge.end],
+                [],
+                edge.properties,
+                edge.stamped,
+            )
+        self._open("schools", [":ID", "id:string", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)])
+        self._open("listings", [":START_ID", ":END_ID", "key:string"])
         self._schools: set[str] = set()
         self._school_numbers: dict[str, int] = {}
 
@@ -254,7 +258,8 @@ class ImportFiles:
     def _number_school(self, school_id: str) -> int:
         number = self._school_numbers.get(school_id)
         if number is None:
-            number = self._school_numbers[school_id] = self._numbers.assign("School", school_id)
+            number = self._numbers.assign("School", school_id, keep=True)
+            self._school_numbers[school_id] = number
         return number
 
     def _check_fields(self, kind: str, row: Row) -> None:
@@ -286,7 +291,7 @@ class ImportFiles:
     def arguments(self) -> list[str]:
         """`--nodes=` and `--relationships=` options naming the files (empty kinds left out),
         and the kind of id they give (import_number)."""
-        options = ["--id-type=integer"]  # import_numbers
+        options = ["--id-type=actual"]  # import_numbers
         for kind, node in (*NODES.items(), ("schools", NodeKind("School", "id", ()))):
             if self.rows[kind]:
                 options.append(f"--nodes={node.label}={self._pair(kind)}")

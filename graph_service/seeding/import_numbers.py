@@ -1,83 +1,116 @@
-"""The integer ids `neo4j-admin database import` finds nodes by, for the bulk path's CSV files.
+"""The node ids `neo4j-admin database import --id-type=actual` writes nodes under, for the bulk
+path's CSV files: 0, 1, 2, ... in the order the nodes are written, every label in one space.
 
-With integer ids instead of string ones the importer maps longs, which took its time for a
-million households from 151 s to 120 s (docs/loading.md). Edges name their ends by key, so
-the number must come from the key alone: a table of every node written would hold 6.9
-million keys at a million households (~1 GB). A number is the key's BLAKE2b hash cut to 55
-bits; the importer takes at most 56 (0 <= id < 2^56). At 2.8 million people two keys of one
-label would share a hash with odds of about 1 in 10,000, so sharing is made impossible rather
-than unlikely: a bitmap per label marks the hashes taken (by their low bits, so it may also
-mark one that is free), and a node whose mark is already set gets the next number of the
-upper half, [2^55, 2^56), which no hash reaches, remembered by key for the edges that name
-it later. At a million households about 2% of the people move there (~60,000 keys kept).
+Given its nodes' own record ids the importer keeps no id map at all: at a million households
+its time went from 151 s (string ids) to 105 s, where integer ids made from each key's hash
+gave no gain (156 s: lookups all over a map of 6.9 million random longs) and ordinals per
+label 120 s (docs/loading.md). So the files must name an edge's ends by the number their
+node was given, and the number of a key is remembered here, in two tiers so memory stays flat
+(a dict of 6.9 million keys would take ~1 GB):
 
-`assign` must see a node before any `find` of its key (the generator writes every node before
-the edges that name it: `tests/unit/seeding/test_generator.py` checks that chunks name only
-what they or earlier chunks made); the number itself is not stored in the graph.
+- the nodes of the last RECENT_CHUNKS chunks, by key: nearly every edge names a node of its
+  own chunk or one just before (a family and the families it draws on);
+- older nodes by a 64-bit hash of their key, in one sorted run per chunk (16 bytes a node,
+  110 MB at a million households), searched newest first, the few keys found there kept in
+  a small cache (caseworkers, vacated homes named again and again).
+
+An edge naming a node no chunk wrote is refused. Two keys of one label would have to share
+64 bits of BLAKE2b and the older one be looked up through the runs for an edge to meet the
+wrong node: at a million households about 4 in 10^9.
 """
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
+from collections import deque
 from hashlib import blake2b
 
-_HASH_BITS = 55
-_HASH_MASK = (1 << _HASH_BITS) - 1
-_FIRST_MOVED = 1 << _HASH_BITS  # the upper half of the importer's 56 bits
-_MAP_BITS = 27  # 2^27 bits (16 MiB) a label: ~2% marked at 2.8 million nodes
-_MAP_MASK = (1 << _MAP_BITS) - 1
+RECENT_CHUNKS = 8
+_FOUND_LIMIT = 100_000  # keys found in the runs, kept; cleared when it grows past this
 
 
-def hash_number(key: str) -> int:
-    """55 bits of the key's BLAKE2b hash."""
-    return int.from_bytes(blake2b(key.encode(), digest_size=8).digest()) & _HASH_MASK
+def key_hash(key: str) -> int:
+    """64 bits of the key's BLAKE2b hash, signed (what array('q') holds)."""
+    return int.from_bytes(blake2b(key.encode(), digest_size=8).digest(), signed=True)
+
+
+class _Run:
+    """One chunk's nodes of one label, sorted by key hash."""
+
+    __slots__ = ("hashes", "numbers")
+
+    def __init__(self, numbers_by_key: dict[str, int]) -> None:
+        pairs = sorted((key_hash(key), number) for key, number in numbers_by_key.items())
+        self.hashes = array("q", [h for h, _ in pairs])
+        self.numbers = array("q", [n for _, n in pairs])
+
+    def find(self, hashed: int) -> int | None:
+        at = bisect_left(self.hashes, hashed)
+        if at < len(self.hashes) and self.hashes[at] == hashed:
+            return self.numbers[at]
+        return None
 
 
 class ImportNumbers:
-    """Numbers for node keys, one id space per label, never two nodes of a label on one."""
+    """`assign` a node its number as it is written; `find` it again for an edge."""
 
-    def __init__(self) -> None:
-        self._taken: dict[str, bytearray] = {}
-        self._moved: dict[str, dict[str, int]] = {}
-        self._next_moved = _FIRST_MOVED
-        self._hashes: dict[str, int] = {}  # the current chunk's: its keys come back in its edges
+    def __init__(self, recent_chunks: int = RECENT_CHUNKS) -> None:
+        self._next = 0
+        self._recent: deque[dict[str, dict[str, int]]] = deque()  # newest first; label -> key
+        self._recent_chunks = recent_chunks
+        self._runs: dict[str, list[_Run]] = {}
+        self._found: dict[tuple[str, str], int] = {}
+        self._kept: dict[tuple[str, str], int] = {}
+        self.looked_up_in_runs = 0
+
+    @property
+    def nodes(self) -> int:
+        return self._next
 
     def new_chunk(self) -> None:
-        """Forget the hashes remembered for the last chunk (memory stays flat)."""
-        self._hashes.clear()
+        """Nodes assigned from now on belong to a new chunk; the oldest recent one moves to
+        the runs."""
+        self._recent.appendleft({})
+        if len(self._recent) > self._recent_chunks:
+            for label, numbers in self._recent.pop().items():
+                self._runs.setdefault(label, []).append(_Run(numbers))
 
-    def _hash(self, key: str) -> int:
-        number = self._hashes.get(key)
-        if number is None:
-            number = self._hashes[key] = hash_number(key)
-        return number
-
-    def assign(self, label: str, key: str) -> int:
-        """The number of a node written now (each node once)."""
-        number = self._hash(key)
-        taken = self._taken.get(label)
-        if taken is None:
-            taken = self._taken[label] = bytearray(1 << (_MAP_BITS - 3))
-        mark = number & _MAP_MASK
-        byte, bit = mark >> 3, 1 << (mark & 7)
-        if not taken[byte] & bit:
-            taken[byte] |= bit
-            return number
-        if self._next_moved >> (_HASH_BITS + 1):
-            raise ValueError("more nodes moved off their hash than the importer's ids can hold")
-        number = self._moved.setdefault(label, {})[key] = self._next_moved
-        self._next_moved += 1
+    def assign(self, label: str, key: str, *, keep: bool = False) -> int:
+        """The number of a node written now (each node once); `keep` it at hand for good
+        (a few nodes every chunk names, such as schools)."""
+        if not self._recent:
+            self.new_chunk()
+        number = self._next
+        self._next += 1
+        if keep:
+            self._kept[(label, key)] = number
+        else:
+            self._recent[0].setdefault(label, {})[key] = number
         return number
 
     def find(self, label: str, key: str) -> int:
         """The number of a node already assigned, named by an edge."""
-        moved = self._moved.get(label)
-        if moved:
-            number = moved.get(key)
+        for chunk in self._recent:
+            numbers = chunk.get(label)
+            if numbers is not None:
+                number = numbers.get(key)
+                if number is not None:
+                    return number
+        return self._find_older(label, key)
+
+    def _find_older(self, label: str, key: str) -> int:
+        for known in (self._kept, self._found):
+            number = known.get((label, key))
             if number is not None:
                 return number
-        return self._hash(key)
-
-    @property
-    def moved(self) -> int:
-        """How many nodes were given a number of the upper half."""
-        return self._next_moved - _FIRST_MOVED
+        self.looked_up_in_runs += 1
+        hashed = key_hash(key)
+        for run in reversed(self._runs.get(label, ())):
+            number = run.find(hashed)
+            if number is not None:
+                if len(self._found) >= _FOUND_LIMIT:
+                    self._found.clear()
+                self._found[(label, key)] = number
+                return number
+        raise ValueError(f"an edge names {label} {key!r}, which no earlier row wrote")

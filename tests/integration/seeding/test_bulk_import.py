@@ -34,6 +34,7 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("java") is None, reason="needs Java 17"),
 ]
 HOUSEHOLDS, TOP_UP, SEED = 200, 250, 1
+CHUNK = 40  # several chunks: node ids interleave across the files as at a million households
 
 
 def _free_port() -> int:
@@ -73,6 +74,7 @@ async def bulk_loaded(scratch: tuple[LocalNeo4j, Settings]) -> tuple[BulkSummary
     summary = await bulk_load_demo_district(
         local, settings, households=HOUSEHOLDS, seed=SEED, anchor=DEMO_INSTANT,
         policy=AccessSettings().policy(), heap="256m", off_heap="256m",
+        chunk_households=CHUNK,
     )  # fmt: skip
     async with create_driver(settings) as driver:
         return summary, await _content(driver, settings.neo4j_database)

@@ -11,7 +11,6 @@ import pytest
 
 from graph_service.db.run import Stamp
 from graph_service.seeding.import_files import EDGES, NODES, ImportFiles, listings
-from graph_service.seeding.import_numbers import hash_number as import_number_of
 from seeds.generator import generate_district, iter_district
 
 ANCHOR = datetime(2026, 9, 15, 15, 0, tzinfo=UTC)
@@ -69,19 +68,22 @@ def test_the_options_name_each_label_and_type_with_its_files(
     assert any(option.startswith("--nodes=Person=") for option in options)
     assert sum(option.startswith("--relationships=HAS_PHONE=") for option in options) == 2
     assert not any("schools" in option for option in options)  # none written: left out
-    assert "--id-type=integer" in options  # nodes are found by their import numbers
+    assert "--id-type=actual" in options  # nodes are written under their import numbers
 
 
-def test_nodes_keep_their_key_as_a_property_beside_the_import_number(
+def test_edges_name_their_ends_by_the_numbers_their_nodes_were_written_under(
     written: tuple[Path, ImportFiles],
 ) -> None:
     folder, _ = written
-    person = _read(folder, "people")[0]
-    assert int(person[":ID(Person)"]) == import_number_of(person["id:string"])
-    address = _read(folder, "addresses")[0]
-    assert int(address[":ID(Address)"]) == import_number_of(address["normalizedKey:string"])
-    membership = _read(folder, "memberships")[0]
-    assert int(membership[":START_ID(Person)"]) >= 0
+    people = {row[":ID"]: row["id:string"] for row in _read(folder, "people")}
+    households = {row[":ID"]: row["id:string"] for row in _read(folder, "households")}
+    assert not people.keys() & households.keys()  # one id space for every label
+    district = generate_district(households=60, seed=1, anchor=ANCHOR)
+    named = {
+        (people[row[":START_ID"]], households[row[":END_ID"]])
+        for row in _read(folder, "memberships")
+    }
+    assert named == {(row["personId"], row["householdId"]) for row in district.memberships}
 
 
 def _listings_of_the_whole(households: int, seed: int) -> set[tuple[str, str, str]]:
@@ -107,5 +109,5 @@ def test_the_listings_file_names_households_and_schools(written: tuple[Path, Imp
     folder, files = written
     rows = _read(folder, "listings")
     assert len(rows) == files.rows["listings"] > 0
-    assert set(rows[0]) == {":START_ID(Household)", ":END_ID(School)", "key:string"}
+    assert set(rows[0]) == {":START_ID", ":END_ID", "key:string"}
     assert any(option.startswith("--relationships=LISTED_AT=") for option in files.arguments())

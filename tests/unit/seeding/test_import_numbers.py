@@ -1,77 +1,75 @@
-"""The importer's integer ids: one per node within its label, from the key alone, edges naming
-their ends by the same number, never two nodes of a label on one number."""
+"""The importer's node ids: 0, 1, 2, ... as nodes are written, and an edge's ends found again by
+key, from the recent chunks or from the older runs, with memory bounded by the runs."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from itertools import count
+
+import pytest
 
 from graph_service.seeding.import_files import EDGES, NODES
-from graph_service.seeding.import_numbers import ImportNumbers, hash_number
+from graph_service.seeding.import_numbers import ImportNumbers
 from seeds.generator import iter_district
 
 ANCHOR = datetime(2026, 9, 15, 15, 0, tzinfo=UTC)
-IMPORTER_LIMIT = 1 << 56  # neo4j-admin: "Invalid integer ID ..., it must be 0 <= id <= 2^56-1"
-MARK_BITS = 27
 
 
-def _two_keys_on_one_mark() -> tuple[str, str]:
-    """Two keys whose hashes differ but whose bitmap marks are the same: the bitmap cannot
-    tell them from a shared hash, so the second takes the path a real collision takes."""
-    seen: dict[int, str] = {}
-    for n in count():
-        key = f"person/{n}"
-        mark = hash_number(key) & ((1 << MARK_BITS) - 1)
-        if mark in seen:
-            return seen[mark], key
-        seen[mark] = key
-    raise AssertionError("unreachable")
-
-
-def test_a_node_is_found_by_the_number_it_was_given() -> None:
+def test_nodes_are_numbered_in_the_order_they_are_written_across_labels() -> None:
     numbers = ImportNumbers()
-    given = numbers.assign("Person", "p-1")
+    assert [numbers.assign("Person", "p-1"), numbers.assign("Household", "h-1")] == [0, 1]
+    assert numbers.assign("School", "s-1", keep=True) == 2
+    assert numbers.find("Person", "p-1") == 0
+    assert numbers.find("Household", "h-1") == 1
+    assert numbers.nodes == 3
+
+
+def test_a_node_of_an_old_chunk_is_found_in_the_runs_and_each_label_is_apart() -> None:
+    numbers = ImportNumbers(recent_chunks=2)
     numbers.new_chunk()
-    assert numbers.find("Person", "p-1") == given == hash_number("p-1")
-    assert 0 <= given < IMPORTER_LIMIT // 2
-
-
-def test_a_taken_mark_moves_the_node_to_the_upper_half_and_edges_follow_it() -> None:
-    first, second = _two_keys_on_one_mark()
-    assert hash_number(first) != hash_number(second)
-    numbers = ImportNumbers()
-    kept = numbers.assign("Person", first)
-    moved = numbers.assign("Person", second)
-    numbers.new_chunk()  # later chunks' edges find them too
-    assert kept == hash_number(first)
-    assert IMPORTER_LIMIT // 2 <= moved < IMPORTER_LIMIT
-    assert numbers.find("Person", second) == moved
-    assert numbers.find("Person", first) == kept
-    assert numbers.moved == 1
-    # Each label is its own id space: the same key elsewhere keeps its hash.
-    assert numbers.assign("Household", second) == hash_number(second)
-    assert numbers.find("Household", second) == hash_number(second)
-
-
-def test_a_district_gets_one_number_per_node_and_every_edge_end_is_one_of_them() -> None:
-    numbers = ImportNumbers()
-    given: dict[str, dict[int, str]] = {}
-    ends = 0
-    for chunk in iter_district(households=3000, seed=2, anchor=ANCHOR, chunk_households=400):
+    school = numbers.assign("School", "lincoln", keep=True)
+    old = numbers.assign("Person", "same-key")
+    other = numbers.assign("Household", "same-key")
+    for chunk in range(5):  # the first chunk's nodes leave the recent ones
         numbers.new_chunk()
-        schools = given.setdefault("School", {})
+        numbers.assign("Person", f"p-{chunk}")
+    assert numbers.find("Person", "same-key") == old
+    assert numbers.find("Household", "same-key") == other
+    assert numbers.find("Person", "same-key") == old  # from the cache the second time
+    assert numbers.looked_up_in_runs == 2
+    assert numbers.find("School", "lincoln") == school == 0
+    assert numbers.find("Person", "p-4") == numbers.nodes - 1
+
+
+def test_an_edge_naming_a_node_never_written_is_refused() -> None:
+    numbers = ImportNumbers(recent_chunks=1)
+    numbers.assign("Person", "p-1")
+    numbers.new_chunk()
+    numbers.new_chunk()
+    with pytest.raises(ValueError, match="Person 'p-2', which no earlier row wrote"):
+        numbers.find("Person", "p-2")
+
+
+def test_every_edge_end_of_a_district_is_the_number_its_node_was_given() -> None:
+    """Chunks of 200 households, two kept recent: most ends come from the recent chunks,
+    the rest (caseworkers, homes vacated chunks ago) from the runs."""
+    numbers = ImportNumbers(recent_chunks=2)
+    given: dict[int, tuple[str, str]] = {}
+    schools: set[str] = set()
+    ends = 0
+    for chunk in iter_district(households=3000, seed=2, anchor=ANCHOR, chunk_households=200):
+        numbers.new_chunk()
         for school in chunk.schools:
-            if school["id"] not in schools.values():
-                schools[numbers.assign("School", school["id"])] = school["id"]
+            if school["id"] not in schools:
+                schools.add(school["id"])
+                given[numbers.assign("School", school["id"], keep=True)] = ("School", school["id"])
         for kind, node in NODES.items():
             for row in getattr(chunk, kind):
-                number = numbers.assign(node.label, row[node.key])
-                assert number not in given.setdefault(node.label, {}), "two nodes on one number"
-                given[node.label][number] = row[node.key]
+                given[numbers.assign(node.label, row[node.key])] = (node.label, row[node.key])
         for kind, edge in EDGES.items():
             for row in getattr(chunk, kind):
                 for field, label in (edge.start, edge.end):
-                    assert given[label][numbers.find(label, row[field])] == row[field]
+                    assert given[numbers.find(label, row[field])] == (label, row[field])
                     ends += 1
+    assert sorted(given) == list(range(numbers.nodes))  # dense: no record left unused
     assert ends > 10_000
-    assert all(0 <= number < IMPORTER_LIMIT for label in given.values() for number in label)
+    assert numbers.looked_up_in_runs > 0
