@@ -18,6 +18,7 @@ from graph_service.db.staff import ReferenceData
 from graph_service.seeding.natural_ids import VARIANT
 
 Row = dict[str, Any]
+_VARIANT_OF = {f"{digit:x}": variant for digit, variant in enumerate(VARIANT)}  # no int() a call
 
 
 class Ids:
@@ -32,12 +33,11 @@ class Ids:
     def new(self, kind: str) -> str:
         """Equal to `str(uuid.uuid5(namespace, f"{kind}/{n}"))` for the n-th id of `kind`
         (a 100,000-household district needs about two million of them)."""
-        n = self._counts.get(kind, 0) + 1
-        self._counts[kind] = n
+        n = self._counts[kind] = self._counts.get(kind, 0) + 1
         digest = self._namespace.copy()
         digest.update(f"{kind}/{n}".encode())
         h = digest.hexdigest()  # as in natural_ids.uuid5_under, inlined: the hottest call
-        return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{VARIANT[int(h[16], 16)]}{h[17:20]}-{h[20:32]}"
+        return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT_OF[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 @dataclass(frozen=True)
