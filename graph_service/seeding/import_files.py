@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from graph_service.db.run import Stamp
 from graph_service.seeding.import_numbers import ImportNumbers
@@ -154,6 +154,16 @@ def _tuple_getter(fields: Sequence[str]) -> Callable[[Row], tuple[Any, ...]]:
     return itemgetter(*fields)
 
 
+class _Layout(NamedTuple):
+    """How one kind's rows become lines."""
+
+    number: Callable[..., int]  # ImportNumbers.assign (a node's own) or .find (edge ends)
+    ends: tuple[tuple[str, str], ...]  # (label, row field) of each number, in column order
+    values: Callable[[Row], tuple[Any, ...]]  # the stored keys and other properties
+    flags: Callable[[Row], tuple[Any, ...]]  # the booleans
+    stamps: tuple[Any, ...]
+
+
 class ImportFiles:
     """Writes the district's rows into `folder` as they come; `arguments()` lists the files
     for `neo4j-admin database import full`."""
@@ -165,7 +175,7 @@ class ImportFiles:
         self._stamps: tuple[Any, ...] = (now, stamp.actor, now, stamp.actor, 1)
         self._files: dict[str, IO[str]] = {}
         self._writers: dict[str, Any] = {}
-        self._layouts: dict[str, tuple[Any, Any, Any, Any, tuple[Any, ...]]] = {}
+        self._layouts: dict[str, _Layout] = {}
         self._numbers = ImportNumbers()
         self.rows: dict[str, int] = {}
         for kind, node in NODES.items():
@@ -210,11 +220,11 @@ class ImportFiles:
         self._writers[kind] = csv.writer(handle, lineterminator="\n")
         self.rows[kind] = 0
         if numbered:
-            self._layouts[kind] = (
+            self._layouts[kind] = _Layout(
                 self._numbers.assign if kind in NODES else self._numbers.find,
                 tuple((label, field) for field, label in numbered),
                 _tuple_getter([*(stored or []), *(name for name, _ in others)]),
-                _tuple_getter(flags) if flags else None,
+                _tuple_getter(flags) if flags else _no_flags,
                 self._stamps if stamps else (),
             )
 
@@ -230,8 +240,6 @@ class ImportFiles:
             if not rows:
                 continue
             self._check_fields(kind, rows[0])
-            if flags is None:
-                flags = _no_flags
             if len(ends) == 1:
                 ((label, key),) = ends
                 lines: Iterable[list[Any]] = (

@@ -22,6 +22,7 @@ from graph_service.db.driver import create_driver
 from graph_service.db.run import native
 from graph_service.demo import DEMO_INSTANT
 from graph_service.localdb import LocalNeo4j
+from graph_service.localdb.server import IMPORT_PAGECACHE
 from graph_service.seeding.bulk import count_graph
 from graph_service.seeding.cli import choose_path
 from graph_service.seeding.demo import load_demo_district
@@ -116,6 +117,17 @@ async def test_a_batched_top_up_merges_onto_a_bulk_load(
     assert counts.relationships["MEMBER_OF"] == larger["memberships"]
     assert counts.relationships["RELATED_TO"] == larger["relationships"]
     assert counts.relationships["ENROLLED_AT"] == larger["enrolments"]
+
+
+def test_the_importer_gets_its_own_page_cache_not_the_servers(
+    bulk_loaded: tuple[BulkSummary, list[str]], scratch: tuple[LocalNeo4j, Settings]
+) -> None:
+    """The importer reads neo4j.conf; the server's page cache (8g in the benchmark) slowed
+    its linking threefold, so the import ran with an override (and did not fail on it)."""
+    local, settings = scratch
+    used = (local.layout.conf_dir / "import.conf").read_text()
+    assert used == f"server.memory.pagecache.size={IMPORT_PAGECACHE}\n"
+    assert settings.local_neo4j_pagecache != IMPORT_PAGECACHE
 
 
 def test_the_seed_command_takes_the_bulk_path_only_into_an_empty_managed_database(
