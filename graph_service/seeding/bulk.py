@@ -95,7 +95,7 @@ async def count_graph(
     """Nodes by label and relationships by type (migration records left out), counted, or
     read from Neo4j's count store (`from_count_store`: no scan, but an admin's procedure;
     the bulk path's managed server). A SchemaMigration node carries no other label."""
-    statement = cypher("meta/graph_counts" if from_count_store else "seed/count_graph")
+    statement = cypher("meta/graph_counts") if from_count_store else cypher("seed/count_graph")
     rows = await read_all(driver, statement, database=database)
     row = rows[0]
     return GraphCounts(
