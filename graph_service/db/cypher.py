@@ -109,3 +109,16 @@ def cypher(name: str) -> LiteralString:
 def statement_names() -> list[str]:
     """Every statement name, for the test that finds unused or missing files."""
     return sorted(_library())
+
+
+EXPLAIN = "EXPLAIN "
+
+
+def explained(statement: LiteralString) -> LiteralString:
+    """`statement` for Neo4j to plan (and cache the plan of) without running it: a statement
+    from this library, never input."""
+    return EXPLAIN + statement
+
+
+def is_explained(text: str) -> bool:
+    return text.startswith(EXPLAIN)

@@ -20,6 +20,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.time import Date, DateTime
 
 from graph_service.db.bookmarks import causal_chain
+from graph_service.db.cypher import explained
 from graph_service.db.metered import observed
 from graph_service.db.read_limit import (
     TIMED_OUT,
@@ -136,10 +137,9 @@ async def _read_once(
 async def _explain(
     session: AsyncSession, statement: LiteralString, params: dict[str, Any]
 ) -> float:
-    """Have Neo4j plan `statement` without the read limit; how long it took. The text is a
-    statement from cypher/, not input."""
+    """Have Neo4j plan `statement` without the read limit; how long it took."""
     began = time.monotonic()
-    await (await session.run("EXPLAIN " + statement, params)).consume()
+    await (await session.run(explained(statement), params)).consume()
     return time.monotonic() - began
 
 

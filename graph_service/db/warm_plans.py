@@ -39,7 +39,7 @@ from weakref import WeakKeyDictionary
 from neo4j import AsyncDriver, Query
 from neo4j.exceptions import ClientError
 
-from graph_service.db.cypher import cypher
+from graph_service.db.cypher import cypher, explained, is_explained
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class RecentStatements:
     ) -> None:
         if isinstance(statement, Query):
             statement = statement.text  # a read with its time limit (db/read_limit.py)
-        if not isinstance(statement, str) or statement.startswith("EXPLAIN "):
+        if not isinstance(statement, str) or is_explained(statement):
             return  # plan_again's own
         if statement == cypher("meta/uncommitted_change"):
             return  # plan_again's own too
@@ -140,8 +140,7 @@ async def plan_again(driver: AsyncDriver, database: str) -> int:
 
 async def _plan(driver: AsyncDriver, database: str, recent: Recent) -> bool:
     statement, params, after_changes = recent
-    # The text is a statement this process ran (from cypher/), not input.
-    explain = "EXPLAIN " + statement
+    explain = explained(statement)  # a statement this process ran (from cypher/)
     began = monotonic()
     try:
         async with (

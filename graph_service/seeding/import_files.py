@@ -140,10 +140,6 @@ def _header(columns: Sequence[str]) -> str:
 _FLAG = {True: "true", False: "false", None: None}
 
 
-def _no_flags(row: Row) -> tuple[()]:
-    return ()
-
-
 def _tuple_getter(fields: Sequence[str]) -> Callable[[Row], tuple[Any, ...]]:
     """itemgetter, always giving a tuple (it gives a bare value for one field)."""
     if not fields:
@@ -193,7 +189,6 @@ class ImportFiles:
         self._open("schools", [":ID", "id:string", *(f"{n}:{t}" for n, t in SCHOOL_PROPERTIES)])
         self._open("listings", [":START_ID", ":END_ID", "key:string"])
         self._schools: set[str] = set()
-        self._school_numbers: dict[str, int] = {}
 
     def _open(
         self,
@@ -224,7 +219,7 @@ class ImportFiles:
                 self._numbers.assign if kind in NODES else self._numbers.find,
                 tuple((label, field) for field, label in numbered),
                 _tuple_getter([*(stored or []), *(name for name, _ in others)]),
-                _tuple_getter(flags) if flags else _no_flags,
+                _tuple_getter(flags),
                 self._stamps if stamps else (),
             )
 
@@ -233,7 +228,7 @@ class ImportFiles:
         first: an edge's ends are numbered as their nodes were."""
         self._numbers.new_chunk()
         for school in chunk.schools:  # edges name them before write_school writes them
-            self._number_school(school["id"])
+            self._numbers.keep("School", school["id"])
         flag = _FLAG.__getitem__
         for kind, (number, ends, values, flags, stamps) in self._layouts.items():
             rows: list[Row] = getattr(chunk, kind)
@@ -263,13 +258,6 @@ class ImportFiles:
         )
         self.rows["listings"] += len(listed)
 
-    def _number_school(self, school_id: str) -> int:
-        number = self._school_numbers.get(school_id)
-        if number is None:
-            number = self._numbers.assign("School", school_id, keep=True)
-            self._school_numbers[school_id] = number
-        return number
-
     def _check_fields(self, kind: str, row: Row) -> None:
         """A row field the files have no column for would be silently dropped: refuse it."""
         spec = NODES.get(kind) or EDGES[kind]
@@ -285,7 +273,7 @@ class ImportFiles:
         if properties["id"] in self._schools:
             return
         self._schools.add(properties["id"])
-        values = [self._number_school(properties["id"]), properties["id"]]
+        values = [self._numbers.keep("School", properties["id"]), properties["id"]]
         for name, kind in SCHOOL_PROPERTIES:
             value = properties.get(name)
             values.append(value.isoformat() if kind == "datetime" and value else value)
@@ -298,7 +286,7 @@ class ImportFiles:
 
     def arguments(self) -> list[str]:
         """`--nodes=` and `--relationships=` options naming the files (empty kinds left out),
-        and the kind of id they give (import_number)."""
+        and the kind of id they give (import_numbers)."""
         options = ["--id-type=actual"]  # import_numbers
         for kind, node in (*NODES.items(), ("schools", NodeKind("School", "id", ()))):
             if self.rows[kind]:

@@ -76,17 +76,24 @@ class ImportNumbers:
             for label, numbers in self._recent.pop().items():
                 self._runs.setdefault(label, []).append(_Run(numbers))
 
-    def assign(self, label: str, key: str, *, keep: bool = False) -> int:
-        """The number of a node written now (each node once); `keep` it at hand for good
-        (a few nodes every chunk names, such as schools)."""
+    def assign(self, label: str, key: str) -> int:
+        """The number of a node written now (each node once)."""
         if not self._recent:
             self.new_chunk()
+        number = self._recent[0].setdefault(label, {})[key] = self._take()
+        return number
+
+    def keep(self, label: str, key: str) -> int:
+        """The number of one of the few nodes every chunk names (schools), given at its first
+        mention and held for good: the same number at every later one."""
+        number = self._kept.get((label, key))
+        if number is None:
+            number = self._kept[(label, key)] = self._take()
+        return number
+
+    def _take(self) -> int:
         number = self._next
         self._next += 1
-        if keep:
-            self._kept[(label, key)] = number
-        else:
-            self._recent[0].setdefault(label, {})[key] = number
         return number
 
     def find(self, label: str, key: str) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from graph_service.db.availability import AVAILABILITY_TASK
+from graph_service.db.cypher import is_explained
 
 _DRIVER_LOGGER = "neo4j.io"
 
@@ -42,7 +43,7 @@ class RunCounter(logging.Handler):
         message = record.getMessage()
         if "C: RUN" in message and not any(word in message for word in self.ignore):
             text = message.split("C: RUN", 1)[1].strip()
-            planning = text[1:].startswith("EXPLAIN ")  # after the text's opening quote
+            planning = is_explained(text[1:])  # after the text's opening quote
             (self.explained if planning else self.statements).append(text[:200])
 
     @property

@@ -17,7 +17,7 @@ ANCHOR = datetime(2026, 9, 15, 15, 0, tzinfo=UTC)
 def test_nodes_are_numbered_in_the_order_they_are_written_across_labels() -> None:
     numbers = ImportNumbers()
     assert [numbers.assign("Person", "p-1"), numbers.assign("Household", "h-1")] == [0, 1]
-    assert numbers.assign("School", "s-1", keep=True) == 2
+    assert numbers.keep("School", "s-1") == 2
     assert numbers.find("Person", "p-1") == 0
     assert numbers.find("Household", "h-1") == 1
     assert numbers.nodes == 3
@@ -26,7 +26,7 @@ def test_nodes_are_numbered_in_the_order_they_are_written_across_labels() -> Non
 def test_a_node_of_an_old_chunk_is_found_in_the_runs_and_each_label_is_apart() -> None:
     numbers = ImportNumbers(recent_chunks=2)
     numbers.new_chunk()
-    school = numbers.assign("School", "lincoln", keep=True)
+    school = numbers.keep("School", "lincoln")
     old = numbers.assign("Person", "same-key")
     other = numbers.assign("Household", "same-key")
     for chunk in range(5):  # the first chunk's nodes leave the recent ones
@@ -61,7 +61,7 @@ def test_every_edge_end_of_a_district_is_the_number_its_node_was_given() -> None
         for school in chunk.schools:
             if school["id"] not in schools:
                 schools.add(school["id"])
-                given[numbers.assign("School", school["id"], keep=True)] = ("School", school["id"])
+                given[numbers.keep("School", school["id"])] = ("School", school["id"])
         for kind, node in NODES.items():
             for row in getattr(chunk, kind):
                 given[numbers.assign(node.label, row[node.key])] = (node.label, row[node.key])
