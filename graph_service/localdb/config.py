@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Neo4j's rule for database names (ASCII letter first; letters, digits, dots, dashes): so a
+# name from the settings can only ever name a folder of the data directory.
+DATABASE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.\-]{2,62}")
 
 # The flags Neo4j 5.26's own launcher (bin/neo4j) passes to the JVM; the --add-opens are the
 # ones Java 17 needs, the rest tune GC and diagnostics the same way the official build does.
@@ -57,6 +62,18 @@ class ServerLayout:
     @property
     def auth_file(self) -> Path:
         return self.data_dir / "dbms" / "auth.ini"
+
+    def store_of(self, database: str) -> tuple[Path, Path]:
+        """One user database's store and transaction logs (never the system database's,
+        which holds the password and the list of databases)."""
+        if not DATABASE_NAME.fullmatch(database) or database.lower() == "system":
+            raise ValueError(f"not a user database name: {database!r}")
+        return self.data_dir / "databases" / database, self.data_dir / "transactions" / database
+
+    def import_marker(self, database: str) -> Path:
+        """Present while a bulk import writes `database`'s store (`LocalNeo4j.import_full`)."""
+        self.store_of(database)  # the same names only
+        return self.data_dir / f"importing-{database}"
 
     def make_dirs(self) -> None:
         for folder in (self.conf_dir, self.data_dir, self.logs_dir, self.run_dir):

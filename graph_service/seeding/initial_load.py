@@ -142,6 +142,10 @@ async def bulk_load_demo_district(
                 settings.neo4j_database, files.arguments(), heap=heap, off_heap=off_heap,
                 on_line=on_import_line,
             )  # fmt: skip
+    except BaseException:
+        if was_running:
+            local.start()  # as it was: the failed import left the database empty
+        raise
     finally:
         files.close()
         shutil.rmtree(folder, ignore_errors=True)
