@@ -163,7 +163,13 @@ class LocalNeo4j:
         """Wipe every database (and the password, which is set again at the next start)."""
         was_running = self._live_pid() is not None
         self.stop()
-        shutil.rmtree(self.layout.data_dir, ignore_errors=True)
+        # Renamed away first, in one step, then removed: a reset cut short leaves either the
+        # whole data folder or none (a half-removed system database would not start).
+        removing = self.layout.home / "data.removing"
+        shutil.rmtree(removing, ignore_errors=True)
+        if self.layout.data_dir.exists():
+            self.layout.data_dir.rename(removing)
+        shutil.rmtree(removing, ignore_errors=True)
         return self.start() if was_running else self.status()
 
     def import_full(

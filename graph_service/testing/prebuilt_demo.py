@@ -20,6 +20,7 @@ import asyncio
 import hashlib
 import json
 import os
+import shutil
 import socket
 import tarfile
 import tempfile
@@ -95,9 +96,16 @@ def install(layout: ServerLayout, demo: Demo, policy: Policy) -> bool:
     shipped = shipped_fingerprint()
     if shipped is None or shipped != fingerprint(demo, policy):
         return False
-    layout.data_dir.mkdir(parents=True, exist_ok=True)
+    # Unpacked beside the data folder, then renamed into place in one step: a session killed
+    # while it unpacks leaves no half store that the next one would take for a whole one (it
+    # checks only that `databases` is there) and Neo4j would not open. The data folder holds
+    # no database (above); what else it holds, the archive's own folders replace.
+    unpacking = layout.home / "data.unpacking"
+    shutil.rmtree(unpacking, ignore_errors=True)
     with tarfile.open(ARCHIVE) as archive:
-        archive.extractall(layout.data_dir, filter="data")
+        archive.extractall(unpacking, filter="data")
+    shutil.rmtree(layout.data_dir, ignore_errors=True)
+    unpacking.rename(layout.data_dir)
     return True
 
 

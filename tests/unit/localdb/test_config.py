@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from graph_service.localdb import LocalNeo4j
 from graph_service.localdb.config import ServerLayout, render_conf
 
 
@@ -34,3 +35,20 @@ def test_store_paths_take_only_user_database_names(tmp_path: Path) -> None:
             layout.store_of(name)
         with pytest.raises(ValueError, match="not a user database name"):
             layout.import_marker(name)
+
+
+def test_a_reset_removes_the_data_folder_whole_and_what_an_earlier_one_left(
+    tmp_path: Path,
+) -> None:
+    """A stopped server's reset: the data folder goes (renamed away first, so a reset cut
+    short never leaves half a system database), and so does the folder a reset killed
+    between its rename and its removal left behind."""
+    local = LocalNeo4j(home=tmp_path, port=7999, password="x", jar_cache_dir=tmp_path / "jars")
+    (local.layout.data_dir / "databases" / "system").mkdir(parents=True)
+    (local.layout.data_dir / "dbms" / "auth.ini").parent.mkdir(parents=True)
+    (local.layout.data_dir / "dbms" / "auth.ini").write_text("neo4j:...")
+    (tmp_path / "data.removing" / "databases").mkdir(parents=True)
+
+    assert not local.reset().running
+    assert not local.layout.data_dir.exists()
+    assert not (tmp_path / "data.removing").exists()
