@@ -93,32 +93,31 @@ def _wait_until(condition: Callable[[], bool], what: str) -> None:
         time.sleep(0.01)
 
 
-def test_an_import_killed_under_this_process_leaves_the_database_empty(tmp_path: Path) -> None:
-    local = _server(tmp_path / "home", _free_port())
-    options = _files(tmp_path / "files")
-
-    def kill_at_the_node_stage(line: str) -> None:
-        if line.startswith(NODE_STAGE):
-            os.kill(_importer_pid(local), signal.SIGKILL)
-
-    with pytest.raises(LocalNeo4jError, match="partial store was removed") as failed:
-        local.import_full("neo4j", options, heap="256m", off_heap="256m",
-                          on_line=kill_at_the_node_stage)  # fmt: skip
-    assert "exit -9" in str(failed.value)
-    assert not local.layout.import_marker("neo4j").exists()
-    try:
-        status = local.start()
-        assert status.note == ""  # nothing was left for the start to do
-        assert _nodes(local) == 0
-    finally:
-        local.stop()
-
-
 class Interrupted(Exception):
     """What a Ctrl-C would raise in the loop that reads the importer's output."""
 
 
-async def test_a_bulk_seed_interrupted_mid_import_leaves_the_server_up_and_empty(
+def test_an_import_interrupted_in_this_process_stops_the_importer_and_removes_its_store(
+    tmp_path: Path,
+) -> None:
+    local = _server(tmp_path / "home", _free_port())
+    options = _files(tmp_path / "files")
+    importer: list[int] = []
+
+    def interrupt_at_the_node_stage(line: str) -> None:
+        if line.startswith(NODE_STAGE):
+            importer.append(_importer_pid(local))
+            raise Interrupted
+
+    with pytest.raises(Interrupted):
+        local.import_full("neo4j", options, heap="256m", off_heap="256m",
+                          on_line=interrupt_at_the_node_stage)  # fmt: skip
+    assert b"AdminTool" not in _command_line(importer[0]), "the importer goes on"
+    assert not any(folder.exists() for folder in local.layout.store_of("neo4j"))
+    assert not local.layout.import_marker("neo4j").exists()
+
+
+async def test_a_bulk_seed_whose_importer_dies_leaves_the_server_up_and_empty(
     tmp_path: Path,
 ) -> None:
     settings = Settings(
@@ -129,17 +128,18 @@ async def test_a_bulk_seed_interrupted_mid_import_leaves_the_server_up_and_empty
     local.quick_start = True
     local.start()
 
-    def interrupt_at_the_node_stage(line: str) -> None:
+    def kill_the_importer_at_its_node_stage(line: str) -> None:
         if line.startswith(NODE_STAGE):
-            raise Interrupted
+            os.kill(_importer_pid(local), signal.SIGKILL)
 
     try:
-        with pytest.raises(Interrupted):
+        with pytest.raises(LocalNeo4jError, match="partial store was removed") as failed:
             await bulk_load_demo_district(
                 local, settings, households=300, seed=1, anchor=DEMO_INSTANT,
                 policy=AccessSettings().policy(), heap="256m", off_heap="256m",
-                on_import_line=interrupt_at_the_node_stage,
+                on_import_line=kill_the_importer_at_its_node_stage,
             )  # fmt: skip
+        assert "exit -9" in str(failed.value)
         assert local.status().running, "the server is started again, as it was"
         assert _nodes(local) == 0
         assert not local.layout.import_marker("neo4j").exists()
@@ -211,3 +211,4 @@ def test_a_start_waits_for_an_import_that_still_runs(tmp_path: Path) -> None:
     finally:
         importer.kill()
         importer.wait()
+        local.stop()  # were it started anyway (the test failing), it would outlive the run
