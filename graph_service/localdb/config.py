@@ -10,6 +10,15 @@ from pathlib import Path
 # name from the settings can only ever name a folder of the data directory.
 DATABASE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.\-]{2,62}")
 
+_IMPORTING = "importing-"  # an import marker's name, before its database's
+
+
+def _user_database(name: str) -> str:
+    if not DATABASE_NAME.fullmatch(name) or name.lower() == "system":
+        raise ValueError(f"not a user database name: {name!r}")
+    return name
+
+
 # The flags Neo4j 5.26's own launcher (bin/neo4j) passes to the JVM; the --add-opens are the
 # ones Java 17 needs, the rest tune GC and diagnostics the same way the official build does.
 LAUNCHER_JVM_FLAGS = (
@@ -66,14 +75,17 @@ class ServerLayout:
     def store_of(self, database: str) -> tuple[Path, Path]:
         """One user database's store and transaction logs (never the system database's,
         which holds the password and the list of databases)."""
-        if not DATABASE_NAME.fullmatch(database) or database.lower() == "system":
-            raise ValueError(f"not a user database name: {database!r}")
-        return self.data_dir / "databases" / database, self.data_dir / "transactions" / database
+        name = _user_database(database)
+        return self.data_dir / "databases" / name, self.data_dir / "transactions" / name
 
     def import_marker(self, database: str) -> Path:
         """Present while a bulk import writes `database`'s store (`LocalNeo4j.import_full`)."""
-        self.store_of(database)  # the same names only
-        return self.data_dir / f"importing-{database}"
+        return self.data_dir / f"{_IMPORTING}{_user_database(database)}"
+
+    def import_markers(self) -> list[tuple[str, Path]]:
+        """(database, marker) of every import marker there is, by name."""
+        markers = sorted(self.data_dir.glob(f"{_IMPORTING}*"))
+        return [(marker.name.removeprefix(_IMPORTING), marker) for marker in markers]
 
     def make_dirs(self) -> None:
         for folder in (self.conf_dir, self.data_dir, self.logs_dir, self.run_dir):

@@ -131,8 +131,7 @@ class LocalNeo4j:
         """Remove the partial store of every database an import was writing when it was
         cut short (its marker is still there); refuse while such an import still runs."""
         emptied = []
-        for marker in sorted(self.layout.data_dir.glob("importing-*")):
-            database = marker.name.removeprefix("importing-")
+        for database, marker in self.layout.import_markers():
             pid = marker.read_text().strip()
             if pid.isdigit() and _alive(int(pid)) and _is_an_import(int(pid)):
                 raise LocalNeo4jError(
@@ -441,18 +440,20 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _is_an_import(pid: int) -> bool:
-    """Whether `pid` is a `neo4j-admin database import` (not a process that took its number)."""
+def _runs(pid: int, *words: bytes) -> bool:
+    """Whether `pid`'s command line holds each of `words` (so a pid file or an import marker
+    whose number now belongs to another program is not trusted). Without /proc (macOS), the
+    file is trusted."""
     cmdline = Path(f"/proc/{pid}/cmdline")
     if not cmdline.exists():
-        return True  # no /proc (macOS): trust the marker
-    words = cmdline.read_bytes().split(b"\0")
-    return b"org.neo4j.cli.AdminTool" in words and b"import" in words
+        return True
+    arguments = cmdline.read_bytes().split(b"\0")
+    return all(word in arguments for word in words)
+
+
+def _is_an_import(pid: int) -> bool:
+    return _runs(pid, b"org.neo4j.cli.AdminTool", b"import")
 
 
 def _is_our_java(pid: int) -> bool:
-    """Guards against a stale pid file whose number now belongs to another program."""
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if not cmdline.exists():
-        return True  # no /proc (macOS): trust the pid file
-    return b"org.neo4j.server.CommunityEntryPoint" in cmdline.read_bytes()
+    return _runs(pid, b"org.neo4j.server.CommunityEntryPoint")

@@ -80,7 +80,8 @@ class ImportNumbers:
         """The number of a node written now (each node once)."""
         if not self._recent:
             self.new_chunk()
-        number = self._recent[0].setdefault(label, {})[key] = self._take()
+        number = self._take()
+        self._recent[0].setdefault(label, {})[key] = number
         return number
 
     def keep(self, label: str, key: str) -> int:

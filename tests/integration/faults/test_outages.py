@@ -225,14 +225,10 @@ async def _outage(server: LocalNeo4j, url: str, token: str, how: str) -> dict[st
         await _database_answers(server)
         back = time.monotonic()
         others = _OtherWork(server)
-        neo4j_pid = server.status().pid
-        assert neo4j_pid is not None
-        neo4j_cpu = tree_cpu_seconds(neo4j_pid)
         while await _ready(client) != 200:  # noqa: ASYNC110 - polling is what a prober does
             await asyncio.sleep(0.1)
         ready = time.monotonic() - back
-        foreign_cores = others.cores()
-        neo4j_cpu = tree_cpu_seconds(neo4j_pid) - neo4j_cpu
+        foreign_cores, neo4j_cpu = others.cores_and_neo4j_cpu()
         write = await _write(client, token, str(uuid.uuid4()), uuid.uuid4().hex[:12])
         return {
             "how": how,
@@ -250,7 +246,8 @@ async def _outage(server: LocalNeo4j, url: str, token: str, how: str) -> dict[st
 
 class _OtherWork:
     """How many of the machine's cores processes other than this one (the service, the
-    writers) and the test's Neo4j kept busy from now until `cores()` is asked."""
+    writers) and the test's Neo4j kept busy from now until asked, and the CPU seconds that
+    Neo4j spent meanwhile."""
 
     def __init__(self, server: LocalNeo4j) -> None:
         pid = server.status().pid
@@ -258,14 +255,19 @@ class _OtherWork:
         self._neo4j = pid
         self._began = self._read()
 
-    def _read(self) -> tuple[float, float]:
+    def _read(self) -> tuple[float, float, float]:
         own = os.times()
-        ours = own.user + own.system + tree_cpu_seconds(self._neo4j)
-        return time.monotonic(), machine_busy_seconds() - ours
+        neo4j = tree_cpu_seconds(self._neo4j)
+        ours = own.user + own.system + neo4j
+        return time.monotonic(), machine_busy_seconds() - ours, neo4j
 
-    def cores(self) -> float:
-        (began, others_before), (now, others_after) = self._began, self._read()
-        return max(0.0, others_after - others_before) / max(now - began, 0.01)
+    def cores_and_neo4j_cpu(self) -> tuple[float, float]:
+        (began, others_before, neo4j_before), (now, others_after, neo4j_after) = (
+            self._began,
+            self._read(),
+        )
+        cores = max(0.0, others_after - others_before) / max(now - began, 0.01)
+        return cores, neo4j_after - neo4j_before
 
 
 async def _counts(driver: AsyncDriver, settings: Settings, attempts: list[Attempt]) -> list[int]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from graph_service.demo import DEMO_INSTANT
 from graph_service.localdb import LocalNeo4j, LocalNeo4jError
 from graph_service.seeding.initial_load import bulk_load_demo_district
 from graph_service.settings import Settings
+from graph_service.testing.service import free_port
 
 pytestmark = [
     pytest.mark.localdb,
@@ -35,13 +35,6 @@ PASSWORD = "import-test-password"
 NODE_STAGE = "(1/4) Node import"  # the importer's line as it starts writing nodes
 # Enough that the import still runs, seconds later, when a poll of its log sees the line.
 PEOPLE = 1_000_000
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def _server(home: Path, port: int) -> LocalNeo4j:
@@ -100,7 +93,7 @@ class Interrupted(Exception):
 def test_an_import_interrupted_in_this_process_stops_the_importer_and_removes_its_store(
     tmp_path: Path,
 ) -> None:
-    local = _server(tmp_path / "home", _free_port())
+    local = _server(tmp_path / "home", free_port())
     options = _files(tmp_path / "files")
     importer: list[int] = []
 
@@ -122,7 +115,7 @@ async def test_a_bulk_seed_whose_importer_dies_leaves_the_server_up_and_empty(
 ) -> None:
     settings = Settings(
         neo4j_uri=None, neo4j_password=PASSWORD, local_neo4j_home=tmp_path / "home",
-        local_neo4j_port=_free_port(), local_neo4j_heap="384m", local_neo4j_pagecache="64m",
+        local_neo4j_port=free_port(), local_neo4j_heap="384m", local_neo4j_pagecache="64m",
     )  # fmt: skip
     local = LocalNeo4j.from_settings(settings)
     local.quick_start = True
@@ -162,7 +155,7 @@ local.import_full("neo4j", options, heap="256m", off_heap="256m")
 def test_a_start_after_this_process_was_killed_mid_import_empties_the_database(
     tmp_path: Path,
 ) -> None:
-    local = _server(tmp_path / "home", _free_port())
+    local = _server(tmp_path / "home", free_port())
     options = _files(tmp_path / "files")
     child = subprocess.Popen(  # this interpreter, our own script
         [sys.executable, "-c", IMPORT_IN_A_CHILD, str(local.layout.home), str(local.port),
@@ -196,7 +189,7 @@ def test_a_start_after_this_process_was_killed_mid_import_empties_the_database(
 
 def test_a_start_waits_for_an_import_that_still_runs(tmp_path: Path) -> None:
     """A marker naming a live importer: the start refuses rather than open its store."""
-    local = _server(tmp_path / "home", _free_port())
+    local = _server(tmp_path / "home", free_port())
     local.layout.make_dirs()
     importer = subprocess.Popen(  # a stand-in with the importer's command line
         [sys.executable, "-c", "import time; time.sleep(60)", "org.neo4j.cli.AdminTool", "import"]
